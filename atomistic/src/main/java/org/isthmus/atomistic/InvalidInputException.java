@@ -1,0 +1,62 @@
+package org.isthmus.atomistic;
+
+import java.util.Optional;
+
+/**
+ * Bad input: a malformed file, an unknown element, NaN coordinates, an atom outside a
+ * non-periodic box. The message says what was found and what was expected; where the input came
+ * from a file, {@link #source()} and {@link #line()} name the place, and {@link #getMessage()}
+ * reads {@code file:line: problem}.
+ */
+public class InvalidInputException extends AtomisticException {
+    private static final long serialVersionUID = 1L;
+
+    private final String source;
+    private final int line;
+    private final String problem;
+
+    /** An input error not tied to a file. */
+    public InvalidInputException(String problem) {
+        this(null, 0, problem);
+    }
+
+    /**
+     * An input error at a place in a file.
+     *
+     * @param source the file (or other source) name, or null
+     * @param line   1-based line number, or 0 if unknown
+     * @param problem what was found and what was expected
+     */
+    public InvalidInputException(String source, int line, String problem) {
+        super(format(source, line, problem));
+        this.source = source;
+        this.line = line;
+        this.problem = problem;
+    }
+
+    /** The same problem, placed in a file (keeps an already known line). */
+    public InvalidInputException at(String newSource, int newLine) {
+        return new InvalidInputException(newSource, line > 0 ? line : newLine, problem);
+    }
+
+    public Optional<String> source() {
+        return Optional.ofNullable(source);
+    }
+
+    /** 1-based line, 0 when unknown. */
+    public int line() {
+        return line;
+    }
+
+    /** The message without the file and line prefix. */
+    public String problem() {
+        return problem;
+    }
+
+    private static String format(String source, int line, String problem) {
+        if (source == null) {
+            return problem;
+        }
+        return line > 0 ? source + ":" + line + ": " + problem : source + ": " + problem;
+    }
+}

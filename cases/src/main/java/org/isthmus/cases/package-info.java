@@ -1,0 +1,2 @@
+/** Isthmus cases module. */
+package org.isthmus.cases;

@@ -1,0 +1,2 @@
+/** Isthmus continuum module. */
+package org.isthmus.continuum;

@@ -1,0 +1,2 @@
+/** Isthmus coupling module. */
+package org.isthmus.coupling;
