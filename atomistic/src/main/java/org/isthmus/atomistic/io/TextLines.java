@@ -34,8 +34,9 @@ final class TextLines implements Closeable {
             }
             return line;
         } catch (CharacterCodingException e) {
-            throw new InvalidInputException(source, number + 1,
-                    "the bytes are not UTF-8 text (expected a plain-text structure file)");
+            // Decoding runs ahead of the lines handed out, so only a lower bound of the place is known.
+            throw new InvalidInputException(source, 0, "holds bytes that are not UTF-8 text at or after line "
+                    + (number + 1) + " (expected a plain-text structure file)");
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + source + " after line " + number + ": " + e.getMessage(), e);
         }
