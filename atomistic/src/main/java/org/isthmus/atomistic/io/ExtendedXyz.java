@@ -156,7 +156,10 @@ public final class ExtendedXyz {
             energy = Fields.real(energyText, "energy (energy=)", source, commentLine);
         }
         Cell cell = cell(lattice, pbcText, source, commentLine);
-        List<Column> columns = columns(properties == null ? DEFAULT_PROPERTIES : properties, source, commentLine);
+        if (properties == null) {
+            properties = DEFAULT_PROPERTIES;
+        }
+        List<Column> columns = columns(properties, source, commentLine);
         int width = 0;
         for (Column c : columns) {
             width += c.count;

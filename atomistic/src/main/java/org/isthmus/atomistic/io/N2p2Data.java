@@ -1,5 +1,6 @@
 package org.isthmus.atomistic.io;
 
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class N2p2Data {
     }
 
     /** Every structure of {@code input.data} text; the reader is not closed. */
-    public static List<Configuration> read(java.io.Reader r, String sourceName, LengthEnergyUnits units) {
+    public static List<Configuration> read(Reader r, String sourceName, LengthEnergyUnits units) {
         Objects.requireNonNull(units, "units");
         return read(new TextLines(r, sourceName), units);
     }
