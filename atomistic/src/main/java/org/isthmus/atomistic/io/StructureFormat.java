@@ -28,8 +28,8 @@ public enum StructureFormat {
     /**
      * Every structure in a file.
      *
-     * @param units the units of an n2p2 file; extended XYZ is always in Å and eV, so for it
-     *              only {@link LengthEnergyUnits#ANGSTROM_EV} (or null) is accepted
+     * @param units the units of an n2p2 file (those declared with the potential, null for Å
+     *              and eV); extended XYZ is always in Å and eV, as ASE writes it, and ignores them
      */
     public static List<Configuration> read(Path file, StructureFormat format, LengthEnergyUnits units) {
         Objects.requireNonNull(format, "format");
@@ -37,11 +37,18 @@ public enum StructureFormat {
         if (f == N2P2) {
             return N2p2Data.read(file, units == null ? LengthEnergyUnits.ANGSTROM_EV : units);
         }
-        if (units != null && !units.equals(LengthEnergyUnits.ANGSTROM_EV)) {
-            throw new InvalidInputException(file.toString(), 0, "units " + units + " were given, but an extended XYZ "
-                    + "file is always in Å and eV (as ASE writes it); units apply to n2p2 input.data only");
-        }
         return ExtendedXyz.read(file);
+    }
+
+    /** The format named on a command line or in a case file: auto, extxyz (or xyz) or n2p2. */
+    public static StructureFormat parse(String name) {
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "auto" -> AUTO;
+            case "extxyz", "xyz" -> EXTXYZ;
+            case "n2p2", "input.data" -> N2P2;
+            default -> throw new InvalidInputException("unknown structure format '" + name
+                    + "' (expected auto, extxyz or n2p2)");
+        };
     }
 
     /** The format of a file, from its first non-blank line and then its name. */

@@ -46,8 +46,17 @@ class StructureFormatTest {
         assertEquals(1.0, StructureFormat.read(xyz, StructureFormat.AUTO, LengthEnergyUnits.ANGSTROM_EV).get(0).x(0, 0), 0);
         assertEquals(-1.0, StructureFormat.read(xyz, StructureFormat.EXTXYZ, null).get(0)
                 .referenceEnergy().getAsDouble(), 0);
-        assertInvalid(() -> StructureFormat.read(xyz, StructureFormat.AUTO, bh), xyz.toString(), 0,
-                "units bohr,hartree", "always in Å and eV");
+        // the potential's units do not apply to extended XYZ, which is always Å and eV
+        assertEquals(1.0, StructureFormat.read(xyz, StructureFormat.AUTO, bh).get(0).x(0, 0), 0);
+    }
+
+    @Test
+    void formatNamesParse() {
+        assertEquals(StructureFormat.N2P2, StructureFormat.parse("n2p2"));
+        assertEquals(StructureFormat.EXTXYZ, StructureFormat.parse("XYZ"));
+        assertEquals(StructureFormat.AUTO, StructureFormat.parse(" auto "));
+        org.junit.jupiter.api.Assertions.assertThrows(org.isthmus.atomistic.InvalidInputException.class,
+                () -> StructureFormat.parse("pdb"));
     }
 
     @Test
