@@ -29,6 +29,7 @@ public final class AtomisticModel implements EnergyModel {
 
     private final Potential potential;
     private final Configuration template;
+    private final Configuration base;  // the template without its reference energy and forces
     private final Request request;
     private final VerletNeighbors neighbors;
     private final int[] free;        // free component → index in 3N
@@ -38,6 +39,7 @@ public final class AtomisticModel implements EnergyModel {
     private AtomisticModel(Builder b) {
         this.potential = b.potential;
         this.template = b.template;
+        this.base = template.withReference(null, null);
         this.request = b.request;
         int n3 = 3 * template.size();
         int count = 0;
@@ -81,9 +83,13 @@ public final class AtomisticModel implements EnergyModel {
         return x;
     }
 
-    /** The template with the free coordinates set from {@code x} (Å). */
+    /**
+     * The template with the free coordinates set from {@code x} (Å). A reference energy and
+     * forces that the template carried (from a training file) are dropped: they belong to the
+     * template's positions, not to these.
+     */
     public Configuration configurationAt(double[] x) {
-        return template.withPositions(positionsAt(x));
+        return base.withPositions(positionsAt(x));
     }
 
     /** All 3N positions (Å) for free coordinates {@code x}, a new array. */
@@ -139,7 +145,7 @@ public final class AtomisticModel implements EnergyModel {
             throw new IllegalArgumentException("expected " + free.length + " free coordinates, got " + x.length);
         }
         scatter(x, full);
-        Configuration c = template.withPositions(full);
+        Configuration c = base.withPositions(full);
         NeighborList list = neighbors.update(c);
         evaluations++;
         return potential.compute(c, request.withNeighbors(list).withGradient(gradient));

@@ -2,7 +2,9 @@ package org.isthmus.atomistic.minimize;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.isthmus.atomistic.potential.Evaluation;
 import org.isthmus.atomistic.structure.Configuration;
@@ -112,6 +114,16 @@ class AtomisticModelTest {
         Evaluation ref = Argon.LJ.compute(crystal, Argon.SERIAL.withWeights(w));
         assertEquals(ref.energy(), e, 1e-12);
         assertEquals(-ref.force(3, 1), g[10], 1e-12);
+    }
+
+    @Test
+    void configurationsAtOtherPositionsDropTheTemplatesReferenceData() {
+        Configuration labelled = crystal.withReference(-1.0, new double[3 * crystal.size()]);
+        AtomisticModel m = Argon.model(labelled);
+        Configuration c = m.configurationAt(m.initialPoint());
+        assertFalse(c.referenceEnergy().isPresent());
+        assertFalse(c.hasReferenceForces());
+        assertTrue(m.template() == labelled);
     }
 
     @Test
