@@ -164,6 +164,81 @@ class MinimizerTest {
     }
 
     @Test
+    void aGradientThatContradictsTheEnergyEndsInAFailedLineSearch() {
+        // E = ½|x|², but the gradient handed out is −x: every "descent" direction goes uphill
+        EnergyModel inconsistent = new EnergyModel() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public double energy(double[] x) {
+                return 0.5 * (x[0] * x[0] + x[1] * x[1]);
+            }
+
+            @Override
+            public double energyAndGradient(double[] x, double[] g) {
+                g[0] = -x[0];
+                g[1] = -x[1];
+                return energy(x);
+            }
+        };
+        MinimizationResult r = LBFGS.minimize(inconsistent, new double[] {1, 2});
+        assertFalse(r.converged());
+        assertEquals(0, r.iterations());
+        assertTrue(r.status().contains("line search failed along steepest descent"), r.status());
+        assertEquals(2.5, r.energy(), 0.0);
+    }
+
+    /** Records every point at which the model is evaluated. */
+    private static final class Recording implements EnergyModel {
+        final EnergyModel inner;
+        final List<double[]> points = new ArrayList<>();
+
+        Recording(EnergyModel inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public int dimension() {
+            return inner.dimension();
+        }
+
+        @Override
+        public double energy(double[] x) {
+            points.add(x.clone());
+            return inner.energy(x);
+        }
+
+        @Override
+        public double energyAndGradient(double[] x, double[] g) {
+            points.add(x.clone());
+            return inner.energyAndGradient(x, g);
+        }
+    }
+
+    @Test
+    void noTrialPointIsFurtherThanTheMaximumStep() {
+        double maxStep = 0.05;
+        Minimizer[] limited = {Fire.defaults().withMaxStep(maxStep).withTolerance(1e-6).withMaxIterations(20000),
+            Lbfgs.defaults().withMaxStep(maxStep).withTolerance(1e-6)};
+        for (Minimizer min : limited) {
+            Recording f = new Recording(new Rosenbrock(2));
+            min.minimize(f, new double[] {-1.2, 1}).requireConverged();
+            // every point lies within maxStep of a point evaluated before it (the iterate it started from)
+            for (int k = 1; k < f.points.size(); k++) {
+                double nearest = Double.POSITIVE_INFINITY;
+                for (int j = 0; j < k; j++) {
+                    double[] d = {f.points.get(k)[0] - f.points.get(j)[0], f.points.get(k)[1] - f.points.get(j)[1]};
+                    nearest = Math.min(nearest, f.stepNorm(d));
+                }
+                assertTrue(nearest <= maxStep * (1 + 1e-12), min + ": evaluation " + k + " is " + nearest + " away");
+            }
+        }
+    }
+
+    @Test
     void startingAtAMinimumTakesNoStep() {
         AtomisticModel m = Argon.model(Argon.fcc(2));
         for (Minimizer min : new Minimizer[] {FIRE, LBFGS}) {
