@@ -13,7 +13,9 @@ import org.isthmus.atomistic.minimize.AtomisticModel;
  *
  * <p>{@link #run(int, int, Consumer)} hands an immutable {@link Snapshot} to an observer every
  * k steps (and for the initial state, when the trajectory is at step 0); writing files is the
- * caller's business. Units: Å, Å/fs, amu, fs, eV, K. Not thread-safe.
+ * caller's business. With fixed coordinates a snapshot costs one extra force evaluation (the
+ * forces on fixed atoms are not part of the dynamics but are reported). Units: Å, Å/fs, amu,
+ * fs, eV, K. Not thread-safe.
  */
 public final class MolecularDynamics {
 

@@ -27,6 +27,7 @@ public final class PhaseSpace {
     private final double[] grad;      // ∇E(q)
     private final double[] masses;
     private final double[] invInertia; // 1 / (m · massToEnergy): a = F · this
+    private final double[] thermalSpeed; // √invInertia: velocity spread per √energy
     private final double massToEnergy;
     private double potential;
     private long evaluations;
@@ -56,6 +57,7 @@ public final class PhaseSpace {
         this.massToEnergy = massToEnergy;
         this.grad = new double[n];
         this.invInertia = new double[n];
+        this.thermalSpeed = new double[n];
         for (int k = 0; k < n; k++) {
             if (!(masses[k] > 0) || !Double.isFinite(masses[k])) {
                 throw new IllegalArgumentException("degree of freedom " + k + " has mass " + masses[k]
@@ -65,6 +67,7 @@ public final class PhaseSpace {
                 throw new IllegalArgumentException("degree of freedom " + k + " has a non-finite velocity " + v[k]);
             }
             invInertia[k] = 1 / (masses[k] * massToEnergy);
+            thermalSpeed[k] = Math.sqrt(invInertia[k]);
         }
         updateForces();
     }
@@ -95,7 +98,7 @@ public final class PhaseSpace {
     public void thermalize(double c, double kT, RandomGenerator rng) {
         double noise = Math.sqrt(Math.max(0, 1 - c * c) * kT);
         for (int k = 0; k < q.length; k++) {
-            v[k] = c * v[k] + noise * Math.sqrt(invInertia[k]) * rng.nextGaussian();
+            v[k] = c * v[k] + noise * thermalSpeed[k] * rng.nextGaussian();
         }
     }
 

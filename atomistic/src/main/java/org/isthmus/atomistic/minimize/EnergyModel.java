@@ -39,7 +39,11 @@ public interface EnergyModel {
      * of one atom, max_i |Δx_i|, so a step limit in Å means "no atom moves further".
      */
     default double stepNorm(double[] step) {
-        return forceNorm(step);
+        double m = 0;
+        for (double d : step) {
+            m = Math.max(m, Math.abs(d));
+        }
+        return m;
     }
 
     /** The unit of the force norm, for messages ("eV/Å"); empty when the model has none. */
