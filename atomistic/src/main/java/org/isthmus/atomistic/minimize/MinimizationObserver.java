@@ -1,0 +1,16 @@
+package org.isthmus.atomistic.minimize;
+
+/** Progress of a minimisation, called once per iteration (iteration 0 is the starting point). */
+@FunctionalInterface
+public interface MinimizationObserver {
+
+    /** Observer that does nothing. */
+    MinimizationObserver NONE = (iteration, energy, forceNorm) -> { };
+
+    /**
+     * @param iteration the iteration just completed (0: the starting point)
+     * @param energy    E at the current point (model units)
+     * @param forceNorm the model's force norm at the current point
+     */
+    void iteration(int iteration, double energy, double forceNorm);
+}
