@@ -66,6 +66,11 @@ public final class Request {
         return weights != null;
     }
 
+    /** Number of weights given (0 without weights). */
+    public int weightCount() {
+        return weights == null ? 0 : weights.length;
+    }
+
     /** The weights, a copy, or null. */
     public double[] weights() {
         return weights == null ? null : weights.clone();

@@ -96,8 +96,8 @@ public abstract class SitePotential implements Potential {
     @Override
     public Evaluation compute(Configuration c, Request request) {
         int n = c.size();
-        if (request.hasWeights() && request.weights().length != n) {
-            throw new IllegalArgumentException("expected " + n + " site weights, got " + request.weights().length);
+        if (request.hasWeights() && request.weightCount() != n) {
+            throw new IllegalArgumentException("expected " + n + " site weights, got " + request.weightCount());
         }
         int[] types = typesOf(c);
         NeighborList list = neighborsFor(c, request);
