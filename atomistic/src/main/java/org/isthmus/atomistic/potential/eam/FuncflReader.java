@@ -52,7 +52,7 @@ final class FuncflReader {
         f.line("a comment line");
         String[] w = f.words(2, "atomic number and mass");
         int z = f.integer(w[0], "the atomic number");
-        if (z < 1 || z > org.isthmus.atomistic.structure.Element.count()) {
+        if (z < 1 || z > Element.count()) {
             throw f.error(f.lineNumber(), "expected an atomic number from 1 to " + Element.count() + ", found " + z);
         }
         Element e = Element.ofNumber(z);

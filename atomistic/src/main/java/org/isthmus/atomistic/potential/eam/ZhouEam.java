@@ -10,8 +10,8 @@ import org.isthmus.atomistic.structure.Element;
 /**
  * Factory of the analytic alloy EAM of Zhou, Johnson, Wadley, Phys. Rev. B 69, 144113 (2004) for
  * any combination of the sixteen elements it parameterises ({@link ZhouParameters}): density and
- * like-pair functions of eqs. 2–3, the three-branch embedding function of eqs. 4–5, unlike pairs
- * by φ_ab = ½[(f_b/f_a) φ_aa + (f_a/f_b) φ_bb] (eq. 6), all with exact derivatives.
+ * like-pair functions, the three-branch embedding function, unlike pairs
+ * by φ_ab = ½[(f_b/f_a) φ_aa + (f_a/f_b) φ_bb] (their alloy mixing rule), all with exact derivatives.
  *
  * <p>The functions have no compact support; densities and pair functions are truncated at the
  * cutoff in shifted-force form (value and slope zero at r_c), so energy and forces are
@@ -62,7 +62,7 @@ public final class ZhouEam {
         StringBuilder name = new StringBuilder("Zhou-Johnson-Wadley EAM (2004)");
         for (int i = 0; i < t; i++) {
             ZhouParameters p = ZhouParameters.published(list.get(i));
-            f[i] = new ZhouTerm(p.fe(), p.beta(), p.lambda(), p.re()); // eq. 2
+            f[i] = new ZhouTerm(p.fe(), p.beta(), p.lambda(), p.re()); // ZJW 2004 density function
             phi[i] = ZhouPair.like(p);
             name.append(i == 0 ? " " : "-").append(list.get(i).symbol());
         }

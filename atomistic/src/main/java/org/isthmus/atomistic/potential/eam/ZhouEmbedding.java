@@ -1,7 +1,7 @@
 package org.isthmus.atomistic.potential.eam;
 
 /**
- * Zhou–Johnson–Wadley embedding function in its three branches (PRB 69, 144113 (2004), eqs. 4–5):
+ * Zhou–Johnson–Wadley embedding function in its three branches (PRB 69, 144113 (2004)):
  * cubic in (ρ/ρ_n − 1) below ρ_n, cubic in (ρ/ρ_e − 1) up to ρ_0, and
  * {@code F_e [1 − η ln(ρ/ρ_s)] (ρ/ρ_s)^η} above; eV. The branches join continuously to the
  * printed digits of the parameters (about 1e-6 eV); the derivative is that of each branch.
@@ -59,12 +59,12 @@ final class ZhouEmbedding implements ScalarFunction {
     @Override
     public double evaluate(double rho, double[] d) {
         if (rho < rhoN) {
-            return cubic(fn, rho / rhoN - 1, rhoN, d); // eq. 4, ρ < ρ_n
+            return cubic(fn, rho / rhoN - 1, rhoN, d); // ZJW 2004 embedding, ρ < ρ_n
         }
         if (rho < rho0) {
-            return cubic(f, rho / rhoE - 1, rhoE, d); // eq. 4, ρ_n ≤ ρ < ρ_0
+            return cubic(f, rho / rhoE - 1, rhoE, d); // ZJW 2004 embedding, ρ_n ≤ ρ < ρ_0
         }
-        // eq. 5: F = F_e (1 − η ln s) s^η, s = ρ/ρ_s; dF/dρ = −F_e η² s^η ln(s) / ρ
+        // ZJW 2004 embedding, ρ ≥ ρ_0: F = F_e (1 − η ln s) s^η, s = ρ/ρ_s; dF/dρ = −F_e η² s^η ln(s) / ρ
         double s = rho / rhoS;
         double ln = Math.log(s);
         double se = Math.pow(s, eta);

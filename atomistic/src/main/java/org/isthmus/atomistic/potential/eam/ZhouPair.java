@@ -3,8 +3,8 @@ package org.isthmus.atomistic.potential.eam;
 /**
  * Zhou–Johnson–Wadley pair functions: the like pair
  * {@code φ_aa = A exp[−α(r/r_e − 1)]/[1 + (r/r_e − κ)²⁰] − B exp[−β(r/r_e − 1)]/[1 + (r/r_e − λ)²⁰]}
- * (PRB 69, 144113 (2004), eq. 3) and the alloy mixing
- * {@code φ_ab = ½ [(f_b/f_a) φ_aa + (f_a/f_b) φ_bb]} (eq. 6), f the density functions; eV, Å.
+ * (PRB 69, 144113 (2004)) and their alloy mixing rule
+ * {@code φ_ab = ½ [(f_b/f_a) φ_aa + (f_a/f_b) φ_bb]}, f the density functions; eV, Å.
  */
 final class ZhouPair implements ScalarFunction {
 
@@ -46,7 +46,7 @@ final class ZhouPair implements ScalarFunction {
         };
     }
 
-    /** The mixed pair of two elements from their like pairs and density functions (eq. 6). */
+    /** The mixed pair of two elements from their like pairs and density functions (the ZJW alloy mixing rule). */
     static ScalarFunction mixed(ScalarFunction phiA, ScalarFunction fA, ScalarFunction phiB, ScalarFunction fB) {
         return new ZhouPair(phiA, phiB, fA, fB);
     }

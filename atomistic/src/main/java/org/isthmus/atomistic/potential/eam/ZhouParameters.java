@@ -11,7 +11,7 @@ import org.isthmus.atomistic.structure.Element;
 
 /**
  * The parameters of one element in the analytic EAM of Zhou, Johnson, Wadley, Phys. Rev. B 69,
- * 144113 (2004), Table III (eqs. 2–5), in eV and Å; densities in the model's own unit.
+ * 144113 (2004), Table III, in eV and Å; densities in the model's own unit.
  *
  * <pre>
  *   f(r) = f_e exp[−β(r/r_e − 1)] / [1 + (r/r_e − λ)²⁰]

@@ -2,7 +2,7 @@ package org.isthmus.atomistic.potential.eam;
 
 /**
  * The building block of Zhou–Johnson–Wadley's density and pair functions,
- * {@code t(r) = C exp[−k(r/r_e − 1)] / [1 + (r/r_e − m)²⁰]} (PRB 69, 144113 (2004), eqs. 2–3),
+ * {@code t(r) = C exp[−k(r/r_e − 1)] / [1 + (r/r_e − m)²⁰]} (PRB 69, 144113 (2004): density and pair functions),
  * with its exact derivative.
  */
 final class ZhouTerm implements ScalarFunction {

@@ -258,7 +258,7 @@ public final class StillingerWeber extends SitePotential {
                 double rp = Math.pow(r, -p[a][b]);
                 double rq = Math.pow(r, -q[a][b]);
                 double poly = c5[a][b] * rp - c6[a][b] * rq;
-                energy += 0.5 * poly * ex; // ½ φ₂, Stillinger–Weber 1985 eq. 2.3
+                energy += 0.5 * poly * ex; // ½ φ₂ = ½ ε f₂(r/σ), Stillinger–Weber 1985
                 double gs = gammaSigma[a][b] * ra;
                 radial[k] = Math.exp(gs);
                 dLogRadial[k] = -gs * ra;
@@ -287,7 +287,7 @@ public final class StillingerWeber extends SitePotential {
                     double cos = ux[j] * ux[k] + uy[j] * uy[k] + uz[j] * uz[k];
                     double dc = cos - c0[bj][bk];
                     double ee = le[bj][bk] * radial[j] * radial[k];
-                    double phi3 = ee * dc * dc; // λε (cos θ − cos θ₀)² e_j e_k, Stillinger–Weber 1985 eq. 2.5
+                    double phi3 = ee * dc * dc; // λε (cos θ − cos θ₀)² e_j e_k = ε h(r_ij, r_ik, θ_jik), Stillinger–Weber 1985
                     energy += phi3;
                     if (gradient) {
                         // ∂cos/∂d_j = (u_k − cos u_j)/r_j; ∂e_j/∂d_j = e_j dln(e_j)/dr u_j

@@ -114,7 +114,7 @@ class ZhouEamPublishedTest {
     @Test
     void agreesWithZhousOwnTabulationOfTheSameParameters() {
         // CuTa.eam.alloy: written by Zhou's generator (create.f, single precision) from the 2004
-        // parameters with the eq. 6 mixing; shipped with LAMMPS (lammps-data). Its single-precision
+        // parameters with the alloy mixing rule; shipped with LAMMPS (lammps-data). Its single-precision
         // values limit the agreement to about 1e-6 eV/atom and 1e-3 eV/Å.
         EamPotential table = EamPotential.readSetfl(SharedData.require("potentials/CuTa.eam.alloy"));
         EamPotential analytic = ZhouEam.of(CU, TA);
@@ -178,13 +178,13 @@ class ZhouEamPublishedTest {
         }
     }
 
-    // f(r) = f_e exp[−β(r/r_e − 1)] / [1 + (r/r_e − λ)²⁰], ZJW (2004) eq. 2
+    // f(r) = f_e exp[−β(r/r_e − 1)] / [1 + (r/r_e − λ)²⁰], ZJW (2004) density function
     static double density(ZhouParameters p, double r) {
         double x = r / p.re();
         return p.fe() * Math.exp(-p.beta() * (x - 1)) / (1 + Math.pow(x - p.lambda(), 20));
     }
 
-    // φ(r), ZJW (2004) eq. 3
+    // φ(r), ZJW (2004) pair function
     static double pair(ZhouParameters p, double r) {
         double x = r / p.re();
         return p.pairA() * Math.exp(-p.alpha() * (x - 1)) / (1 + Math.pow(x - p.kappa(), 20))

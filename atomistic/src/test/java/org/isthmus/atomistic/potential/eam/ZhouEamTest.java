@@ -7,7 +7,7 @@ import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.atomistic.structure.Element;
 import org.isthmus.atomistic.structure.Lattices;
 
-/** The potential contract for the analytic Zhou–Johnson–Wadley Cu–Ag alloy (mixed pair by eq. 6). */
+/** The potential contract for the analytic Zhou–Johnson–Wadley Cu–Ag alloy (mixed pair by the ZJW mixing rule). */
 class ZhouEamTest extends PotentialContract {
 
     static final Element CU = Element.of("Cu");
