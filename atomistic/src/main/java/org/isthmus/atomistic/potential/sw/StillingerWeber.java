@@ -110,6 +110,9 @@ public final class StillingerWeber extends SitePotential {
      * {@code pair_coeff * * file el1 el2 …}); entries naming other elements are skipped.
      */
     public static StillingerWeber read(Path swFile, Element... elements) {
+        if (elements.length == 0) {
+            throw new InvalidInputException("reading a Stillinger-Weber file for chosen elements needs at least one element");
+        }
         SwFileReader.Entries entries = SwFileReader.read(swFile);
         Map<List<Element>, SwParameters> chosen = new LinkedHashMap<>(); // types in argument order
         for (Element a : elements) {
@@ -130,7 +133,8 @@ public final class StillingerWeber extends SitePotential {
 
     /**
      * A potential from entries keyed by element triplet (i, j, k); the species are the elements
-     * in order of first appearance, and every triplet of them needs an entry.
+     * in order of first appearance in the map's iteration order (use a LinkedHashMap to fix it),
+     * and every triplet of them needs an entry.
      */
     public static StillingerWeber of(String name, Map<List<Element>, SwParameters> entries) {
         return of(name, entries, name);
