@@ -1,0 +1,59 @@
+package org.isthmus.atomistic.potential.eam;
+
+/**
+ * The building block of Zhou–Johnson–Wadley's density and pair functions,
+ * {@code t(r) = C exp[−k(r/r_e − 1)] / [1 + (r/r_e − m)²⁰]} (PRB 69, 144113 (2004): density and pair functions),
+ * with its exact derivative.
+ */
+final class ZhouTerm implements ScalarFunction {
+
+    private final double c;
+    private final double k;
+    private final double m;
+    private final double invRe;
+
+    ZhouTerm(double amplitude, double decay, double shift, double re) {
+        this.c = amplitude;
+        this.k = decay;
+        this.m = shift;
+        this.invRe = 1.0 / re;
+    }
+
+    @Override
+    public double value(double r) {
+        double x = r * invRe;
+        double y = x - m;
+        double y2 = y * y;
+        double y4 = y2 * y2;
+        double y5 = y4 * y;
+        double y10 = y5 * y5;
+        return c * Math.exp(-k * (x - 1)) / (1 + y10 * y10);
+    }
+
+    @Override
+    public double derivative(double r) {
+        double x = r * invRe;
+        double y = x - m;
+        double y2 = y * y;
+        double y4 = y2 * y2;
+        double y5 = y4 * y;
+        double y10 = y5 * y5;
+        double den = 1 + y10 * y10;
+        return c * Math.exp(-k * (x - 1)) / den * (-k - 20 * y10 * y5 * y4 / den) * invRe;
+    }
+
+    @Override
+    public double evaluate(double r, double[] derivative) {
+        double x = r * invRe;
+        double y = x - m;
+        double y2 = y * y;
+        double y4 = y2 * y2;
+        double y5 = y4 * y;
+        double y10 = y5 * y5;
+        double den = 1 + y10 * y10;
+        double t = c * Math.exp(-k * (x - 1)) / den;
+        // dt/dr = t [−k − 20 y¹⁹ / (1 + y²⁰)] / r_e
+        derivative[0] = t * (-k - 20 * y10 * y5 * y4 / den) * invRe;
+        return t;
+    }
+}
