@@ -50,4 +50,21 @@ public final class SharedData {
         }
         return p;
     }
+
+    /**
+     * A file that a Debian package installs (reference data that the workplace's shared/ folder
+     * lacks), skipping the test with the reason where it is absent, failing under CI=true, where
+     * {@code .ci/run} installs the package.
+     */
+    public static Path requireDebianFile(String absolutePath, String debianPackage) {
+        Path p = Paths.get(absolutePath);
+        if (!Files.exists(p)) {
+            String reason = p + " is absent (install the Debian package " + debianPackage + ")";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(reason + "; under CI=true .ci/run installs it");
+            }
+            Assumptions.abort(reason + "; skipping");
+        }
+        return p;
+    }
 }

@@ -117,7 +117,7 @@ class ZhouEamPublishedTest {
         // parameters with the alloy mixing rule; shipped with LAMMPS (lammps-data). Its single-precision
         // values and its own cutoff at 2.24 r_e (functions ~1e-6 there) limit the agreement to a few
         // 1e-6 eV/atom and, through the slopes of a single-precision table, 1e-3 eV/Å.
-        EamPotential table = EamPotential.readSetfl(SharedData.require("potentials/CuTa.eam.alloy"));
+        EamPotential table = EamPotential.readSetfl(SharedData.requireDebianFile("/usr/share/lammps/potentials/CuTa.eam.alloy", "lammps-data"));
         EamPotential analytic = ZhouEam.of(CU, TA);
         double worstE = 0;
         for (double a : new double[] {3.5, 3.615, 3.8}) {
