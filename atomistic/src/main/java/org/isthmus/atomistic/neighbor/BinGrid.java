@@ -45,6 +45,10 @@ final class BinGrid {
     final int[] slot;
     /** Wrapped Cartesian coordinates in sorted order, 3 per position (Å). */
     final double[] sorted;
+    /** Coordinates as given, in sorted order, 3 per position (Å). */
+    final double[] given;
+    /** The lattice offsets {@link #wrap} in sorted order, 3 per position. */
+    final int[] sortedWrap;
     /** Padding (Å) added to the cutoff in the grid search, covering round-off in the wrapping. */
     final double tolerance;
 
@@ -166,6 +170,8 @@ final class BinGrid {
         order = new int[n];
         slot = new int[n];
         sorted = new double[3 * n];
+        given = new double[3 * n];
+        sortedWrap = new int[3 * n];
         for (int i = 0; i < n; i++) {
             int p = head[binOf[i]] + fill[binOf[i]]++;
             order[p] = i;
@@ -175,6 +181,8 @@ final class BinGrid {
             int w2 = wrap[3 * i + 2];
             for (int r = 0; r < 3; r++) {
                 sorted[3 * p + r] = x[3 * i + r] - (w0 * frame[0][r] + w1 * frame[1][r] + w2 * frame[2][r]);
+                given[3 * p + r] = x[3 * i + r];
+                sortedWrap[3 * p + r] = wrap[3 * i + r];
             }
         }
     }

@@ -46,7 +46,7 @@ public final class LinkedCellNeighbors implements NeighborListBuilder {
         Cell cell = configuration.cell();
         double[] x = configuration.positions();
         BinGrid grid = new BinGrid(configuration, x, cutoff, BINS_PER_CUTOFF);
-        Search search = new Search(grid, cell, x, cutoff, mask, n);
+        Search search = new Search(grid, cell, cutoff, mask, n);
         int[] start = new int[n + 1];
         for (int i = 0; i < n; i++) {
             search.row(i);
@@ -58,7 +58,6 @@ public final class LinkedCellNeighbors implements NeighborListBuilder {
     /** The per-atom scan; holds the grid, the cell matrix and the growing output. */
     private static final class Search {
         private final BinGrid grid;
-        private final double[] x;
         private final double rc2;
         private final double filter2;
         private final InteractionMask mask;
@@ -77,9 +76,8 @@ public final class LinkedCellNeighbors implements NeighborListBuilder {
         final IntList code;
         final ImageTable images = new ImageTable();
 
-        Search(BinGrid grid, Cell cell, double[] x, double cutoff, InteractionMask mask, int atoms) {
+        Search(BinGrid grid, Cell cell, double cutoff, InteractionMask mask, int atoms) {
             this.grid = grid;
-            this.x = x;
             this.rc2 = cutoff * cutoff;
             double padded = cutoff + grid.tolerance;
             this.filter2 = padded * padded;
@@ -115,6 +113,9 @@ public final class LinkedCellNeighbors implements NeighborListBuilder {
             double xi = b.sorted[3 * si];
             double yi = b.sorted[3 * si + 1];
             double zi = b.sorted[3 * si + 2];
+            int wi0 = b.wrap[3 * i];
+            int wi1 = b.wrap[3 * i + 1];
+            int wi2 = b.wrap[3 * i + 2];
             int lo0 = b.lower(0, b.g[3 * i]);
             int hi0 = b.upper(0, b.g[3 * i]);
             int lo1 = b.lower(1, b.g[3 * i + 1]);
@@ -146,7 +147,7 @@ public final class LinkedCellNeighbors implements NeighborListBuilder {
                             double dy = s[3 * p + 1] + oy;
                             double dz = s[3 * p + 2] + oz;
                             if (dx * dx + dy * dy + dz * dz < filter2) {
-                                accept(i, b.order[p], s0, s1, s2);
+                                accept(i, si, p, s0 + wi0, s1 + wi1, s2 + wi2);
                             }
                         }
                         c2 = last + 1;
@@ -155,23 +156,30 @@ public final class LinkedCellNeighbors implements NeighborListBuilder {
             }
         }
 
-        /** The exact test for candidate j seen through repeat (s0, s1, s2) of the wrapped cell. */
-        private void accept(int i, int j, int s0, int s1, int s2) {
-            int[] w = grid.wrap;
-            int a = s0 - w[3 * j] + w[3 * i];
-            int b = s1 - w[3 * j + 1] + w[3 * i + 1];
-            int c = s2 - w[3 * j + 2] + w[3 * i + 2];
-            if (i == j && a == 0 && b == 0 && c == 0) {
+        /**
+         * The exact test for the atom at sorted position p, seen from atom i (sorted position si)
+         * through repeat s of the wrapped cell; {@code ki = s + w_i}, so that n = ki − w_j.
+         */
+        private void accept(int i, int si, int p, int k0, int k1, int k2) {
+            int[] w = grid.sortedWrap;
+            int a = k0 - w[3 * p];
+            int b = k1 - w[3 * p + 1];
+            int c = k2 - w[3 * p + 2];
+            if (p == si && a == 0 && b == 0 && c == 0) {
                 return;
             }
+            double[] x = grid.given;
             // d = (x_j − x_i) + n·cell, in the same operations as BruteForceNeighbors and
             // Cell.translation: exactly antisymmetric, so both directions pass or neither does
-            double dx = (x[3 * j] - x[3 * i]) + (a * h00 + b * h10 + c * h20);
-            double dy = (x[3 * j + 1] - x[3 * i + 1]) + (a * h01 + b * h11 + c * h21);
-            double dz = (x[3 * j + 2] - x[3 * i + 2]) + (a * h02 + b * h12 + c * h22);
-            if (dx * dx + dy * dy + dz * dz < rc2 && (!masked || mask.allows(i, j))) {
-                neighbor.add(j);
-                code.add(images.intern(a, b, c));
+            double dx = (x[3 * p] - x[3 * si]) + (a * h00 + b * h10 + c * h20);
+            double dy = (x[3 * p + 1] - x[3 * si + 1]) + (a * h01 + b * h11 + c * h21);
+            double dz = (x[3 * p + 2] - x[3 * si + 2]) + (a * h02 + b * h12 + c * h22);
+            if (dx * dx + dy * dy + dz * dz < rc2) {
+                int j = grid.order[p];
+                if (!masked || mask.allows(i, j)) {
+                    neighbor.add(j);
+                    code.add(images.intern(a, b, c));
+                }
             }
         }
     }

@@ -87,37 +87,65 @@ public final class NeighborList {
             }
         }
 
-        this.neighbor = neighbor.length == m ? neighbor : Arrays.copyOf(neighbor, m);
-        this.code = code.length == m ? code : Arrays.copyOf(code, m);
-        for (int e = 0; e < m; e++) {
-            this.code[e] = renumber[this.code[e]];
-        }
-        sortRows();
-        this.reverse = reverseIndex(opposites());
+        int[] opposite = opposites();
+        this.neighbor = new int[m];
+        this.code = new int[m];
+        transpose(neighbor, code, renumber, opposite);
+        sortRuns();
+        this.reverse = reverseIndex(opposite);
     }
 
-    /** Sorts each row by (neighbour, image code) with a primitive sort of packed keys. */
-    private void sortRows() {
-        long[] key = new long[16];
+    /**
+     * Fills the rows with the transpose of the input: input entry i → j with image n becomes
+     * j → i with image −n. For a symmetric list the transpose is the list itself, and walking the
+     * input rows in order leaves every row sorted by neighbour index without a sort (a counting
+     * sort by row). An asymmetric input is caught here or by {@link #reverseIndex(int[])}.
+     */
+    private void transpose(int[] inNeighbor, int[] inCode, int[] renumber, int[] opposite) {
+        int m = neighbor.length;
+        int[] count = new int[atoms];
+        for (int e = 0; e < m; e++) {
+            count[inNeighbor[e]]++;
+        }
         for (int i = 0; i < atoms; i++) {
-            int s = start[i];
-            int len = start[i + 1] - s;
-            if (key.length < len) {
-                key = new long[Math.max(len, 2 * key.length)];
+            if (count[i] != start[i + 1] - start[i]) {
+                throw new IllegalArgumentException("neighbour list is not symmetric: atom " + i + " has "
+                        + (start[i + 1] - start[i]) + " entries but is the neighbour in " + count[i]
+                        + " (is the interaction mask symmetric?)");
             }
-            for (int t = 0; t < len; t++) {
-                key[t] = ((long) neighbor[s + t] << 32) | code[s + t];
+        }
+        int[] fill = Arrays.copyOf(start, atoms);
+        for (int i = 0; i < atoms; i++) {
+            for (int e = start[i]; e < start[i + 1]; e++) {
+                int c = renumber[inCode[e]];
+                int j = inNeighbor[e];
+                if (opposite[c] < 0) {
+                    throw asymmetric(i, j, c);
+                }
+                int p = fill[j]++;
+                neighbor[p] = i;
+                code[p] = opposite[c];
             }
-            Arrays.sort(key, 0, len);
-            for (int t = 0; t < len; t++) {
-                if (t > 0 && key[t] == key[t - 1]) {
-                    int j = (int) (key[t] >>> 32);
-                    int c = (int) key[t];
+        }
+    }
+
+    /** Sorts the runs of equal neighbour index in each row by image code; rejects duplicates. */
+    private void sortRuns() {
+        for (int i = 0; i < atoms; i++) {
+            int end = start[i + 1];
+            for (int e = start[i] + 1; e < end; e++) {
+                int j = neighbor[e];
+                int c = code[e];
+                int f = e - 1;
+                while (f >= start[i] && neighbor[f] == j && code[f] > c) {
+                    code[f + 1] = code[f];
+                    f--;
+                }
+                code[f + 1] = c;
+                if (f >= start[i] && neighbor[f] == j && code[f] == c) {
                     throw new IllegalArgumentException("neighbour list has the entry " + i + "→" + j + " with image ("
                             + images[3 * c] + ", " + images[3 * c + 1] + ", " + images[3 * c + 2] + ") twice");
                 }
-                neighbor[s + t] = (int) (key[t] >>> 32);
-                code[s + t] = (int) key[t];
             }
         }
     }
@@ -160,7 +188,7 @@ public final class NeighborList {
                     int f = e + t;
                     int r = r0 + len - 1 - t;
                     if (r >= start[j + 1] || neighbor[r] != i || code[r] != opposite[code[f]]) {
-                        throw asymmetric(i, f);
+                        throw asymmetric(i, neighbor[f], code[f]);
                     }
                     rev[f] = r;
                 }
@@ -171,9 +199,8 @@ public final class NeighborList {
         return rev;
     }
 
-    private IllegalArgumentException asymmetric(int i, int e) {
-        int c = code[e];
-        return new IllegalArgumentException("neighbour list is not symmetric: entry " + i + "→" + neighbor[e]
+    private IllegalArgumentException asymmetric(int i, int j, int c) {
+        return new IllegalArgumentException("neighbour list is not symmetric: entry " + i + "→" + j
                 + " with image (" + images[3 * c] + ", " + images[3 * c + 1] + ", " + images[3 * c + 2]
                 + ") has no opposite entry (is the interaction mask symmetric?)");
     }
