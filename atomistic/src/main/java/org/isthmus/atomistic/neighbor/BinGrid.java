@@ -20,8 +20,8 @@ import org.isthmus.atomistic.structure.Configuration;
  */
 final class BinGrid {
 
-    /** Wrapped atoms whose fractional coordinate exceeds this are certainly an input error. */
-    private static final double FAR = 1e9;
+    /** Atoms farther than this many cells are an input error (and images must fit an int). */
+    private static final double FAR = 1e8;
     /** More periodic images than this per axis would overflow any list. */
     private static final double MAX_REACH = 1e7;
 

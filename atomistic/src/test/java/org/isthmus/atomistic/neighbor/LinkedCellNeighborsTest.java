@@ -66,7 +66,7 @@ class LinkedCellNeighborsTest {
         for (int t = 0; t < 40; t++) {
             boolean[] p = t % 4 == 0 ? pbc(1 + r.nextInt(7)) : pbc(7);
             double cutoff = 4 + 2 * r.nextDouble();
-            Cell cell = randomCell(r, cutoff / 3.5, t % 2 == 0 ? 0 : 0.8, p);
+            Cell cell = randomCell(r, cutoff / 5, t % 2 == 0 ? 0 : 0.8, p); // orthorhombic: edges below r_c/3
             Configuration c = randomAtoms(r, cell, 1 + r.nextInt(3), 0, 1);
             NeighborList list = LINKED.build(c, cutoff, InteractionMask.NONE);
             assertSameEntries(BRUTE.build(c, cutoff, InteractionMask.NONE), list, "case " + t + " " + cell);
