@@ -33,7 +33,6 @@ import org.isthmus.atomistic.structure.Configuration;
  * building, and O(N). Bins are capped at about 2 per atom, so sparse or far-flung atoms cost
  * coarser bins, never a huge grid. Single-threaded and deterministic.
  */
- */
 public final class LinkedCellNeighbors implements NeighborListBuilder {
 
     /** Bins per cutoff length: 2 tests (2.5/3)³ ≈ 58% of the candidates that 1 does, for more bin visits. */
