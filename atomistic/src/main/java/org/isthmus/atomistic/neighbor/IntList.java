@@ -4,12 +4,22 @@ import java.util.Arrays;
 
 /** A growable int array, for building neighbour lists without boxing. */
 final class IntList {
-    private int[] data = new int[64];
+    private static final int MAX = Integer.MAX_VALUE - 8;
+
+    private int[] data;
     private int size;
+
+    IntList() {
+        this(64);
+    }
+
+    IntList(int capacity) {
+        data = new int[Math.max(16, capacity)];
+    }
 
     void add(int v) {
         if (size == data.length) {
-            data = Arrays.copyOf(data, data.length * 2);
+            grow();
         }
         data[size++] = v;
     }
@@ -20,5 +30,18 @@ final class IntList {
 
     int[] toArray() {
         return Arrays.copyOf(data, size);
+    }
+
+    /** The backing array, valid up to {@link #size()}; no copy. */
+    int[] array() {
+        return data;
+    }
+
+    private void grow() {
+        if (data.length == MAX) {
+            throw new IllegalStateException("a neighbour list cannot hold more than " + MAX
+                    + " entries; reduce the cutoff or the number of atoms");
+        }
+        data = Arrays.copyOf(data, (int) Math.min(MAX, 2L * data.length));
     }
 }
