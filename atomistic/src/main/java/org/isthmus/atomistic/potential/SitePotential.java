@@ -206,9 +206,11 @@ public abstract class SitePotential implements Potential {
         int m = 0;
         for (int e = s; e < end; e++) {
             int j = list.neighbor(e);
-            double ddx = x[3 * j] + list.shift(e, 0) - xi;
-            double ddy = x[3 * j + 1] + list.shift(e, 1) - yi;
-            double ddz = x[3 * j + 2] + list.shift(e, 2) - zi;
+            // (x_j − x_i) + shift is exactly antisymmetric, as in the list builders, so a pair at the
+            // cutoff is inside (or outside) in both directions
+            double ddx = (x[3 * j] - xi) + list.shift(e, 0);
+            double ddy = (x[3 * j + 1] - yi) + list.shift(e, 1);
+            double ddz = (x[3 * j + 2] - zi) + list.shift(e, 2);
             double r2 = ddx * ddx + ddy * ddy + ddz * ddz;
             if (r2 < rc2) {
                 env.index[m] = j;
