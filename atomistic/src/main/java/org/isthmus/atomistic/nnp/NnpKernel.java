@@ -1,0 +1,644 @@
+package org.isthmus.atomistic.nnp;
+
+import java.util.Arrays;
+
+import org.isthmus.atomistic.potential.SiteEnvironment;
+import org.isthmus.atomistic.potential.SitePotential;
+
+/**
+ * The per-thread site-energy kernel of {@link NnpPotential}: for one atom, a forward pass (raw
+ * symmetry functions G, scaled G_s, network energy) and, when asked, one reverse pass
+ * ({@code ∂ε/∂G_s} from the network, then {@code ∂ε/∂d_j = Σ_k ∂ε/∂G_k ∂G_k/∂d_j} for every
+ * neighbour) written into {@link SiteEnvironment#gx}/{@code gy}/{@code gz}. All derivatives are
+ * analytic.
+ *
+ * <p>Speed: the forward pass caches what the reverse pass needs (per neighbour and function the
+ * radial derivative; per pair of each angular group the cosine, the pair cutoff, the Gaussians and
+ * the powers), so no exponential is computed twice; cutoff values are computed once per
+ * neighbour and cutoff radius; the reverse pass contracts the weights ∂ε/∂G of a group into five
+ * sums per pair before touching any vector. Scratch arrays grow to the largest neighbourhood seen
+ * and are then reused: no allocation per atom. Not thread-safe: one instance per thread.
+ */
+final class NnpKernel implements SitePotential.Kernel {
+
+    private final ElementPlan[] plans;
+    private final FeedForwardNetwork.Workspace[] workspaces;
+    private final double[] g;
+    private final double[] gs;
+    private final double[] dEdGs;
+    private final double[] wS;
+    private final double[] tmp = new double[1];
+
+    private int cap;
+    private double[][] fc;
+    private double[][] dfc;
+    private double[] radD;
+    private double[] coef;
+    private int[] cand;
+    private double[] exq;
+    private double[] crv;
+    private double[] dcr;
+
+    private final int[][] pairJ;
+    private final int[][] pairK;
+    private final double[][] pairData;
+    private final int[] pairCount;
+    private final double[] cw;
+    private final double[] u;
+    private final double[] v;
+
+    // extrapolation bookkeeping for this kernel's atoms (one evaluation)
+    long extrapolations;
+    int atomsExtrapolating;
+    double worstExcess = -1;
+    int worstAtom = -1;
+    int worstType;
+    int worstFunction;
+    double worstValue;
+
+    NnpKernel(ElementPlan[] plans) {
+        this.plans = plans;
+        workspaces = new FeedForwardNetwork.Workspace[plans.length];
+        int maxSf = 1;
+        int maxSlots = 0;
+        int maxGroups = 0;
+        int maxMembers = 1;
+        int maxA = 1;
+        int maxRad = 0;
+        for (int t = 0; t < plans.length; t++) {
+            ElementPlan p = plans[t];
+            workspaces[t] = p.network.newWorkspace();
+            maxSf = Math.max(maxSf, p.nsf);
+            maxSlots = Math.max(maxSlots, p.slotRc.length);
+            maxGroups = Math.max(maxGroups, p.groups.length);
+            maxRad = Math.max(maxRad, p.radOut.length + p.compOut.length);
+            for (ExpAngularGroup gr : p.groups) {
+                maxMembers = Math.max(maxMembers, gr.out.length);
+                maxA = Math.max(maxA, gr.eta.length);
+            }
+        }
+        g = new double[maxSf];
+        gs = new double[maxSf];
+        dEdGs = new double[maxSf];
+        wS = new double[maxSf];
+        fc = new double[maxSlots][0];
+        dfc = new double[maxSlots][0];
+        this.maxRad = maxRad;
+        this.maxA = maxA;
+        pairJ = new int[maxGroups][0];
+        pairK = new int[maxGroups][0];
+        pairData = new double[maxGroups][0];
+        pairCount = new int[maxGroups];
+        cw = new double[maxMembers];
+        u = new double[maxA];
+        v = new double[maxA];
+        ensure(64);
+    }
+
+    private final int maxRad;
+    private final int maxA;
+
+    private void ensure(int n) {
+        if (n <= cap) {
+            return;
+        }
+        cap = Math.max(n, cap * 3 / 2);
+        for (int s = 0; s < fc.length; s++) {
+            fc[s] = new double[cap];
+            dfc[s] = new double[cap];
+        }
+        radD = new double[Math.max(1, maxRad) * cap];
+        coef = new double[cap];
+        cand = new int[cap];
+        exq = new double[maxA * cap];
+        crv = new double[cap];
+        dcr = new double[cap];
+    }
+
+    @Override
+    public double siteEnergy(SiteEnvironment env, boolean gradient) {
+        ElementPlan p = plans[env.centerType];
+        int n = env.count;
+        ensure(n);
+        computeDescriptors(p, env, n);
+        int nsf = p.nsf;
+        boolean extrapolating = false;
+        for (int k = 0; k < nsf; k++) {
+            double x = g[k];
+            if (x < p.gMin[k] || x > p.gMax[k]) {
+                extrapolating = true;
+                noteExtrapolation(p, env, k, x);
+            }
+            gs[k] = p.scaleOffset[k] + p.scaleFactor[k] * (x - p.scaleShift[k]); // §8
+        }
+        if (extrapolating) {
+            atomsExtrapolating++;
+        }
+        FeedForwardNetwork.Workspace ws = workspaces[env.centerType];
+        double e = p.network.forward(gs, ws);
+        if (gradient) {
+            p.network.backward(ws, dEdGs);
+            double scale = p.energyScale;
+            for (int k = 0; k < nsf; k++) {
+                wS[k] = dEdGs[k] * p.scaleFactor[k] * scale; // ∂ε/∂G (eV), chain through the scaling
+            }
+            radialBackward(p, env, n);
+            for (int gi = 0; gi < p.groups.length; gi++) {
+                groupBackward(p, p.groups[gi], gi, env);
+            }
+            for (CompactAngularTerm t : p.compactAngular) {
+                double w = wS[t.out];
+                if (w != 0.0) {
+                    compactAngular(p, t, env, n, w, true);
+                }
+            }
+        }
+        // ε_i = E_i^NN/c_E + E_mean + offset (§0, §3, §4), in eV
+        return p.energyScale * e + p.siteConstant;
+    }
+
+    /** Raw symmetry functions of the atom into {@link #g}, filling the caches of the reverse pass. */
+    private void computeDescriptors(ElementPlan p, SiteEnvironment env, int n) {
+        Arrays.fill(g, 0, p.nsf, 0.0);
+        double[] r = env.r;
+        for (int s = 0; s < p.slotRc.length; s++) {
+            double rc = p.slotRc[s];
+            double rci = p.slotRci[s];
+            double iw = p.slotIw[s];
+            double[] f = fc[s];
+            double[] df = dfc[s];
+            for (int j = 0; j < n; j++) {
+                f[j] = p.cutoff.valueAndDerivative(r[j], rc, rci, iw, df, j);
+            }
+        }
+        radialForward(p, env, n);
+        for (int gi = 0; gi < p.groups.length; gi++) {
+            groupForward(p, p.groups[gi], gi, env, n);
+        }
+        for (CompactAngularTerm t : p.compactAngular) {
+            compactAngular(p, t, env, n, 0.0, false);
+        }
+    }
+
+    /** Raw (unscaled) symmetry functions of one atom, for inspection and training. */
+    double[] descriptors(SiteEnvironment env) {
+        ElementPlan p = plans[env.centerType];
+        ensure(env.count);
+        computeDescriptors(p, env, env.count);
+        return Arrays.copyOf(g, p.nsf);
+    }
+
+    private void noteExtrapolation(ElementPlan p, SiteEnvironment env, int k, double x) {
+        extrapolations++;
+        double range = p.gMax[k] - p.gMin[k];
+        double excess = x < p.gMin[k] ? p.gMin[k] - x : x - p.gMax[k];
+        double rel = range > 0 ? excess / range : excess;
+        if (rel > worstExcess) {
+            worstExcess = rel;
+            worstAtom = env.center;
+            worstType = env.centerType;
+            worstFunction = k;
+            worstValue = x;
+        }
+    }
+
+    // ------------------------------------------------------------------ radial
+
+    private void radialForward(ElementPlan p, SiteEnvironment env, int n) {
+        double[] r = env.r;
+        int[] type = env.type;
+        int nt = p.types;
+        int nr = p.radOut.length;
+        for (int m = 0; m < nr; m++) {
+            int slot = p.radSlot[m];
+            double rc = p.slotRc[slot];
+            double eta = p.radEta[m];
+            double rs = p.radRs[m];
+            double[] f = fc[slot];
+            double[] df = dfc[slot];
+            int wo = m * nt;
+            int off = m * cap;
+            double sum = 0.0;
+            for (int j = 0; j < n; j++) {
+                double w = p.radWeight[wo + type[j]];
+                double rj = r[j];
+                if (w == 0.0 || rj >= rc) {
+                    radD[off + j] = 0.0;
+                    continue;
+                }
+                double d = rj - rs;
+                double e = w * Math.exp(-eta * d * d); // Behler G², J. Chem. Phys. 134, 074106 eq. 6
+                sum += e * f[j];
+                radD[off + j] = e * (df[j] - 2.0 * eta * d * f[j]);
+            }
+            g[p.radOut[m]] += sum;
+        }
+        for (int m = 0; m < p.compOut.length; m++) {
+            double rl = p.compRl[m];
+            double rc = p.compRc[m];
+            double c = p.compCenter[m];
+            double iw = p.compInvWidth[m];
+            CompactFunction fn = p.compFn[m];
+            int wo = m * nt;
+            int off = (nr + m) * cap;
+            double sum = 0.0;
+            for (int j = 0; j < n; j++) {
+                double w = p.compWeight[wo + type[j]];
+                double rj = r[j];
+                if (w == 0.0 || !(rj > rl && rj < rc)) {
+                    radD[off + j] = 0.0;
+                    continue;
+                }
+                double val = fn.valueAndDerivative(rj, c, iw, tmp, 0); // Bircher et al. 2021, eq. 7
+                sum += w * val;
+                radD[off + j] = w * tmp[0];
+            }
+            g[p.compOut[m]] += sum;
+        }
+    }
+
+    private void radialBackward(ElementPlan p, SiteEnvironment env, int n) {
+        int nr = p.radOut.length;
+        int total = nr + p.compOut.length;
+        if (total == 0) {
+            return;
+        }
+        Arrays.fill(coef, 0, n, 0.0);
+        for (int m = 0; m < total; m++) {
+            double w = wS[m < nr ? p.radOut[m] : p.compOut[m - nr]];
+            if (w == 0.0) {
+                continue;
+            }
+            int off = m * cap;
+            for (int j = 0; j < n; j++) {
+                coef[j] += w * radD[off + j];
+            }
+        }
+        double[] r = env.r;
+        for (int j = 0; j < n; j++) {
+            double c = coef[j] / r[j]; // ∂r/∂d = d/r
+            env.gx[j] += c * env.dx[j];
+            env.gy[j] += c * env.dy[j];
+            env.gz[j] += c * env.dz[j];
+        }
+    }
+
+    // ------------------------------------------------- Gaussian angular groups
+
+    private void groupForward(ElementPlan p, ExpAngularGroup gr, int gi, SiteEnvironment env, int n) {
+        double[] r = env.r;
+        int[] type = env.type;
+        double rc = gr.rc;
+        int m = 0;
+        for (int j = 0; j < n; j++) {
+            int t = type[j];
+            if (r[j] < rc && (gr.weighted || t == gr.t1 || t == gr.t2)) {
+                cand[m++] = j;
+            }
+        }
+        pairCount[gi] = 0;
+        if (m < 2) {
+            return;
+        }
+        int na = gr.eta.length;
+        int nb = gr.lambda.length;
+        int nm = gr.out.length;
+        for (int a = 0; a < na; a++) {
+            double eta = gr.eta[a];
+            double rs = gr.rs[a];
+            int o = a * cap;
+            for (int q = 0; q < m; q++) {
+                double d = r[cand[q]] - rs;
+                exq[o + q] = Math.exp(-eta * d * d);
+            }
+        }
+        int stride = 4 + na + 2 * nb;
+        ensurePairs(gi, m * (m - 1) / 2, stride);
+        double[] pd = pairData[gi];
+        int[] pj = pairJ[gi];
+        int[] pk = pairK[gi];
+        double[] f = fc[gr.slot];
+        double rci = p.slotRci[gr.slot];
+        double iw = p.slotIw[gr.slot];
+        boolean mixed = !gr.weighted && gr.t1 != gr.t2;
+        boolean narrow = gr.narrow;
+        double[] dx = env.dx;
+        double[] dy = env.dy;
+        double[] dz = env.dz;
+        double[] z = p.z;
+        double[] row = pd;
+        int np = 0;
+        for (int q1 = 0; q1 < m - 1; q1++) {
+            int j = cand[q1];
+            int tj = type[j];
+            double xj = dx[j];
+            double yj = dy[j];
+            double zj = dz[j];
+            double rj = r[j];
+            double fj = f[j];
+            for (int q2 = q1 + 1; q2 < m; q2++) {
+                int k = cand[q2];
+                if (mixed && type[k] == tj) {
+                    continue; // the pair must be (t1, t2) in either order
+                }
+                double fjk = 1.0;
+                double dfjk = 0.0;
+                double rjk = 0.0;
+                if (narrow) {
+                    double ux = dx[k] - xj;
+                    double uy = dy[k] - yj;
+                    double uz = dz[k] - zj;
+                    double rjk2 = ux * ux + uy * uy + uz * uz;
+                    if (rjk2 >= gr.rc2) {
+                        continue;
+                    }
+                    rjk = Math.sqrt(rjk2);
+                    fjk = p.cutoff.valueAndDerivative(rjk, rc, rci, iw, tmp, 0);
+                    dfjk = tmp[0];
+                }
+                double cos = (xj * dx[k] + yj * dy[k] + zj * dz[k]) / (rj * r[k]);
+                double ff = fj * f[k] * fjk;
+                if (gr.weighted) {
+                    ff *= z[tj] * z[type[k]];
+                }
+                int base = np * stride;
+                row[base] = cos;
+                row[base + 1] = rjk;
+                row[base + 2] = fjk;
+                row[base + 3] = dfjk;
+                int eo = base + 4;
+                int po = eo + na;
+                int dpo = po + nb;
+                for (int b = 0; b < nb; b++) {
+                    double lam = gr.lambda[b];
+                    double x = 1.0 + lam * cos;
+                    if (x <= 0.0) {
+                        row[po + b] = 0.0; // (1 + λcosθ)^ζ taken as 0 where the base is ≤ 0 (§6.1)
+                        row[dpo + b] = 0.0;
+                    } else {
+                        int zi = gr.zetaInt[b];
+                        double pm1 = zi > 0 ? intPow(x, zi - 1) : Math.pow(x, gr.zeta[b] - 1.0);
+                        row[po + b] = pm1 * x;
+                        row[dpo + b] = gr.zeta[b] * lam * pm1;
+                    }
+                }
+                for (int a = 0; a < na; a++) {
+                    double e = exq[a * cap + q1] * exq[a * cap + q2];
+                    if (narrow) {
+                        double d = rjk - gr.rs[a];
+                        e *= Math.exp(-gr.eta[a] * d * d);
+                    }
+                    row[eo + a] = e;
+                }
+                for (int s = 0; s < nm; s++) {
+                    // Behler G⁴/G⁵, J. Chem. Phys. 134, 074106 eqs. 25-26
+                    g[gr.out[s]] += gr.norm[s] * row[po + gr.lz[s]] * row[eo + gr.ea[s]] * ff;
+                }
+                pj[np] = j;
+                pk[np] = k;
+                np++;
+            }
+        }
+        pairCount[gi] = np;
+    }
+
+    private void ensurePairs(int gi, int pairs, int stride) {
+        if (pairJ[gi].length < pairs) {
+            int c = Math.max(pairs, pairJ[gi].length * 3 / 2);
+            pairJ[gi] = new int[c];
+            pairK[gi] = new int[c];
+        }
+        if (pairData[gi].length < pairs * stride) {
+            pairData[gi] = new double[Math.max(pairs * stride, pairData[gi].length * 3 / 2)];
+        }
+    }
+
+    /**
+     * Reverse pass of one group. With c_s = ∂ε/∂G_s·2^(1−ζ_s), per pair U_a = Σ_{s∈a} c_s P_s and
+     * V_a = Σ_{s∈a} c_s P′_s; then the derivatives of Σ_s c_s T_s with respect to r_ij, r_ik, r_jk and
+     * cosθ are A1…A4 below, and the chain rule through r = |d| and cosθ = d_j·d_k/(r_ij r_ik)
+     * gives the neighbour gradients.
+     */
+    private void groupBackward(ElementPlan p, ExpAngularGroup gr, int gi, SiteEnvironment env) {
+        int np = pairCount[gi];
+        if (np == 0) {
+            return;
+        }
+        int nm = gr.out.length;
+        boolean any = false;
+        for (int s = 0; s < nm; s++) {
+            cw[s] = wS[gr.out[s]] * gr.norm[s];
+            any |= cw[s] != 0.0;
+        }
+        if (!any) {
+            return;
+        }
+        int na = gr.eta.length;
+        int nb = gr.lambda.length;
+        int stride = 4 + na + 2 * nb;
+        double[] pd = pairData[gi];
+        int[] pj = pairJ[gi];
+        int[] pk = pairK[gi];
+        double[] f = fc[gr.slot];
+        double[] df = dfc[gr.slot];
+        double[] r = env.r;
+        double[] dx = env.dx;
+        double[] dy = env.dy;
+        double[] dz = env.dz;
+        double[] gx = env.gx;
+        double[] gy = env.gy;
+        double[] gz = env.gz;
+        int[] type = env.type;
+        boolean narrow = gr.narrow;
+        for (int q = 0; q < np; q++) {
+            int j = pj[q];
+            int k = pk[q];
+            int base = q * stride;
+            double cos = pd[base];
+            double rjk = pd[base + 1];
+            double fjk = pd[base + 2];
+            double dfjk = pd[base + 3];
+            int eo = base + 4;
+            int po = eo + na;
+            int dpo = po + nb;
+            for (int a = 0; a < na; a++) {
+                u[a] = 0.0;
+                v[a] = 0.0;
+            }
+            for (int s = 0; s < nm; s++) {
+                int a = gr.ea[s];
+                int b = gr.lz[s];
+                u[a] += cw[s] * pd[po + b];
+                v[a] += cw[s] * pd[dpo + b];
+            }
+            double rj = r[j];
+            double rk = r[k];
+            double s0 = 0.0;
+            double sj = 0.0;
+            double sk = 0.0;
+            double sjk = 0.0;
+            double s4 = 0.0;
+            for (int a = 0; a < na; a++) {
+                double e = pd[eo + a];
+                double ue = u[a] * e;
+                double rs = gr.rs[a];
+                double t = gr.eta[a] * ue;
+                s0 += ue;
+                sj += t * (rj - rs);
+                sk += t * (rk - rs);
+                sjk += t * (rjk - rs);
+                s4 += v[a] * e;
+            }
+            double fj = f[j];
+            double fk = f[k];
+            double zz = gr.weighted ? p.z[type[j]] * p.z[type[k]] : 1.0;
+            double ff = fj * fk * fjk;
+            double a1 = zz * (df[j] * fk * fjk * s0 - 2.0 * ff * sj);
+            double a2 = zz * (fj * df[k] * fjk * s0 - 2.0 * ff * sk);
+            double a4 = zz * ff * s4;
+            double invJ = 1.0 / rj;
+            double invK = 1.0 / rk;
+            double a3r = 0.0;
+            if (narrow) {
+                a3r = zz * (fj * fk * dfjk * s0 - 2.0 * ff * sjk) / rjk;
+            }
+            double cross = a4 * invJ * invK - a3r;
+            double cjj = (a1 - a4 * cos * invJ) * invJ + a3r;
+            double ckk = (a2 - a4 * cos * invK) * invK + a3r;
+            double xj = dx[j];
+            double yj = dy[j];
+            double zj = dz[j];
+            double xk = dx[k];
+            double yk = dy[k];
+            double zk = dz[k];
+            gx[j] += cjj * xj + cross * xk;
+            gy[j] += cjj * yj + cross * yk;
+            gz[j] += cjj * zj + cross * zk;
+            gx[k] += ckk * xk + cross * xj;
+            gy[k] += ckk * yk + cross * yj;
+            gz[k] += ckk * zk + cross * zj;
+        }
+    }
+
+    /** x^n for n ≥ 0 by repeated squaring (no Math.pow for integer ζ). */
+    private static double intPow(double x, int n) {
+        double result = 1.0;
+        double b = x;
+        int e = n;
+        while (e > 0) {
+            if ((e & 1) != 0) {
+                result *= b;
+            }
+            b *= b;
+            e >>= 1;
+        }
+        return result;
+    }
+
+    // -------------------------------------------------------- compact angular
+
+    /**
+     * One compact angular function: forward (adds G) or, with {@code backward}, the reverse pass
+     * with weight {@code w} = ∂ε/∂G (recomputed rather than cached: these functions are rare).
+     */
+    private void compactAngular(ElementPlan p, CompactAngularTerm t, SiteEnvironment env, int n, double w,
+            boolean backward) {
+        double[] r = env.r;
+        int[] type = env.type;
+        int m = 0;
+        for (int j = 0; j < n; j++) {
+            double rj = r[j];
+            int tj = type[j];
+            if (rj > t.rl && rj < t.rc && (t.weighted || tj == t.t1 || tj == t.t2)) {
+                cand[m] = j;
+                crv[m] = t.radial.valueAndDerivative(rj, t.radialCenter, t.radialInvWidth, dcr, m);
+                m++;
+            }
+        }
+        boolean mixed = !t.weighted && t.t1 != t.t2;
+        double[] dx = env.dx;
+        double[] dy = env.dy;
+        double[] dz = env.dz;
+        double sum = 0.0;
+        for (int q1 = 0; q1 < m - 1; q1++) {
+            int j = cand[q1];
+            int tj = type[j];
+            double xj = dx[j];
+            double yj = dy[j];
+            double zj = dz[j];
+            double rj = r[j];
+            for (int q2 = q1 + 1; q2 < m; q2++) {
+                int k = cand[q2];
+                if (mixed && type[k] == tj) {
+                    continue;
+                }
+                double cjk = 1.0;
+                double dcjk = 0.0;
+                double rjk = 1.0;
+                if (t.narrow) {
+                    double ux = dx[k] - xj;
+                    double uy = dy[k] - yj;
+                    double uz = dz[k] - zj;
+                    double rjk2 = ux * ux + uy * uy + uz * uz;
+                    if (rjk2 >= t.rc2 || rjk2 <= t.rl2) {
+                        continue;
+                    }
+                    rjk = Math.sqrt(rjk2);
+                    cjk = t.radial.valueAndDerivative(rjk, t.radialCenter, t.radialInvWidth, tmp, 0);
+                    dcjk = tmp[0];
+                }
+                double rk = r[k];
+                double cos = (xj * dx[k] + yj * dy[k] + zj * dz[k]) / (rj * rk);
+                if (cos <= -1.0 || cos >= 1.0) {
+                    continue; // n2p2 skips collinear triples (the angular function is 0 there anyway)
+                }
+                double theta = Math.acos(cos);
+                if (theta < t.angleLeft || theta > t.angleRight) {
+                    continue;
+                }
+                double ang = t.angular.valueAndDerivative(theta, t.angularCenter, t.angularInvWidth, tmp, 0);
+                double dang = tmp[0];
+                double zz = t.weighted ? p.z[tj] * p.z[type[k]] : 1.0;
+                double rad = crv[q1] * crv[q2] * cjk;
+                if (!backward) {
+                    sum += zz * rad * ang; // Bircher et al. 2021, eqs. 9-10
+                    continue;
+                }
+                double c = w * zz;
+                double a1 = c * dcr[q1] * crv[q2] * cjk * ang;
+                double a2 = c * crv[q1] * dcr[q2] * cjk * ang;
+                double a4 = c * rad * dang * (-1.0 / Math.sqrt(1.0 - cos * cos)); // dθ/dcosθ
+                double a3r = t.narrow ? c * crv[q1] * crv[q2] * dcjk * ang / rjk : 0.0;
+                double invJ = 1.0 / rj;
+                double invK = 1.0 / rk;
+                double cross = a4 * invJ * invK - a3r;
+                double cjj = (a1 - a4 * cos * invJ) * invJ + a3r;
+                double ckk = (a2 - a4 * cos * invK) * invK + a3r;
+                env.gx[j] += cjj * xj + cross * dx[k];
+                env.gy[j] += cjj * yj + cross * dy[k];
+                env.gz[j] += cjj * zj + cross * dz[k];
+                env.gx[k] += ckk * dx[k] + cross * xj;
+                env.gy[k] += ckk * dy[k] + cross * yj;
+                env.gz[k] += ckk * dz[k] + cross * zj;
+            }
+        }
+        if (!backward) {
+            g[t.out] += sum;
+        }
+    }
+
+    /** The last atom's raw symmetry functions (length of its element's set). */
+    double[] lastRaw(int nsf) {
+        return Arrays.copyOf(g, nsf);
+    }
+
+    /** The last atom's scaled symmetry functions. */
+    double[] lastScaled(int nsf) {
+        return Arrays.copyOf(gs, nsf);
+    }
+
+    /** The last atom's ∂E^NN/∂G_s (internal units), valid after a gradient evaluation. */
+    double[] lastNetworkGradient(int nsf) {
+        return Arrays.copyOf(dEdGs, nsf);
+    }
+}
