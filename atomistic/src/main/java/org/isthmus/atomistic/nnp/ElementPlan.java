@@ -51,6 +51,8 @@ final class ElementPlan {
 
     final ExpAngularGroup[] groups;
     final CompactAngularTerm[] compactAngular;
+    /** The largest r_c of the compact angular functions (Å), 0 if none. */
+    final double compactRc;
 
     /** Atomic number of each potential type (the weights Z_j). */
     final double[] z;
@@ -192,6 +194,11 @@ final class ElementPlan {
             groups[g] = gb.get(g).build();
         }
         compactAngular = ca.toArray(new CompactAngularTerm[0]);
+        double crc = 0.0;
+        for (CompactAngularTerm t : compactAngular) {
+            crc = Math.max(crc, t.rc);
+        }
+        compactRc = crc;
     }
 
     private static CompactFunction angle(String subtype, double leftDeg, double rightDeg) {

@@ -38,6 +38,14 @@ final class NnpKernel implements SitePotential.Kernel {
     private double[] exq;
     private double[] crv;
     private double[] dcr;
+    private int[] own;
+    private int cpM;
+    private int[] cpJ = new int[0];
+    private int[] cpK = new int[0];
+    private double[] cpCos;
+    private double[] cpTheta;
+    private double[] cpRjk2;
+    private double[] cpRjk;
 
     private final int[][] pairJ;
     private final int[][] pairK;
@@ -113,6 +121,7 @@ final class NnpKernel implements SitePotential.Kernel {
         exq = new double[maxA * cap];
         crv = new double[cap];
         dcr = new double[cap];
+        own = new int[cap];
     }
 
     @Override
@@ -175,8 +184,11 @@ final class NnpKernel implements SitePotential.Kernel {
         for (int gi = 0; gi < p.groups.length; gi++) {
             groupForward(p, p.groups[gi], gi, env, n);
         }
-        for (CompactAngularTerm t : p.compactAngular) {
-            compactAngular(p, t, env, n, 0.0, false);
+        if (p.compactAngular.length > 0) {
+            compactPairs(p, env, n);
+            for (CompactAngularTerm t : p.compactAngular) {
+                compactAngular(p, t, env, n, 0.0, false);
+            }
         }
     }
 
@@ -289,15 +301,26 @@ final class NnpKernel implements SitePotential.Kernel {
         double[] r = env.r;
         int[] type = env.type;
         double rc = gr.rc;
+        boolean mixed = !gr.weighted && gr.t1 != gr.t2;
+        // candidates: for a mixed pair (t1 ≠ t2) the t1 neighbours first, then the t2 ones, so that
+        // the pairs are exactly the products of the two lists; otherwise all pairs q1 < q2
         int m = 0;
         for (int j = 0; j < n; j++) {
             int t = type[j];
-            if (r[j] < rc && (gr.weighted || t == gr.t1 || t == gr.t2)) {
+            if (r[j] < rc && (gr.weighted || t == gr.t1)) {
                 cand[m++] = j;
             }
         }
+        int m1 = m;
+        if (mixed) {
+            for (int j = 0; j < n; j++) {
+                if (r[j] < rc && type[j] == gr.t2) {
+                    cand[m++] = j;
+                }
+            }
+        }
         pairCount[gi] = 0;
-        if (m < 2) {
+        if (m < 2 || (mixed && (m1 == 0 || m1 == m))) {
             return;
         }
         int na = gr.eta.length;
@@ -313,14 +336,13 @@ final class NnpKernel implements SitePotential.Kernel {
             }
         }
         int stride = 4 + na + 2 * nb;
-        ensurePairs(gi, m * (m - 1) / 2, stride);
+        ensurePairs(gi, mixed ? m1 * (m - m1) : m * (m - 1) / 2, stride);
         double[] pd = pairData[gi];
         int[] pj = pairJ[gi];
         int[] pk = pairK[gi];
         double[] f = fc[gr.slot];
         double rci = p.slotRci[gr.slot];
         double iw = p.slotIw[gr.slot];
-        boolean mixed = !gr.weighted && gr.t1 != gr.t2;
         boolean narrow = gr.narrow;
         double[] dx = env.dx;
         double[] dy = env.dy;
@@ -328,7 +350,8 @@ final class NnpKernel implements SitePotential.Kernel {
         double[] z = p.z;
         double[] row = pd;
         int np = 0;
-        for (int q1 = 0; q1 < m - 1; q1++) {
+        int end1 = mixed ? m1 : m - 1;
+        for (int q1 = 0; q1 < end1; q1++) {
             int j = cand[q1];
             int tj = type[j];
             double xj = dx[j];
@@ -336,11 +359,8 @@ final class NnpKernel implements SitePotential.Kernel {
             double zj = dz[j];
             double rj = r[j];
             double fj = f[j];
-            for (int q2 = q1 + 1; q2 < m; q2++) {
+            for (int q2 = mixed ? m1 : q1 + 1; q2 < m; q2++) {
                 int k = cand[q2];
-                if (mixed && type[k] == tj) {
-                    continue; // the pair must be (t1, t2) in either order
-                }
                 double fjk = 1.0;
                 double dfjk = 0.0;
                 double rjk = 0.0;
@@ -538,19 +558,71 @@ final class NnpKernel implements SitePotential.Kernel {
     // -------------------------------------------------------- compact angular
 
     /**
-     * One compact angular function: forward (adds G) or, with {@code backward}, the reverse pass
-     * with weight {@code w} = ∂ε/∂G (recomputed rather than cached: these functions are rare).
+     * The pairs of neighbours within the largest r_c of the compact angular functions, with what
+     * all of them share: cosθ, θ (one acos per pair, NaN where |cosθ| ≥ 1) and r_jk.
+     */
+    private void compactPairs(ElementPlan p, SiteEnvironment env, int n) {
+        double[] r = env.r;
+        double rc = p.compactRc;
+        int m = 0;
+        for (int j = 0; j < n; j++) {
+            if (r[j] < rc) {
+                cand[m++] = j;
+            }
+        }
+        int need = m * (m - 1) / 2;
+        if (cpJ.length < need) {
+            int c = Math.max(need, cpJ.length * 3 / 2);
+            cpJ = new int[c];
+            cpK = new int[c];
+            cpCos = new double[c];
+            cpTheta = new double[c];
+            cpRjk2 = new double[c];
+            cpRjk = new double[c];
+        }
+        double[] dx = env.dx;
+        double[] dy = env.dy;
+        double[] dz = env.dz;
+        int np = 0;
+        for (int q1 = 0; q1 < m - 1; q1++) {
+            int j = cand[q1];
+            for (int q2 = q1 + 1; q2 < m; q2++) {
+                int k = cand[q2];
+                double ux = dx[k] - dx[j];
+                double uy = dy[k] - dy[j];
+                double uz = dz[k] - dz[j];
+                double rjk2 = ux * ux + uy * uy + uz * uz;
+                double cos = (dx[j] * dx[k] + dy[j] * dy[k] + dz[j] * dz[k]) / (r[j] * r[k]);
+                cpJ[np] = j;
+                cpK[np] = k;
+                cpCos[np] = cos;
+                cpTheta[np] = cos > -1.0 && cos < 1.0 ? Math.acos(cos) : Double.NaN;
+                cpRjk2[np] = rjk2;
+                cpRjk[np] = Math.sqrt(rjk2);
+                np++;
+            }
+        }
+        cpM = m;
+    }
+
+    /**
+     * One compact angular function over the shared pairs: forward (adds G) or, with
+     * {@code backward}, the reverse pass with weight {@code w} = ∂ε/∂G. Only pairs of its own
+     * candidates are visited (pair index arithmetic into the shared list).
      */
     private void compactAngular(ElementPlan p, CompactAngularTerm t, SiteEnvironment env, int n, double w,
             boolean backward) {
         double[] r = env.r;
         int[] type = env.type;
+        int mAll = cpM;
+        // own candidates, as positions in the shared candidate list (the neighbours within compactRc)
         int m = 0;
-        for (int j = 0; j < n; j++) {
+        for (int q = 0; q < mAll; q++) {
+            int j = cand[q];
             double rj = r[j];
             int tj = type[j];
             if (rj > t.rl && rj < t.rc && (t.weighted || tj == t.t1 || tj == t.t2)) {
-                cand[m] = j;
+                own[m] = q;
                 crv[m] = t.radial.valueAndDerivative(rj, t.radialCenter, t.radialInvWidth, dcr, m);
                 m++;
             }
@@ -560,66 +632,59 @@ final class NnpKernel implements SitePotential.Kernel {
         double[] dy = env.dy;
         double[] dz = env.dz;
         double sum = 0.0;
-        for (int q1 = 0; q1 < m - 1; q1++) {
-            int j = cand[q1];
+        for (int a = 0; a < m - 1; a++) {
+            int qa = own[a];
+            int rowStart = qa * mAll - qa * (qa + 1) / 2 - qa - 1; // index of pair (qa, qb) = rowStart + qb
+            int j = cand[qa];
             int tj = type[j];
-            double xj = dx[j];
-            double yj = dy[j];
-            double zj = dz[j];
-            double rj = r[j];
-            for (int q2 = q1 + 1; q2 < m; q2++) {
-                int k = cand[q2];
+            for (int b = a + 1; b < m; b++) {
+                int qb = own[b];
+                int k = cand[qb];
                 if (mixed && type[k] == tj) {
                     continue;
+                }
+                int q = rowStart + qb;
+                double theta = cpTheta[q];
+                if (!(theta >= t.angleLeft && theta <= t.angleRight)) {
+                    continue; // outside the angular support, or |cosθ| ≥ 1 (NaN), which n2p2 skips
                 }
                 double cjk = 1.0;
                 double dcjk = 0.0;
                 double rjk = 1.0;
                 if (t.narrow) {
-                    double ux = dx[k] - xj;
-                    double uy = dy[k] - yj;
-                    double uz = dz[k] - zj;
-                    double rjk2 = ux * ux + uy * uy + uz * uz;
+                    double rjk2 = cpRjk2[q];
                     if (rjk2 >= t.rc2 || rjk2 <= t.rl2) {
                         continue;
                     }
-                    rjk = Math.sqrt(rjk2);
+                    rjk = cpRjk[q];
                     cjk = t.radial.valueAndDerivative(rjk, t.radialCenter, t.radialInvWidth, tmp, 0);
                     dcjk = tmp[0];
                 }
-                double rk = r[k];
-                double cos = (xj * dx[k] + yj * dy[k] + zj * dz[k]) / (rj * rk);
-                if (cos <= -1.0 || cos >= 1.0) {
-                    continue; // n2p2 skips collinear triples (the angular function is 0 there anyway)
-                }
-                double theta = Math.acos(cos);
-                if (theta < t.angleLeft || theta > t.angleRight) {
-                    continue;
-                }
                 double ang = t.angular.valueAndDerivative(theta, t.angularCenter, t.angularInvWidth, tmp, 0);
-                double dang = tmp[0];
                 double zz = t.weighted ? p.z[tj] * p.z[type[k]] : 1.0;
-                double rad = crv[q1] * crv[q2] * cjk;
+                double rad = crv[a] * crv[b] * cjk;
                 if (!backward) {
                     sum += zz * rad * ang; // Bircher et al. 2021, eqs. 9-10
                     continue;
                 }
+                double dang = tmp[0];
+                double cos = cpCos[q];
                 double c = w * zz;
-                double a1 = c * dcr[q1] * crv[q2] * cjk * ang;
-                double a2 = c * crv[q1] * dcr[q2] * cjk * ang;
+                double a1 = c * dcr[a] * crv[b] * cjk * ang;
+                double a2 = c * crv[a] * dcr[b] * cjk * ang;
                 double a4 = c * rad * dang * (-1.0 / Math.sqrt(1.0 - cos * cos)); // dθ/dcosθ
-                double a3r = t.narrow ? c * crv[q1] * crv[q2] * dcjk * ang / rjk : 0.0;
-                double invJ = 1.0 / rj;
-                double invK = 1.0 / rk;
+                double a3r = t.narrow ? c * crv[a] * crv[b] * dcjk * ang / rjk : 0.0;
+                double invJ = 1.0 / r[j];
+                double invK = 1.0 / r[k];
                 double cross = a4 * invJ * invK - a3r;
                 double cjj = (a1 - a4 * cos * invJ) * invJ + a3r;
                 double ckk = (a2 - a4 * cos * invK) * invK + a3r;
-                env.gx[j] += cjj * xj + cross * dx[k];
-                env.gy[j] += cjj * yj + cross * dy[k];
-                env.gz[j] += cjj * zj + cross * dz[k];
-                env.gx[k] += ckk * dx[k] + cross * xj;
-                env.gy[k] += ckk * dy[k] + cross * yj;
-                env.gz[k] += ckk * dz[k] + cross * zj;
+                env.gx[j] += cjj * dx[j] + cross * dx[k];
+                env.gy[j] += cjj * dy[j] + cross * dy[k];
+                env.gz[j] += cjj * dz[j] + cross * dz[k];
+                env.gx[k] += ckk * dx[k] + cross * dx[j];
+                env.gy[k] += ckk * dy[k] + cross * dy[j];
+                env.gz[k] += ckk * dz[k] + cross * dz[j];
             }
         }
         if (!backward) {

@@ -25,6 +25,16 @@ final class NnpTestStructures {
                 LengthEnergyUnits.ANGSTROM_EV);
     }
 
+    /** Every coordinate displaced uniformly in ±amplitude (Å), reproducibly. */
+    static Configuration rattle(Configuration c, double amplitude, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        double[] p = c.positions();
+        for (int k = 0; k < p.length; k++) {
+            p[k] += amplitude * (2 * r.nextDouble() - 1);
+        }
+        return c.withPositions(p);
+    }
+
     /** The atoms of the Cu2S crystal (all periodic images) within {@code radius} Å of atom {@code center}. */
     static Configuration cluster(int center, double radius) {
         Configuration c = cu2s();

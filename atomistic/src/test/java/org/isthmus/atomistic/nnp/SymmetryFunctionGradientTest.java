@@ -50,7 +50,7 @@ class SymmetryFunctionGradientTest {
             ElementModel m = p.models().get(e);
             for (int k = 0; k < m.functions().size(); k++) {
                 NnpPotential one = single(p, e, k);
-                double d = NnpForceConsistencyTest.maxDeviation(one, c, 1e-5);
+                double d = NnpForceConsistencyTest.deviation(one, c, NnpForceConsistencyTest.all(c), 1e-5)[0];
                 double scale = Math.max(1.0, one.compute(c).maxForce());
                 if (!(d < 1e-7 * scale)) {
                     bad.append(String.format("%n  %s G_%d %s: %.2e (max |F| %.2e)", m.element(), k + 1,
