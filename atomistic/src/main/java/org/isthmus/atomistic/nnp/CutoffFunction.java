@@ -49,29 +49,59 @@ public record CutoffFunction(CutoffType type, double alpha) {
      * f_c(r) and, into {@code out[at]}, df_c/dr, given precomputed r_ci = α·r_c and iw = 1/(r_c − r_ci).
      */
     double valueAndDerivative(double r, double rc, double rci, double iw, double[] out, int at) {
+        return valueAndDerivative(type.code(), r, rc, rci, iw, out, at);
+    }
+
+    /**
+     * The same for the type with n2p2 code {@code code}, dispatched on an int so that the inner
+     * loops pay one table jump (the core polynomials of {@link CoreFunction} are inlined here).
+     */
+    static double valueAndDerivative(int code, double r, double rc, double rci, double iw, double[] out, int at) {
         if (r >= rc) {
             out[at] = 0.0;
             return 0.0;
         }
-        switch (type) {
-            case HARD:
-                out[at] = 0.0;
-                return 1.0;
-            case TANHU:
-            case TANH: {
-                // d/dr tanh³(1 − r/r_c) = 3t²(t² − 1)/r_c (n2p2 CutoffFunction.cpp)
-                double t = Math.tanh(1.0 - r / rc);
-                double pre = type == CutoffType.TANH ? TANH_PRE : 1.0;
-                out[at] = pre * 3.0 * t * t * (t * t - 1.0) / rc;
-                return pre * t * t * t;
+        if (code == 0) {
+            out[at] = 0.0; // HARD
+            return 1.0;
+        }
+        if (code == 2 || code == 3) {
+            // tanh³(1 − r/r_c), d/dr = 3t²(t² − 1)/r_c (n2p2 CutoffFunction.cpp); TANH normalised by coth³(1)
+            double t = Math.tanh(1.0 - r / rc);
+            double pre = code == 3 ? TANH_PRE : 1.0;
+            out[at] = pre * 3.0 * t * t * (t * t - 1.0) / rc;
+            return pre * t * t * t;
+        }
+        if (r < rci) {
+            out[at] = 0.0;
+            return 1.0;
+        }
+        double x = (r - rci) * iw;
+        switch (code) {
+            case 5: // POLY1
+                out[at] = iw * x * (6.0 * x - 6.0);
+                return (2.0 * x - 3.0) * x * x + 1.0;
+            case 6: { // POLY2
+                double x2 = x * x;
+                out[at] = iw * x2 * ((60.0 - 30.0 * x) * x - 30.0);
+                return ((15.0 - 6.0 * x) * x - 10.0) * x2 * x + 1.0;
             }
-            default: {
-                if (r < rci) {
-                    out[at] = 0.0;
-                    return 1.0;
-                }
-                double x = (r - rci) * iw;
-                double f = type.core().valueAndDerivative(x, out, at);
+            case 7: { // POLY3
+                double x2 = x * x;
+                out[at] = iw * x2 * x * (x * (x * (140.0 * x - 420.0) + 420.0) - 140.0);
+                return (x * (x * (20.0 * x - 70.0) + 84.0) - 35.0) * x2 * x2 + 1.0;
+            }
+            case 8: { // POLY4
+                double x4 = x * x;
+                x4 *= x4;
+                out[at] = iw * x4 * (x * (x * ((2520.0 - 630.0 * x) * x - 3780.0) + 2520.0) - 630.0);
+                return (x * (x * ((315.0 - 70.0 * x) * x - 540.0) + 420.0) - 126.0) * x4 * x + 1.0;
+            }
+            case 1: // COS
+                out[at] = iw * CoreFunction.COS.derivative(x);
+                return CoreFunction.COS.value(x);
+            default: { // 4, EXP
+                double f = CoreFunction.EXP.valueAndDerivative(x, out, at);
                 out[at] *= iw;
                 return f;
             }

@@ -34,6 +34,13 @@ final class ExpAngularGroup {
     final int[] ea;
     final int[] lz;
     final double[] norm;
+    /** Per member, the cell a·nb + b of the (η, r_s) × (λ, ζ) table. */
+    final int[] cell;
+    /**
+     * Whether the members fill most of that table: then the kernel accumulates the whole table
+     * densely per pair (no gathers) and picks the members' entries once per atom.
+     */
+    final boolean dense;
 
     private ExpAngularGroup(boolean narrow, boolean weighted, int t1, int t2, int slot, double rc, List<double[]> exps,
             List<double[]> lzs, List<int[]> members, List<Double> norms) {
@@ -69,6 +76,11 @@ final class ExpAngularGroup {
             lz[s] = members.get(s)[2];
             norm[s] = norms.get(s);
         }
+        cell = new int[out.length];
+        for (int s = 0; s < out.length; s++) {
+            cell[s] = ea[s] * lambda.length + lz[s];
+        }
+        dense = 2 * out.length >= eta.length * lambda.length;
     }
 
     /** Collects members with the same key into a group. */

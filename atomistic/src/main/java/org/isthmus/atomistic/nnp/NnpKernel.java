@@ -51,7 +51,10 @@ final class NnpKernel implements SitePotential.Kernel {
     private final int[][] pairK;
     private final double[][] pairData;
     private final int[] pairCount;
-    private final double[] cw;
+    private final double[] acc;
+    private final double[] tile = new double[16];
+    /** Fixed slots per cached pair: cosθ, r_jk, f_c(r_jk), f_c′(r_jk), F = Z·f_c(r_ij) f_c(r_ik) f_c(r_jk). */
+    private static final int STRIDE0 = 5;
     private final double[] u;
     private final double[] v;
 
@@ -70,7 +73,7 @@ final class NnpKernel implements SitePotential.Kernel {
         int maxSf = 1;
         int maxSlots = 0;
         int maxGroups = 0;
-        int maxMembers = 1;
+        int maxCells = 1;
         int maxA = 1;
         int maxRad = 0;
         for (int t = 0; t < plans.length; t++) {
@@ -81,7 +84,7 @@ final class NnpKernel implements SitePotential.Kernel {
             maxGroups = Math.max(maxGroups, p.groups.length);
             maxRad = Math.max(maxRad, p.radOut.length + p.compOut.length);
             for (ExpAngularGroup gr : p.groups) {
-                maxMembers = Math.max(maxMembers, gr.out.length);
+                maxCells = Math.max(maxCells, gr.eta.length * gr.lambda.length);
                 maxA = Math.max(maxA, gr.eta.length);
             }
         }
@@ -97,7 +100,7 @@ final class NnpKernel implements SitePotential.Kernel {
         pairK = new int[maxGroups][0];
         pairData = new double[maxGroups][0];
         pairCount = new int[maxGroups];
-        cw = new double[maxMembers];
+        acc = new double[maxCells];
         u = new double[maxA];
         v = new double[maxA];
         ensure(64);
@@ -176,8 +179,9 @@ final class NnpKernel implements SitePotential.Kernel {
             double iw = p.slotIw[s];
             double[] f = fc[s];
             double[] df = dfc[s];
+            int code = p.cutoff.type().code();
             for (int j = 0; j < n; j++) {
-                f[j] = p.cutoff.valueAndDerivative(r[j], rc, rci, iw, df, j);
+                f[j] = CutoffFunction.valueAndDerivative(code, r[j], rc, rci, iw, df, j);
             }
         }
         radialForward(p, env, n);
@@ -335,7 +339,7 @@ final class NnpKernel implements SitePotential.Kernel {
                 exq[o + q] = Math.exp(-eta * d * d);
             }
         }
-        int stride = 4 + na + 2 * nb;
+        int stride = STRIDE0 + na + 2 * nb;
         ensurePairs(gi, mixed ? m1 * (m - m1) : m * (m - 1) / 2, stride);
         double[] pd = pairData[gi];
         int[] pj = pairJ[gi];
@@ -343,6 +347,7 @@ final class NnpKernel implements SitePotential.Kernel {
         double[] f = fc[gr.slot];
         double rci = p.slotRci[gr.slot];
         double iw = p.slotIw[gr.slot];
+        int code = p.cutoff.type().code();
         boolean narrow = gr.narrow;
         double[] dx = env.dx;
         double[] dy = env.dy;
@@ -373,7 +378,7 @@ final class NnpKernel implements SitePotential.Kernel {
                         continue;
                     }
                     rjk = Math.sqrt(rjk2);
-                    fjk = p.cutoff.valueAndDerivative(rjk, rc, rci, iw, tmp, 0);
+                    fjk = CutoffFunction.valueAndDerivative(code, rjk, rc, rci, iw, tmp, 0);
                     dfjk = tmp[0];
                 }
                 double cos = (xj * dx[k] + yj * dy[k] + zj * dz[k]) / (rj * r[k]);
@@ -386,7 +391,8 @@ final class NnpKernel implements SitePotential.Kernel {
                 row[base + 1] = rjk;
                 row[base + 2] = fjk;
                 row[base + 3] = dfjk;
-                int eo = base + 4;
+                row[base + 4] = ff;
+                int eo = base + STRIDE0;
                 int po = eo + na;
                 int dpo = po + nb;
                 for (int b = 0; b < nb; b++) {
@@ -410,16 +416,88 @@ final class NnpKernel implements SitePotential.Kernel {
                     }
                     row[eo + a] = e;
                 }
-                for (int s = 0; s < nm; s++) {
-                    // Behler G⁴/G⁵, J. Chem. Phys. 134, 074106 eqs. 25-26
-                    g[gr.out[s]] += gr.norm[s] * row[po + gr.lz[s]] * row[eo + gr.ea[s]] * ff;
-                }
                 pj[np] = j;
                 pk[np] = k;
                 np++;
             }
         }
         pairCount[gi] = np;
+        reduceGroup(gr, pd, np, stride);
+    }
+
+    /**
+     * G_s = 2^(1−ζ_s) Σ_pairs E_a(s)·P_b(s)·F over the cached pairs (Behler, J. Chem. Phys. 134,
+     * 074106, eqs. 25–26): the table Σ_pairs E_a P_b F is a small matrix product, computed in
+     * 4×4 tiles held in registers (one pass over the cache per tile), then each member picks its
+     * entry.
+     */
+    private void reduceGroup(ExpAngularGroup gr, double[] pd, int np, int stride) {
+        int na = gr.eta.length;
+        int nb = gr.lambda.length;
+        for (int a0 = 0; a0 < na; a0 += 4) {
+            for (int b0 = 0; b0 < nb; b0 += 4) {
+                int ea = Math.min(4, na - a0);
+                int eb = Math.min(4, nb - b0);
+                double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
+                double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+                double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
+                double c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+                int eo = STRIDE0 + a0;
+                int po = STRIDE0 + na + b0;
+                for (int q = 0, base = 0; q < np; q++, base += stride) {
+                    double ff = pd[base + 4];
+                    double x0 = pd[base + eo] * ff;
+                    double x1 = ea > 1 ? pd[base + eo + 1] * ff : 0.0;
+                    double x2 = ea > 2 ? pd[base + eo + 2] * ff : 0.0;
+                    double x3 = ea > 3 ? pd[base + eo + 3] * ff : 0.0;
+                    double y0 = pd[base + po];
+                    double y1 = eb > 1 ? pd[base + po + 1] : 0.0;
+                    double y2 = eb > 2 ? pd[base + po + 2] : 0.0;
+                    double y3 = eb > 3 ? pd[base + po + 3] : 0.0;
+                    c00 += x0 * y0;
+                    c01 += x0 * y1;
+                    c02 += x0 * y2;
+                    c03 += x0 * y3;
+                    c10 += x1 * y0;
+                    c11 += x1 * y1;
+                    c12 += x1 * y2;
+                    c13 += x1 * y3;
+                    c20 += x2 * y0;
+                    c21 += x2 * y1;
+                    c22 += x2 * y2;
+                    c23 += x2 * y3;
+                    c30 += x3 * y0;
+                    c31 += x3 * y1;
+                    c32 += x3 * y2;
+                    c33 += x3 * y3;
+                }
+                double[] tile = this.tile;
+                tile[0] = c00;
+                tile[1] = c01;
+                tile[2] = c02;
+                tile[3] = c03;
+                tile[4] = c10;
+                tile[5] = c11;
+                tile[6] = c12;
+                tile[7] = c13;
+                tile[8] = c20;
+                tile[9] = c21;
+                tile[10] = c22;
+                tile[11] = c23;
+                tile[12] = c30;
+                tile[13] = c31;
+                tile[14] = c32;
+                tile[15] = c33;
+                for (int a = 0; a < ea; a++) {
+                    for (int b = 0; b < eb; b++) {
+                        acc[(a0 + a) * nb + b0 + b] = tile[4 * a + b];
+                    }
+                }
+            }
+        }
+        for (int s = 0; s < gr.out.length; s++) {
+            g[gr.out[s]] += gr.norm[s] * acc[gr.cell[s]];
+        }
     }
 
     private void ensurePairs(int gi, int pairs, int stride) {
@@ -445,17 +523,19 @@ final class NnpKernel implements SitePotential.Kernel {
             return;
         }
         int nm = gr.out.length;
+        int na = gr.eta.length;
+        int nb = gr.lambda.length;
+        Arrays.fill(acc, 0, na * nb, 0.0);
         boolean any = false;
         for (int s = 0; s < nm; s++) {
-            cw[s] = wS[gr.out[s]] * gr.norm[s];
-            any |= cw[s] != 0.0;
+            double c = wS[gr.out[s]] * gr.norm[s];
+            acc[gr.cell[s]] += c; // the table C[a][b] of weights ∂ε/∂G·2^(1−ζ)
+            any |= c != 0.0;
         }
         if (!any) {
             return;
         }
-        int na = gr.eta.length;
-        int nb = gr.lambda.length;
-        int stride = 4 + na + 2 * nb;
+        int stride = STRIDE0 + na + 2 * nb;
         double[] pd = pairData[gi];
         int[] pj = pairJ[gi];
         int[] pk = pairK[gi];
@@ -470,6 +550,31 @@ final class NnpKernel implements SitePotential.Kernel {
         double[] gz = env.gz;
         int[] type = env.type;
         boolean narrow = gr.narrow;
+        boolean small = na <= 4 && nb <= 4;
+        double c00 = cell(0, 0, na, nb);
+        double c01 = cell(0, 1, na, nb);
+        double c02 = cell(0, 2, na, nb);
+        double c03 = cell(0, 3, na, nb);
+        double c10 = cell(1, 0, na, nb);
+        double c11 = cell(1, 1, na, nb);
+        double c12 = cell(1, 2, na, nb);
+        double c13 = cell(1, 3, na, nb);
+        double c20 = cell(2, 0, na, nb);
+        double c21 = cell(2, 1, na, nb);
+        double c22 = cell(2, 2, na, nb);
+        double c23 = cell(2, 3, na, nb);
+        double c30 = cell(3, 0, na, nb);
+        double c31 = cell(3, 1, na, nb);
+        double c32 = cell(3, 2, na, nb);
+        double c33 = cell(3, 3, na, nb);
+        double eta0 = na > 0 ? gr.eta[0] : 0.0;
+        double eta1 = na > 1 ? gr.eta[1] : 0.0;
+        double eta2 = na > 2 ? gr.eta[2] : 0.0;
+        double eta3 = na > 3 ? gr.eta[3] : 0.0;
+        double rs0 = na > 0 ? gr.rs[0] : 0.0;
+        double rs1 = na > 1 ? gr.rs[1] : 0.0;
+        double rs2 = na > 2 ? gr.rs[2] : 0.0;
+        double rs3 = na > 3 ? gr.rs[3] : 0.0;
         for (int q = 0; q < np; q++) {
             int j = pj[q];
             int k = pk[q];
@@ -478,36 +583,75 @@ final class NnpKernel implements SitePotential.Kernel {
             double rjk = pd[base + 1];
             double fjk = pd[base + 2];
             double dfjk = pd[base + 3];
-            int eo = base + 4;
+            int eo = base + STRIDE0;
             int po = eo + na;
             int dpo = po + nb;
-            for (int a = 0; a < na; a++) {
-                u[a] = 0.0;
-                v[a] = 0.0;
-            }
-            for (int s = 0; s < nm; s++) {
-                int a = gr.ea[s];
-                int b = gr.lz[s];
-                u[a] += cw[s] * pd[po + b];
-                v[a] += cw[s] * pd[dpo + b];
-            }
             double rj = r[j];
             double rk = r[k];
-            double s0 = 0.0;
-            double sj = 0.0;
-            double sk = 0.0;
-            double sjk = 0.0;
-            double s4 = 0.0;
-            for (int a = 0; a < na; a++) {
-                double e = pd[eo + a];
-                double ue = u[a] * e;
-                double rs = gr.rs[a];
-                double t = gr.eta[a] * ue;
-                s0 += ue;
-                sj += t * (rj - rs);
-                sk += t * (rk - rs);
-                sjk += t * (rjk - rs);
-                s4 += v[a] * e;
+            double s0;
+            double sj;
+            double sk;
+            double sjk;
+            double s4;
+            if (small) {
+                // up to 4 (η, r_s) × 4 (λ, ζ): everything in registers, absent entries are zeros
+                double p0 = pd[po];
+                double p1 = nb > 1 ? pd[po + 1] : 0.0;
+                double p2 = nb > 2 ? pd[po + 2] : 0.0;
+                double p3 = nb > 3 ? pd[po + 3] : 0.0;
+                double d0 = pd[dpo];
+                double d1 = nb > 1 ? pd[dpo + 1] : 0.0;
+                double d2 = nb > 2 ? pd[dpo + 2] : 0.0;
+                double d3 = nb > 3 ? pd[dpo + 3] : 0.0;
+                double e0 = pd[eo];
+                double e1 = na > 1 ? pd[eo + 1] : 0.0;
+                double e2 = na > 2 ? pd[eo + 2] : 0.0;
+                double e3 = na > 3 ? pd[eo + 3] : 0.0;
+                double ue0 = (c00 * p0 + c01 * p1 + c02 * p2 + c03 * p3) * e0;
+                double ue1 = (c10 * p0 + c11 * p1 + c12 * p2 + c13 * p3) * e1;
+                double ue2 = (c20 * p0 + c21 * p1 + c22 * p2 + c23 * p3) * e2;
+                double ue3 = (c30 * p0 + c31 * p1 + c32 * p2 + c33 * p3) * e3;
+                s4 = (c00 * d0 + c01 * d1 + c02 * d2 + c03 * d3) * e0
+                        + (c10 * d0 + c11 * d1 + c12 * d2 + c13 * d3) * e1
+                        + (c20 * d0 + c21 * d1 + c22 * d2 + c23 * d3) * e2
+                        + (c30 * d0 + c31 * d1 + c32 * d2 + c33 * d3) * e3;
+                double t0 = eta0 * ue0;
+                double t1 = eta1 * ue1;
+                double t2 = eta2 * ue2;
+                double t3 = eta3 * ue3;
+                s0 = ue0 + ue1 + ue2 + ue3;
+                sj = t0 * (rj - rs0) + t1 * (rj - rs1) + t2 * (rj - rs2) + t3 * (rj - rs3);
+                sk = t0 * (rk - rs0) + t1 * (rk - rs1) + t2 * (rk - rs2) + t3 * (rk - rs3);
+                sjk = t0 * (rjk - rs0) + t1 * (rjk - rs1) + t2 * (rjk - rs2) + t3 * (rjk - rs3);
+            } else {
+                for (int a = 0; a < na; a++) {
+                    double ua = 0.0;
+                    double va = 0.0;
+                    int o = a * nb;
+                    for (int b = 0; b < nb; b++) {
+                        double c = acc[o + b];
+                        ua += c * pd[po + b];
+                        va += c * pd[dpo + b];
+                    }
+                    u[a] = ua;
+                    v[a] = va;
+                }
+                s0 = 0.0;
+                sj = 0.0;
+                sk = 0.0;
+                sjk = 0.0;
+                s4 = 0.0;
+                for (int a = 0; a < na; a++) {
+                    double e = pd[eo + a];
+                    double ue = u[a] * e;
+                    double rs = gr.rs[a];
+                    double t = gr.eta[a] * ue;
+                    s0 += ue;
+                    sj += t * (rj - rs);
+                    sk += t * (rk - rs);
+                    sjk += t * (rjk - rs);
+                    s4 += v[a] * e;
+                }
             }
             double fj = f[j];
             double fk = f[k];
@@ -540,19 +684,57 @@ final class NnpKernel implements SitePotential.Kernel {
         }
     }
 
-    /** x^n for n ≥ 0 by repeated squaring (no Math.pow for integer ζ). */
+    /** Entry (a, b) of the weight table C in {@link #acc}, 0 outside its na × nb extent. */
+    private double cell(int a, int b, int na, int nb) {
+        return a < na && b < nb ? acc[a * nb + b] : 0.0;
+    }
+
+    /** x^n for n ≥ 0 (no Math.pow for integer ζ): straight-line products up to 8, squaring beyond. */
     private static double intPow(double x, int n) {
-        double result = 1.0;
-        double b = x;
-        int e = n;
-        while (e > 0) {
-            if ((e & 1) != 0) {
-                result *= b;
+        switch (n) {
+            case 0:
+                return 1.0;
+            case 1:
+                return x;
+            case 2:
+                return x * x;
+            case 3:
+                return x * x * x;
+            case 4: {
+                double x2 = x * x;
+                return x2 * x2;
             }
-            b *= b;
-            e >>= 1;
+            case 5: {
+                double x2 = x * x;
+                return x2 * x2 * x;
+            }
+            case 6: {
+                double x2 = x * x;
+                return x2 * x2 * x2;
+            }
+            case 7: {
+                double x2 = x * x;
+                return x2 * x2 * x2 * x;
+            }
+            case 8: {
+                double x4 = x * x;
+                x4 *= x4;
+                return x4 * x4;
+            }
+            default: {
+                double result = 1.0;
+                double b = x;
+                int e = n;
+                while (e > 0) {
+                    if ((e & 1) != 0) {
+                        result *= b;
+                    }
+                    b *= b;
+                    e >>= 1;
+                }
+                return result;
+            }
         }
-        return result;
     }
 
     // -------------------------------------------------------- compact angular
