@@ -1,0 +1,82 @@
+package org.isthmus.cases.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+import org.isthmus.atomistic.ConvergenceException;
+import org.isthmus.atomistic.InvalidInputException;
+import org.isthmus.atomistic.UnsupportedRequestException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code isthmus} command line. Exit codes: 0 success, 1 internal error (a bug: please
+ * report), 2 invalid input (bad file, unknown element, bad option), 3 the run failed (did not
+ * converge, diverged, could not write results).
+ */
+@Command(name = "isthmus", mixinStandardHelpOptions = true, versionProvider = Isthmus.Version.class,
+        description = "Atomistic (NN-PES) / finite-element coupling for fracture and adhesion.",
+        subcommands = {PredictCommand.class, MdCommand.class, RelaxCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Isthmus implements Runnable {
+
+    public static final int OK = 0;
+    public static final int INTERNAL_ERROR = 1;
+    public static final int INVALID_INPUT = 2;
+    public static final int RUN_FAILED = 3;
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests and embedding). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Isthmus());
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            PrintWriter err = line.getErr();
+            if (ex instanceof InvalidInputException || ex instanceof UnsupportedRequestException) {
+                err.println("isthmus: error: " + ex.getMessage());
+                return INVALID_INPUT;
+            }
+            if (ex instanceof ConvergenceException || ex instanceof UncheckedIOException) {
+                err.println("isthmus: run failed: " + ex.getMessage());
+                return RUN_FAILED;
+            }
+            err.println("isthmus: internal error: " + ex);
+            StackTraceElement[] st = ex.getStackTrace();
+            if (st.length > 0) {
+                err.println("  at " + st[0] + " (run with ISTHMUS_DEBUG=1 for the full trace; please report it)");
+            }
+            if (System.getenv("ISTHMUS_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            return INTERNAL_ERROR;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("isthmus: error: " + ex.getMessage());
+            err.println("(see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return INVALID_INPUT;
+        });
+        return cl;
+    }
+
+    /** Version from the jar manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Isthmus.class.getPackage().getImplementationVersion();
+            return new String[] {"isthmus " + (v == null ? "development build" : v)};
+        }
+    }
+}
