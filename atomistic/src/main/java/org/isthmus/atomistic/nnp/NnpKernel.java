@@ -28,6 +28,8 @@ final class NnpKernel implements SitePotential.Kernel {
     private final double[] dEdGs;
     private final double[] wS;
     private final double[] tmp = new double[1];
+    private final int maxRad;
+    private final int maxA;
 
     private int cap;
     private double[][] fc;
@@ -53,7 +55,10 @@ final class NnpKernel implements SitePotential.Kernel {
     private final int[] pairCount;
     private final double[] acc;
     private final double[] tile = new double[16];
-    /** Fixed slots per cached pair: cosθ, r_jk, f_c(r_jk), f_c′(r_jk), F = Z·f_c(r_ij) f_c(r_ik) f_c(r_jk). */
+    /**
+     * Fixed slots per cached pair: cosθ, r_jk, f_c(r_jk), f_c′(r_jk), F = [Z_j Z_k] f_c(r_ij) f_c(r_ik)
+     * [f_c(r_jk)]; then the na Gaussians, the nb powers (1 + λcosθ)^ζ and their nb derivatives.
+     */
     private static final int STRIDE0 = 5;
     private final double[] u;
     private final double[] v;
@@ -105,9 +110,6 @@ final class NnpKernel implements SitePotential.Kernel {
         v = new double[maxA];
         ensure(64);
     }
-
-    private final int maxRad;
-    private final int maxA;
 
     private void ensure(int n) {
         if (n <= cap) {
@@ -329,7 +331,6 @@ final class NnpKernel implements SitePotential.Kernel {
         }
         int na = gr.eta.length;
         int nb = gr.lambda.length;
-        int nm = gr.out.length;
         for (int a = 0; a < na; a++) {
             double eta = gr.eta[a];
             double rs = gr.rs[a];
@@ -353,7 +354,6 @@ final class NnpKernel implements SitePotential.Kernel {
         double[] dy = env.dy;
         double[] dz = env.dz;
         double[] z = p.z;
-        double[] row = pd;
         int np = 0;
         int end1 = mixed ? m1 : m - 1;
         for (int q1 = 0; q1 < end1; q1++) {
@@ -387,11 +387,11 @@ final class NnpKernel implements SitePotential.Kernel {
                     ff *= z[tj] * z[type[k]];
                 }
                 int base = np * stride;
-                row[base] = cos;
-                row[base + 1] = rjk;
-                row[base + 2] = fjk;
-                row[base + 3] = dfjk;
-                row[base + 4] = ff;
+                pd[base] = cos;
+                pd[base + 1] = rjk;
+                pd[base + 2] = fjk;
+                pd[base + 3] = dfjk;
+                pd[base + 4] = ff;
                 int eo = base + STRIDE0;
                 int po = eo + na;
                 int dpo = po + nb;
@@ -399,13 +399,13 @@ final class NnpKernel implements SitePotential.Kernel {
                     double lam = gr.lambda[b];
                     double x = 1.0 + lam * cos;
                     if (x <= 0.0) {
-                        row[po + b] = 0.0; // (1 + λcosθ)^ζ taken as 0 where the base is ≤ 0 (§6.1)
-                        row[dpo + b] = 0.0;
+                        pd[po + b] = 0.0; // (1 + λcosθ)^ζ taken as 0 where the base is ≤ 0 (§6.1)
+                        pd[dpo + b] = 0.0;
                     } else {
                         int zi = gr.zetaInt[b];
                         double pm1 = zi > 0 ? intPow(x, zi - 1) : Math.pow(x, gr.zeta[b] - 1.0);
-                        row[po + b] = pm1 * x;
-                        row[dpo + b] = gr.zeta[b] * lam * pm1;
+                        pd[po + b] = pm1 * x;
+                        pd[dpo + b] = gr.zeta[b] * lam * pm1;
                     }
                 }
                 for (int a = 0; a < na; a++) {
@@ -414,7 +414,7 @@ final class NnpKernel implements SitePotential.Kernel {
                         double d = rjk - gr.rs[a];
                         e *= Math.exp(-gr.eta[a] * d * d);
                     }
-                    row[eo + a] = e;
+                    pd[eo + a] = e;
                 }
                 pj[np] = j;
                 pk[np] = k;
@@ -872,20 +872,5 @@ final class NnpKernel implements SitePotential.Kernel {
         if (!backward) {
             g[t.out] += sum;
         }
-    }
-
-    /** The last atom's raw symmetry functions (length of its element's set). */
-    double[] lastRaw(int nsf) {
-        return Arrays.copyOf(g, nsf);
-    }
-
-    /** The last atom's scaled symmetry functions. */
-    double[] lastScaled(int nsf) {
-        return Arrays.copyOf(gs, nsf);
-    }
-
-    /** The last atom's ∂E^NN/∂G_s (internal units), valid after a gradient evaluation. */
-    double[] lastNetworkGradient(int nsf) {
-        return Arrays.copyOf(dEdGs, nsf);
     }
 }
