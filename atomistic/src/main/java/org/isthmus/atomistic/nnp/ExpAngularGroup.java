@@ -34,13 +34,11 @@ final class ExpAngularGroup {
     final int[] ea;
     final int[] lz;
     final double[] norm;
-    /** Per member, the cell a·nb + b of the (η, r_s) × (λ, ζ) table. */
-    final int[] cell;
     /**
-     * Whether the members fill most of that table: then the kernel accumulates the whole table
-     * densely per pair (no gathers) and picks the members' entries once per atom.
+     * Per member, the cell a·nb + b of the (η, r_s) × (λ, ζ) table: the kernel sums the whole table
+     * over the pairs (a small matrix product) and each member picks its cell.
      */
-    final boolean dense;
+    final int[] cell;
 
     private ExpAngularGroup(boolean narrow, boolean weighted, int t1, int t2, int slot, double rc, List<double[]> exps,
             List<double[]> lzs, List<int[]> members, List<Double> norms) {
@@ -80,7 +78,6 @@ final class ExpAngularGroup {
         for (int s = 0; s < out.length; s++) {
             cell[s] = ea[s] * lambda.length + lz[s];
         }
-        dense = 2 * out.length >= eta.length * lambda.length;
     }
 
     /** Collects members with the same key into a group. */

@@ -28,6 +28,8 @@ final class NnpKernel implements SitePotential.Kernel {
     private final double[] dEdGs;
     private final double[] wS;
     private final double[] tmp = new double[1];
+    private final int maxRad;
+    private final int maxA;
 
     private int cap;
     private double[][] fc;
@@ -53,7 +55,11 @@ final class NnpKernel implements SitePotential.Kernel {
     private final int[] pairCount;
     private final double[] acc;
     private final double[] tile = new double[16];
-    /** Fixed slots per cached pair: cosθ, r_jk, f_c(r_jk), f_c′(r_jk), F = Z·f_c(r_ij) f_c(r_ik) f_c(r_jk). */
+    /**
+     * Fixed slots per cached pair: cosθ, r_jk, f_c(r_jk), f_c′(r_jk), F = [Z_j Z_k] f_c(r_ij) f_c(r_ik)
+     * [f_c(r_jk)]; then the na Gaussians and the nb powers (1 + λcosθ)^(ζ−1), from which P and
+     * dP/dcosθ follow with one product each (a short row keeps the cache in L2).
+     */
     private static final int STRIDE0 = 5;
     private final double[] u;
     private final double[] v;
@@ -105,9 +111,6 @@ final class NnpKernel implements SitePotential.Kernel {
         v = new double[maxA];
         ensure(64);
     }
-
-    private final int maxRad;
-    private final int maxA;
 
     private void ensure(int n) {
         if (n <= cap) {
@@ -329,7 +332,6 @@ final class NnpKernel implements SitePotential.Kernel {
         }
         int na = gr.eta.length;
         int nb = gr.lambda.length;
-        int nm = gr.out.length;
         for (int a = 0; a < na; a++) {
             double eta = gr.eta[a];
             double rs = gr.rs[a];
@@ -339,7 +341,7 @@ final class NnpKernel implements SitePotential.Kernel {
                 exq[o + q] = Math.exp(-eta * d * d);
             }
         }
-        int stride = STRIDE0 + na + 2 * nb;
+        int stride = STRIDE0 + na + nb;
         ensurePairs(gi, mixed ? m1 * (m - m1) : m * (m - 1) / 2, stride);
         double[] pd = pairData[gi];
         int[] pj = pairJ[gi];
@@ -353,7 +355,6 @@ final class NnpKernel implements SitePotential.Kernel {
         double[] dy = env.dy;
         double[] dz = env.dz;
         double[] z = p.z;
-        double[] row = pd;
         int np = 0;
         int end1 = mixed ? m1 : m - 1;
         for (int q1 = 0; q1 < end1; q1++) {
@@ -387,25 +388,20 @@ final class NnpKernel implements SitePotential.Kernel {
                     ff *= z[tj] * z[type[k]];
                 }
                 int base = np * stride;
-                row[base] = cos;
-                row[base + 1] = rjk;
-                row[base + 2] = fjk;
-                row[base + 3] = dfjk;
-                row[base + 4] = ff;
+                pd[base] = cos;
+                pd[base + 1] = rjk;
+                pd[base + 2] = fjk;
+                pd[base + 3] = dfjk;
+                pd[base + 4] = ff;
                 int eo = base + STRIDE0;
                 int po = eo + na;
-                int dpo = po + nb;
                 for (int b = 0; b < nb; b++) {
-                    double lam = gr.lambda[b];
-                    double x = 1.0 + lam * cos;
+                    double x = 1.0 + gr.lambda[b] * cos;
                     if (x <= 0.0) {
-                        row[po + b] = 0.0; // (1 + λcosθ)^ζ taken as 0 where the base is ≤ 0 (§6.1)
-                        row[dpo + b] = 0.0;
+                        pd[po + b] = 0.0; // (1 + λcosθ)^ζ taken as 0 where the base is ≤ 0 (§6.1)
                     } else {
                         int zi = gr.zetaInt[b];
-                        double pm1 = zi > 0 ? intPow(x, zi - 1) : Math.pow(x, gr.zeta[b] - 1.0);
-                        row[po + b] = pm1 * x;
-                        row[dpo + b] = gr.zeta[b] * lam * pm1;
+                        pd[po + b] = zi > 0 ? intPow(x, zi - 1) : Math.pow(x, gr.zeta[b] - 1.0);
                     }
                 }
                 for (int a = 0; a < na; a++) {
@@ -414,7 +410,7 @@ final class NnpKernel implements SitePotential.Kernel {
                         double d = rjk - gr.rs[a];
                         e *= Math.exp(-gr.eta[a] * d * d);
                     }
-                    row[eo + a] = e;
+                    pd[eo + a] = e;
                 }
                 pj[np] = j;
                 pk[np] = k;
@@ -444,16 +440,22 @@ final class NnpKernel implements SitePotential.Kernel {
                 double c30 = 0, c31 = 0, c32 = 0, c33 = 0;
                 int eo = STRIDE0 + a0;
                 int po = STRIDE0 + na + b0;
+                double l0 = gr.lambda[b0];
+                double l1 = eb > 1 ? gr.lambda[b0 + 1] : 0.0;
+                double l2 = eb > 2 ? gr.lambda[b0 + 2] : 0.0;
+                double l3 = eb > 3 ? gr.lambda[b0 + 3] : 0.0;
                 for (int q = 0, base = 0; q < np; q++, base += stride) {
                     double ff = pd[base + 4];
+                    double cos = pd[base];
                     double x0 = pd[base + eo] * ff;
                     double x1 = ea > 1 ? pd[base + eo + 1] * ff : 0.0;
                     double x2 = ea > 2 ? pd[base + eo + 2] * ff : 0.0;
                     double x3 = ea > 3 ? pd[base + eo + 3] * ff : 0.0;
-                    double y0 = pd[base + po];
-                    double y1 = eb > 1 ? pd[base + po + 1] : 0.0;
-                    double y2 = eb > 2 ? pd[base + po + 2] : 0.0;
-                    double y3 = eb > 3 ? pd[base + po + 3] : 0.0;
+                    // P_b = (1 + λ_b cosθ)^(ζ_b − 1)·(1 + λ_b cosθ)
+                    double y0 = pd[base + po] * (1.0 + l0 * cos);
+                    double y1 = eb > 1 ? pd[base + po + 1] * (1.0 + l1 * cos) : 0.0;
+                    double y2 = eb > 2 ? pd[base + po + 2] * (1.0 + l2 * cos) : 0.0;
+                    double y3 = eb > 3 ? pd[base + po + 3] * (1.0 + l3 * cos) : 0.0;
                     c00 += x0 * y0;
                     c01 += x0 * y1;
                     c02 += x0 * y2;
@@ -535,7 +537,7 @@ final class NnpKernel implements SitePotential.Kernel {
         if (!any) {
             return;
         }
-        int stride = STRIDE0 + na + 2 * nb;
+        int stride = STRIDE0 + na + nb;
         double[] pd = pairData[gi];
         int[] pj = pairJ[gi];
         int[] pk = pairK[gi];
@@ -575,6 +577,14 @@ final class NnpKernel implements SitePotential.Kernel {
         double rs1 = na > 1 ? gr.rs[1] : 0.0;
         double rs2 = na > 2 ? gr.rs[2] : 0.0;
         double rs3 = na > 3 ? gr.rs[3] : 0.0;
+        double lam0 = nb > 0 ? gr.lambda[0] : 0.0;
+        double lam1 = nb > 1 ? gr.lambda[1] : 0.0;
+        double lam2 = nb > 2 ? gr.lambda[2] : 0.0;
+        double lam3 = nb > 3 ? gr.lambda[3] : 0.0;
+        double zl0 = nb > 0 ? gr.zeta[0] * lam0 : 0.0;
+        double zl1 = nb > 1 ? gr.zeta[1] * lam1 : 0.0;
+        double zl2 = nb > 2 ? gr.zeta[2] * lam2 : 0.0;
+        double zl3 = nb > 3 ? gr.zeta[3] * lam3 : 0.0;
         for (int q = 0; q < np; q++) {
             int j = pj[q];
             int k = pk[q];
@@ -585,7 +595,6 @@ final class NnpKernel implements SitePotential.Kernel {
             double dfjk = pd[base + 3];
             int eo = base + STRIDE0;
             int po = eo + na;
-            int dpo = po + nb;
             double rj = r[j];
             double rk = r[k];
             double s0;
@@ -595,14 +604,19 @@ final class NnpKernel implements SitePotential.Kernel {
             double s4;
             if (small) {
                 // up to 4 (η, r_s) × 4 (λ, ζ): everything in registers, absent entries are zeros
-                double p0 = pd[po];
-                double p1 = nb > 1 ? pd[po + 1] : 0.0;
-                double p2 = nb > 2 ? pd[po + 2] : 0.0;
-                double p3 = nb > 3 ? pd[po + 3] : 0.0;
-                double d0 = pd[dpo];
-                double d1 = nb > 1 ? pd[dpo + 1] : 0.0;
-                double d2 = nb > 2 ? pd[dpo + 2] : 0.0;
-                double d3 = nb > 3 ? pd[dpo + 3] : 0.0;
+                // from the cached (1 + λcosθ)^(ζ−1): P = that·(1 + λcosθ), dP/dcosθ = ζλ·that
+                double m0 = pd[po];
+                double m1 = nb > 1 ? pd[po + 1] : 0.0;
+                double m2 = nb > 2 ? pd[po + 2] : 0.0;
+                double m3 = nb > 3 ? pd[po + 3] : 0.0;
+                double p0 = m0 * (1.0 + lam0 * cos);
+                double p1 = m1 * (1.0 + lam1 * cos);
+                double p2 = m2 * (1.0 + lam2 * cos);
+                double p3 = m3 * (1.0 + lam3 * cos);
+                double d0 = zl0 * m0;
+                double d1 = zl1 * m1;
+                double d2 = zl2 * m2;
+                double d3 = zl3 * m3;
                 double e0 = pd[eo];
                 double e1 = na > 1 ? pd[eo + 1] : 0.0;
                 double e2 = na > 2 ? pd[eo + 2] : 0.0;
@@ -630,8 +644,9 @@ final class NnpKernel implements SitePotential.Kernel {
                     int o = a * nb;
                     for (int b = 0; b < nb; b++) {
                         double c = acc[o + b];
-                        ua += c * pd[po + b];
-                        va += c * pd[dpo + b];
+                        double mb = pd[po + b];
+                        ua += c * mb * (1.0 + gr.lambda[b] * cos);
+                        va += c * gr.zeta[b] * gr.lambda[b] * mb;
                     }
                     u[a] = ua;
                     v[a] = va;
@@ -872,20 +887,5 @@ final class NnpKernel implements SitePotential.Kernel {
         if (!backward) {
             g[t.out] += sum;
         }
-    }
-
-    /** The last atom's raw symmetry functions (length of its element's set). */
-    double[] lastRaw(int nsf) {
-        return Arrays.copyOf(g, nsf);
-    }
-
-    /** The last atom's scaled symmetry functions. */
-    double[] lastScaled(int nsf) {
-        return Arrays.copyOf(gs, nsf);
-    }
-
-    /** The last atom's ∂E^NN/∂G_s (internal units), valid after a gradient evaluation. */
-    double[] lastNetworkGradient(int nsf) {
-        return Arrays.copyOf(dEdGs, nsf);
     }
 }

@@ -39,6 +39,18 @@ import org.isthmus.atomistic.structure.Element;
  * statistics are counted per evaluation (values are not clamped, as in n2p2) and reported in the
  * evaluation's {@link Diagnostics}: the count, the atoms affected and the worst value.
  *
+ * <p><b>Masks.</b> An interaction mask removes pairs from the neighbour list, hence from every
+ * radial term and every angular term that needs them as i–j or i–k bonds; an angular triple
+ * (i, j, k) counts when i sees both j and k (for the narrow types r_jk then enters as a distance).
+ * With body masks ({@code InteractionMask.withinBodies}) this is exactly "each body alone".
+ *
+ * <p><b>Where this differs from n2p2</b> (only where n2p2 would produce garbage): numbers must
+ * parse completely (n2p2's {@code atof} reads "0.5x" as 0.5 and "x" as 0); {@code scaling.data}
+ * rows must carry the expected indices and weights files exactly the network's count; a scaling
+ * that divides by G_max − G_min = 0 or σ = 0 is refused at load time (n2p2 yields NaN); for λ = 0
+ * the forces are the correct derivatives (n2p2's angular groups divide by λ); CRLF line ends are
+ * accepted.
+ *
  * <p>Immutable and thread-safe; each thread of an evaluation gets its own kernel.
  */
 public final class NnpPotential extends SitePotential {

@@ -25,6 +25,36 @@ final class NnpTestStructures {
                 LengthEnergyUnits.ANGSTROM_EV);
     }
 
+    /**
+     * Cubic antifluorite Cu2S (the high-temperature phase; S on fcc sites, Cu in all tetrahedral
+     * holes), lattice constant {@code a} Å (5.6 experimentally), {@code n}×{@code n}×{@code n}
+     * conventional cells of 12 atoms: a small periodic sample of the Cu2S potentials' chemistry.
+     */
+    static Configuration antifluorite(double a, int n) {
+        double[][] s = {{0, 0, 0}, {0, .5, .5}, {.5, 0, .5}, {.5, .5, 0}};
+        List<Element> sp = new ArrayList<>();
+        List<double[]> p = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < n; k++) {
+                    for (double[] f : s) {
+                        sp.add(Element.of("S"));
+                        p.add(new double[] {(i + f[0]) * a, (j + f[1]) * a, (k + f[2]) * a});
+                        for (double o : new double[] {0.25, 0.75}) {
+                            sp.add(Element.of("Cu"));
+                            p.add(new double[] {(i + f[0] + o) * a, (j + f[1] + o) * a, (k + f[2] + o) * a});
+                        }
+                    }
+                }
+            }
+        }
+        double[] flat = new double[3 * p.size()];
+        for (int i = 0; i < p.size(); i++) {
+            System.arraycopy(p.get(i), 0, flat, 3 * i, 3);
+        }
+        return Configuration.of(sp.toArray(new Element[0]), flat, Cell.orthorhombic(n * a, n * a, n * a));
+    }
+
     /** Every coordinate displaced uniformly in ±amplitude (Å), reproducibly. */
     static Configuration rattle(Configuration c, double amplitude, long seed) {
         java.util.Random r = new java.util.Random(seed);
