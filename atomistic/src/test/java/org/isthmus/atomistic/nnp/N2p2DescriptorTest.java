@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.isthmus.atomistic.LengthEnergyUnits;
+import org.isthmus.atomistic.io.N2p2Data;
 import org.isthmus.atomistic.potential.Diagnostics;
 import org.isthmus.atomistic.potential.Evaluation;
 import org.isthmus.atomistic.structure.Configuration;
@@ -32,7 +33,7 @@ class N2p2DescriptorTest {
     void orderIsN2p2s(String example) {
         Path dir = NnpTestStructures.example(example);
         NnpPotential p = NnpPotential.load(dir, N2p2ReferenceTest.unitsOf(example));
-        List<String[]> rows = TestSupportN2p2Files.rows(dir.resolve("sf_order.txt"));
+        List<String[]> rows = N2p2Outputs.rows(dir.resolve("sf_order.txt"));
         int count = 0;
         for (ElementModel m : p.models()) {
             for (int k = 0; k < m.functions().size(); k++) {
@@ -63,7 +64,7 @@ class N2p2DescriptorTest {
         Path dir = NnpTestStructures.example(example);
         LengthEnergyUnits u = N2p2ReferenceTest.unitsOf(example);
         NnpPotential p = NnpPotential.load(dir, u);
-        Configuration c = TestSupportN2p2Files.readFirstStructure(dir.resolve("input.data"), u);
+        Configuration c = N2p2Data.read(dir.resolve("input.data"), u).get(0);
         double[][] g = p.symmetryFunctions(c);
         double worstRaw = 0;
         double worstScaled = 0;
@@ -71,7 +72,7 @@ class N2p2DescriptorTest {
         double[] gs = null;
         double[] dEdG = null;
         int lastAtom = -1;
-        for (String[] row : TestSupportN2p2Files.rows(dir.resolve("sf_values.txt"))) {
+        for (String[] row : N2p2Outputs.rows(dir.resolve("sf_values.txt"))) {
             int i = Integer.parseInt(row[0]) - 1;
             int k = Integer.parseInt(row[2]) - 1;
             ElementModel m = p.model(c.species(i));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.isthmus.atomistic.LengthEnergyUnits;
+import org.isthmus.atomistic.io.N2p2Data;
 import org.isthmus.atomistic.potential.Evaluation;
 import org.isthmus.atomistic.potential.Request;
 import org.isthmus.atomistic.structure.Configuration;
@@ -40,32 +41,32 @@ class N2p2ReferenceTest {
         Path dir = SharedData.require("n2p2/examples/" + example);
         LengthEnergyUnits u = unitsOf(example);
         NnpPotential p = NnpPotential.load(dir, u);
-        Configuration c = TestSupportN2p2Files.readFirstStructure(dir.resolve("input.data"), u);
+        Configuration c = N2p2Data.read(dir.resolve("input.data"), u).get(0);
         Evaluation e = p.compute(c, Request.defaults().withThreads(2));
         int n = c.size();
 
-        String[] energyRow = TestSupportN2p2Files.rows(dir.resolve("energy.out")).get(0);
-        double eRef = TestSupportN2p2Files.d(energyRow[3]) * u.energy();
+        String[] energyRow = N2p2Outputs.rows(dir.resolve("energy.out")).get(0);
+        double eRef = N2p2Outputs.d(energyRow[3]) * u.energy();
         double dE = Math.abs(e.energy() - eRef) / n;
 
-        List<String[]> forceRows = TestSupportN2p2Files.rows(dir.resolve("nnforces.out"));
+        List<String[]> forceRows = N2p2Outputs.rows(dir.resolve("nnforces.out"));
         assertEquals(n, forceRows.size());
         double dF = 0;
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < 3; k++) {
-                double ref = TestSupportN2p2Files.d(forceRows.get(i)[5 + k]) * u.force();
+                double ref = N2p2Outputs.d(forceRows.get(i)[5 + k]) * u.force();
                 dF = Math.max(dF, Math.abs(e.force(i, k) - ref));
             }
         }
 
-        List<String[]> atomRows = TestSupportN2p2Files.rows(dir.resolve("nnatoms.out"));
+        List<String[]> atomRows = N2p2Outputs.rows(dir.resolve("nnatoms.out"));
         assertEquals(n, atomRows.size());
         double dSite = 0;
         for (int i = 0; i < n; i++) {
             ElementModel m = p.model(c.species(i));
             double constant = (p.normalization().meanEnergy() + m.energyOffset()) * u.energy();
             String[] row = atomRows.get(i);
-            double ref = TestSupportN2p2Files.d(row[row.length - 1]) * u.energy();
+            double ref = N2p2Outputs.d(row[row.length - 1]) * u.energy();
             dSite = Math.max(dSite, Math.abs(e.siteEnergy(i) - constant - ref));
         }
         System.out.printf("%-14s N=%5d  |ΔE|/N = %.2e eV  max|ΔF| = %.2e eV/Å  max|Δε| = %.2e eV%n", example, n, dE,

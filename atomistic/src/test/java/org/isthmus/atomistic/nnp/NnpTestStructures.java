@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.isthmus.atomistic.LengthEnergyUnits;
+import org.isthmus.atomistic.io.N2p2Data;
 import org.isthmus.atomistic.structure.Cell;
 import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.atomistic.structure.Element;
@@ -21,8 +22,7 @@ final class NnpTestStructures {
 
     /** The 144-atom monoclinic Cu2S cell of the examples (Å). */
     static Configuration cu2s() {
-        return TestSupportN2p2Files.readFirstStructure(example("Cu2S_PBE").resolve("input.data"),
-                LengthEnergyUnits.ANGSTROM_EV);
+        return N2p2Data.read(example("Cu2S_PBE").resolve("input.data"), LengthEnergyUnits.ANGSTROM_EV).get(0);
     }
 
     /**

@@ -84,8 +84,8 @@ final class MdCommand implements Callable<Integer> {
         };
         double[] v = MaxwellBoltzmann.at(temperature).withSeed(seed).withExactTemperature(true).velocities(model);
         MolecularDynamics md = new MolecularDynamics(model, v, integrator);
-        System.out.printf(Locale.ROOT, "potential: %s; %d atoms; %s, dt = %.3g fs, %d steps (%.3g ps)%n",
-                potential.name(), c.size(), integrator.name(), dt, steps, steps * dt / 1000);
+        System.out.printf(Locale.ROOT, "potential: %s; %d atoms; %s, %d steps (%.3g ps)%n",
+                potential.name(), c.size(), integrator.name(), steps, steps * dt / 1000);
         System.out.printf(Locale.ROOT, "%10s %10s %16s %16s %16s %10s%n", "step", "time/fs", "E_pot/eV", "E_kin/eV",
                 "E_tot/eV", "T/K");
         Progress progress = new Progress("md", steps, quiet);
