@@ -18,8 +18,10 @@ import org.isthmus.atomistic.structure.Element;
  * <ul>
  * <li>neighbour list (built here with the request's mask unless one is given);</li>
  * <li>site weights: the gradient of {@code w_i ε_i} is {@code w_i ∂ε_i/∂d};</li>
- * <li>forces by gathering, per atom, {@code F_i = Σ_e g_e − Σ_e g_rev(e)} over its row (g_e the
- *     weighted derivative stored per list entry): no scatter, so no races;</li>
+ * <li>forces {@code F_i = Σ_e g_e − Σ_e g_rev(e)} over atom i's row (g_e the weighted derivative
+ *     of list entry e): the first sum while i's site is computed, the second gathered afterwards
+ *     from a buffer where each g_e was stored in the slot of its opposite entry, so every slot
+ *     has exactly one writer and every atom one reader: no races;</li>
  * <li>virial {@code W = −Σ_i Σ_e g_e ⊗ d_e};</li>
  * <li>threads over fixed blocks of atoms, per-block sums reduced in block order: the results do
  *     not depend on the number of threads.</li>
@@ -93,6 +95,19 @@ public abstract class SitePotential implements Potential {
         return list;
     }
 
+    /** A per-entry gradient buffer kept between evaluations, so dynamics does not allocate one per step. */
+    private final java.util.concurrent.atomic.AtomicReference<double[]> gradientBuffer =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private double[] takeGradientBuffer(int length) {
+        double[] b = gradientBuffer.getAndSet(null);
+        return b != null && b.length >= length ? b : new double[length];
+    }
+
+    private void giveBackGradientBuffer(double[] b) {
+        gradientBuffer.set(b);
+    }
+
     @Override
     public Evaluation compute(Configuration c, Request request) {
         int n = c.size();
@@ -104,8 +119,11 @@ public abstract class SitePotential implements Potential {
         double[] x = c.positions();
         boolean grad = request.gradient();
         int threads = request.effectiveThreads();
-        int entries = list.entries();
-        double[] g = grad ? new double[3 * entries] : null;
+        // g[rev(e)] holds g_e = w_i ∂ε_i/∂d_e of entry e (i → j): stored in the slot of the opposite
+        // entry, so that pass 2 reads atom j's row contiguously; inside[e] marks rows' entries within r_c
+        double[] g = grad ? takeGradientBuffer(3 * list.entries()) : null;
+        boolean[] inside = grad ? new boolean[list.entries()] : null;
+        double[] f = grad ? new double[3 * n] : null;
         double[] site = new double[n];
         int nb = Parallel.blocks(n);
         double[][] blockVirial = grad ? new double[nb][] : null;
@@ -119,11 +137,15 @@ public abstract class SitePotential implements Potential {
             }
             return new Object[] {k, new SiteEnvironment()};
         });
+        // Pass 1, per atom i: ε_i; g_e = w_i ∂ε_i/∂d_e for each entry e of i's row within r_c, into
+        // the slot rev(e) (each slot has one writer: rev is a bijection); i's own share of its
+        // force, Σ_e g_e; and the block's virial −Σ g_e ⊗ d_e.
         Parallel.forEachBlock(n, threads, (block, from, to) -> {
             Object[] s = scratch.get();
             Kernel kernel = (Kernel) s[0];
             SiteEnvironment env = (SiteEnvironment) s[1];
-            double[] w9 = grad ? new double[9] : null;
+            // the block's virial in locals (an array here would be written to memory every entry)
+            double v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0, v5 = 0, v6 = 0, v7 = 0, v8 = 0;
             for (int i = from; i < to; i++) {
                 fill(env, i, types, x, list, rc2);
                 double wi = request.weight(i);
@@ -134,29 +156,54 @@ public abstract class SitePotential implements Potential {
                     env.gz[k] = 0;
                 }
                 site[i] = kernel.siteEnergy(env, gi);
-                if (gi) {
-                    for (int k = 0; k < env.count; k++) {
-                        int e = env.entry[k];
-                        double ax = wi * env.gx[k];
-                        double ay = wi * env.gy[k];
-                        double az = wi * env.gz[k];
-                        g[3 * e] = ax;
-                        g[3 * e + 1] = ay;
-                        g[3 * e + 2] = az;
-                        w9[0] -= ax * env.dx[k];
-                        w9[1] -= ax * env.dy[k];
-                        w9[2] -= ax * env.dz[k];
-                        w9[3] -= ay * env.dx[k];
-                        w9[4] -= ay * env.dy[k];
-                        w9[5] -= ay * env.dz[k];
-                        w9[6] -= az * env.dx[k];
-                        w9[7] -= az * env.dy[k];
-                        w9[8] -= az * env.dz[k];
-                    }
+                if (!grad) {
+                    continue;
                 }
+                for (int k = 0; k < env.count; k++) {
+                    inside[env.entry[k]] = true;
+                }
+                if (!gi) {
+                    for (int k = 0; k < env.count; k++) {
+                        int r = 3 * list.reverse(env.entry[k]);
+                        g[r] = 0;
+                        g[r + 1] = 0;
+                        g[r + 2] = 0;
+                    }
+                    continue;
+                }
+                double fx = 0;
+                double fy = 0;
+                double fz = 0;
+                for (int k = 0; k < env.count; k++) {
+                    int r = 3 * list.reverse(env.entry[k]);
+                    double ax = wi * env.gx[k];
+                    double ay = wi * env.gy[k];
+                    double az = wi * env.gz[k];
+                    g[r] = ax;
+                    g[r + 1] = ay;
+                    g[r + 2] = az;
+                    fx += ax;
+                    fy += ay;
+                    fz += az;
+                    double dx = env.dx[k];
+                    double dy = env.dy[k];
+                    double dz = env.dz[k];
+                    v0 -= ax * dx;
+                    v1 -= ax * dy;
+                    v2 -= ax * dz;
+                    v3 -= ay * dx;
+                    v4 -= ay * dy;
+                    v5 -= ay * dz;
+                    v6 -= az * dx;
+                    v7 -= az * dy;
+                    v8 -= az * dz;
+                }
+                f[3 * i] = fx;
+                f[3 * i + 1] = fy;
+                f[3 * i + 2] = fz;
             }
             if (grad) {
-                blockVirial[block] = w9;
+                blockVirial[block] = new double[] {v0, v1, v2, v3, v4, v5, v6, v7, v8};
             }
         });
         double energy = 0;
@@ -166,23 +213,26 @@ public abstract class SitePotential implements Potential {
         double[] forces = null;
         double[] virial = null;
         if (grad) {
-            double[] f = new double[3 * n];
+            // Pass 2, per atom j: the neighbours' shares, F_j −= Σ_e g_rev(e) over j's row, read
+            // contiguously from the slots pass 1 filled (entries within r_c only). Gathers: no races.
             Parallel.forEachBlock(n, threads, (block, from, to) -> {
-                for (int i = from; i < to; i++) {
+                for (int j = from; j < to; j++) {
                     double fx = 0;
                     double fy = 0;
                     double fz = 0;
-                    for (int e = list.start(i); e < list.end(i); e++) {
-                        int r = list.reverse(e);
-                        fx += g[3 * e] - g[3 * r];
-                        fy += g[3 * e + 1] - g[3 * r + 1];
-                        fz += g[3 * e + 2] - g[3 * r + 2];
+                    for (int e = list.start(j); e < list.end(j); e++) {
+                        if (inside[e]) {
+                            fx += g[3 * e];
+                            fy += g[3 * e + 1];
+                            fz += g[3 * e + 2];
+                        }
                     }
-                    f[3 * i] = fx;
-                    f[3 * i + 1] = fy;
-                    f[3 * i + 2] = fz;
+                    f[3 * j] -= fx;
+                    f[3 * j + 1] -= fy;
+                    f[3 * j + 2] -= fz;
                 }
             });
+            giveBackGradientBuffer(g);
             forces = f;
             virial = new double[9];
             for (double[] w9 : blockVirial) {
