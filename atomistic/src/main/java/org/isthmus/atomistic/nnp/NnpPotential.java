@@ -239,50 +239,15 @@ public final class NnpPotential extends SitePotential {
         NeighborList list = new LinkedCellNeighbors().build(c, cutoff, InteractionMask.NONE);
         NnpKernel kernel = new NnpKernel(plans);
         SiteEnvironment env = new SiteEnvironment();
+        double[] x = c.positions();
         double[][] out = new double[c.size()][];
         for (int i = 0; i < c.size(); i++) {
-            fill(env, c, list, types, i, cutoff);
+            fill(env, i, types, x, list, cutoff * cutoff);
             out[i] = kernel.descriptors(env);
         }
         return out;
     }
 
-    /** The environment of atom i as {@link SitePotential} builds it (neighbours closer than rc). */
-    static void fill(SiteEnvironment env, Configuration c, NeighborList list, int[] types, int i, double rc) {
-        int s = list.start(i);
-        int n = list.end(i) - s;
-        if (env.index.length < n) {
-            env.index = new int[n];
-            env.type = new int[n];
-            env.dx = new double[n];
-            env.dy = new double[n];
-            env.dz = new double[n];
-            env.r = new double[n];
-            env.gx = new double[n];
-            env.gy = new double[n];
-            env.gz = new double[n];
-        }
-        env.center = i;
-        env.centerType = types[i];
-        int m = 0;
-        for (int e = s; e < s + n; e++) {
-            int j = list.neighbor(e);
-            double dx = c.x(j, 0) + list.shift(e, 0) - c.x(i, 0);
-            double dy = c.x(j, 1) + list.shift(e, 1) - c.x(i, 1);
-            double dz = c.x(j, 2) + list.shift(e, 2) - c.x(i, 2);
-            double r2 = dx * dx + dy * dy + dz * dz;
-            if (r2 < rc * rc) {
-                env.index[m] = j;
-                env.type[m] = types[j];
-                env.dx[m] = dx;
-                env.dy[m] = dy;
-                env.dz[m] = dz;
-                env.r[m] = Math.sqrt(r2);
-                m++;
-            }
-        }
-        env.count = m;
-    }
 
     @Override
     protected Diagnostics diagnostics(List<Kernel> kernels, Configuration c) {

@@ -244,7 +244,15 @@ public abstract class SitePotential implements Potential {
         return new Evaluation(energy, site, forces, virial, diagnostics(kernels, c));
     }
 
-    private static void fill(SiteEnvironment env, int i, int[] types, double[] x, NeighborList list, double rc2) {
+    /**
+     * Fills {@code env} with the environment of atom {@code i} as the site loop sees it: the
+     * entries of i's row closer than √rc2, with types, bond vectors and lengths. For subclasses
+     * that need descriptors outside an evaluation (an NN-PES's symmetry functions, training).
+     *
+     * @param x   positions, flat 3N (Å)
+     * @param rc2 the squared cutoff (Å²)
+     */
+    protected static void fill(SiteEnvironment env, int i, int[] types, double[] x, NeighborList list, double rc2) {
         int s = list.start(i);
         int end = list.end(i);
         env.ensure(end - s);
