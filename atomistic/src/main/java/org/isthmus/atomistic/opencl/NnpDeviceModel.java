@@ -25,7 +25,9 @@ import org.isthmus.atomistic.structure.Element;
  * (offset, factor, shift, G_min, G_max) per function, the networks' weights row-major per layer, and
  * the conversion of the network output to eV. Radial functions (types 2, 12) are listed per
  * (central type, neighbour type); angular ones (types 3, 9, 13) per (central type, unordered pair of
- * neighbour types), sorted so that functions sharing one exponential are adjacent. Immutable.
+ * neighbour types), with the distinct exponentials (η, r_s, r_c, narrow or wide) and powers (λ, ζ)
+ * of that class listed apart, so that a pair computes each once for all the functions (the idea of
+ * n2p2's symmetry-function groups). Immutable.
  *
  * <p>Supports the Gaussian-family types 2, 3, 9, 12 and 13 (with every cutoff type); a potential
  * with a compact type (20–25) is refused with {@link UnsupportedRequestException} naming it.
@@ -44,9 +46,20 @@ final class NnpDeviceModel {
     final int[] radStart;
     final double[] radP;
     final int[] radI;
+    final int[] expStart;
+    final double[] expP;
+    final int[] expI;
+    final int[] powStart;
+    final double[] powP;
+    final int[] powI;
     final int[] angStart;
     final double[] angP;
     final int[] angI;
+    final int maxExp;
+    final int[] nexpStart;
+    final double[] nexpP;
+    final int maxNk;
+    final int maxPow;
     final int[] sfOffset;
     final double[] scal;
     final int[] netHdr;
@@ -160,38 +173,82 @@ final class NnpDeviceModel {
             radI[2 * q + 1] = r.slot;
         }
 
+        // per class: the distinct exponentials (narrow, r_c, η, r_s) and powers (λ, ζ), each computed
+        // once per pair, and the functions as (output, exponential, power, 2^(1−ζ)·weight)
+        expStart = new int[types * pairClasses + 1];
+        powStart = new int[types * pairClasses + 1];
         angStart = new int[types * pairClasses + 1];
-        List<Ang> angAll = new ArrayList<>();
-        List<Boolean> same = new ArrayList<>();
-        Comparator<Ang> byExp = Comparator.comparing((Ang a) -> a.narrow).thenComparingDouble(a -> a.rc)
-                .thenComparingDouble(a -> a.eta).thenComparingDouble(a -> a.rs);
-        for (int c = 0; c < types * pairClasses; c++) {
-            List<Ang> l = new ArrayList<>(ang.get(c));
-            l.sort(byExp);
-            for (int q = 0; q < l.size(); q++) {
-                same.add(q > 0 && byExp.compare(l.get(q - 1), l.get(q)) == 0);
-            }
-            angAll.addAll(l);
-            angStart[c + 1] = angAll.size();
+        List<double[]> exps = new ArrayList<>();
+        // per element, the distinct (η, r_s) of its angular functions: exp(−η(r − r_s)²) is computed
+        // once per neighbour, so that a pair multiplies two of them (and computes only the r_jk factor)
+        List<List<double[]>> perNeighbour = new ArrayList<>();
+        for (int t = 0; t < types; t++) {
+            perNeighbour.add(new ArrayList<>());
         }
-        angP = new double[8 * Math.max(1, angAll.size())];
-        angI = new int[4 * Math.max(1, angAll.size())];
-        for (int q = 0; q < angAll.size(); q++) {
-            Ang a = angAll.get(q);
-            double z = a.zeta;
-            int zi = z == Math.rint(z) && z >= 1 && z <= 1024 ? (int) z : -1;
-            angP[8 * q] = a.eta;
-            angP[8 * q + 1] = a.rs;
-            angP[8 * q + 2] = a.rc;
-            angP[8 * q + 3] = a.lambda;
-            angP[8 * q + 4] = a.zeta;
-            angP[8 * q + 5] = Math.pow(2.0, 1.0 - z); // 2^(1−ζ), Behler J. Chem. Phys. 134, 074106 eq. 25
-            angP[8 * q + 6] = a.weight;
-            angP[8 * q + 7] = a.rc * a.rc;
-            angI[4 * q] = a.out;
-            angI[4 * q + 1] = a.slot;
-            angI[4 * q + 2] = zi;
-            angI[4 * q + 3] = (a.narrow ? 1 : 0) | (same.get(q) ? 2 : 0);
+        List<double[]> pows = new ArrayList<>();
+        List<double[]> fns = new ArrayList<>();
+        int me = 1;
+        int mp = 1;
+        for (int c = 0; c < types * pairClasses; c++) {
+            List<double[]> ce = new ArrayList<>();
+            List<double[]> cp = new ArrayList<>();
+            for (Ang a : ang.get(c)) {
+                int nk = indexOf(perNeighbour.get(c / pairClasses), new double[] {a.eta, a.rs});
+                double[] ek = {a.eta, a.rs, a.rc, a.rc * a.rc, a.slot, a.narrow ? 1 : 0, nk};
+                double[] pk = {a.lambda, a.zeta};
+                int ei = indexOf(ce, ek);
+                int pi = indexOf(cp, pk);
+                fns.add(new double[] {a.out, ei, pi, Math.pow(2.0, 1.0 - a.zeta) * a.weight}); // Behler eq. 25
+            }
+            exps.addAll(ce);
+            pows.addAll(cp);
+            me = Math.max(me, ce.size());
+            mp = Math.max(mp, cp.size());
+            expStart[c + 1] = exps.size();
+            powStart[c + 1] = pows.size();
+            angStart[c + 1] = fns.size();
+        }
+        maxExp = me;
+        maxPow = mp;
+        expP = new double[4 * Math.max(1, exps.size())];
+        expI = new int[3 * Math.max(1, exps.size())];
+        for (int q = 0; q < exps.size(); q++) {
+            double[] e = exps.get(q);
+            System.arraycopy(e, 0, expP, 4 * q, 4);
+            expI[3 * q] = (int) e[4];
+            expI[3 * q + 1] = (int) e[5];
+            expI[3 * q + 2] = (int) e[6];
+        }
+        nexpStart = new int[types + 1];
+        List<double[]> nx = new ArrayList<>();
+        int mk = 1;
+        for (int t = 0; t < types; t++) {
+            nx.addAll(perNeighbour.get(t));
+            mk = Math.max(mk, perNeighbour.get(t).size());
+            nexpStart[t + 1] = nx.size();
+        }
+        maxNk = mk;
+        nexpP = new double[2 * Math.max(1, nx.size())];
+        for (int q = 0; q < nx.size(); q++) {
+            nexpP[2 * q] = nx.get(q)[0];
+            nexpP[2 * q + 1] = nx.get(q)[1];
+        }
+        powP = new double[2 * Math.max(1, pows.size())];
+        powI = new int[Math.max(1, pows.size())];
+        for (int q = 0; q < pows.size(); q++) {
+            double z = pows.get(q)[1];
+            powP[2 * q] = pows.get(q)[0];
+            powP[2 * q + 1] = z;
+            powI[q] = z == Math.rint(z) && z >= 1 && z <= 1024 ? (int) z : -1;
+        }
+        angI = new int[3 * Math.max(1, fns.size())];
+        angP = new double[Math.max(1, fns.size())];
+        for (int q = 0; q < fns.size(); q++) {
+            double[] f = fns.get(q);
+            angI[3 * q] = (int) f[0];
+            angI[3 * q + 1] = (int) f[1];
+            angI[3 * q + 2] = (int) f[2];
+            angP[q] = f[3];
         }
 
         scal = new double[5 * Math.max(1, sfOffset[types])];
@@ -261,6 +318,16 @@ final class NnpDeviceModel {
         }
     }
 
+    private static int indexOf(List<double[]> list, double[] key) {
+        for (int i = 0; i < list.size(); i++) {
+            if (java.util.Arrays.equals(list.get(i), key)) {
+                return i;
+            }
+        }
+        list.add(key);
+        return list.size() - 1;
+    }
+
     /** Index of the unordered type pair {u, v} among NT(NT+1)/2. */
     private int pairClass(int u, int v) {
         int a = Math.min(u, v);
@@ -275,8 +342,8 @@ final class NnpDeviceModel {
 
     /** The preprocessor definitions that specialise nnp.cl to this potential. */
     String buildOptions() {
-        return String.format(Locale.ROOT, "-D NT=%d -D NPC=%d -D NSLOT=%d -D MAXSF=%d -D MAXN=%d -D MAXL=%d "
-                + "-D CUTOFF_CODE=%d -D TANH_PRE=%s -D RC2=%s", types, pairClasses, slots(), maxSf, maxNodes, maxLayers,
+        return String.format(Locale.ROOT, "-D NT=%d -D NPC=%d -D NSLOT=%d -D MAXSF=%d -D MAXN=%d -D MAXL=%d -D MAXEXP=%d -D MAXPOW=%d -D MAXNK=%d "
+                + "-D CUTOFF_CODE=%d -D TANH_PRE=%s -D RC2=%s", types, pairClasses, slots(), maxSf, maxNodes, maxLayers, maxExp, maxPow, maxNk,
                 cutoffCode, Double.toString(Math.pow((Math.E + 1.0 / Math.E) / (Math.E - 1.0 / Math.E), 3)),
                 Double.toString(listCutoff * listCutoff));
     }

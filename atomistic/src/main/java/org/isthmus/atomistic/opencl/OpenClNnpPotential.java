@@ -63,6 +63,15 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
     private final ClBuffer radStart;
     private final ClBuffer radP;
     private final ClBuffer radI;
+    private final ClBuffer expStart;
+    private final ClBuffer expP;
+    private final ClBuffer expI;
+    private final ClBuffer nexpStart;
+    private final ClBuffer nexpP;
+    private final ClBuffer nexp;
+    private final ClBuffer powStart;
+    private final ClBuffer powP;
+    private final ClBuffer powI;
     private final ClBuffer angStart;
     private final ClBuffer angP;
     private final ClBuffer angI;
@@ -111,6 +120,14 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
             radStart = upload("radStart", model.radStart);
             radP = upload("radP", model.radP);
             radI = upload("radI", model.radI);
+            expStart = upload("expStart", model.expStart);
+            expP = upload("expP", model.expP);
+            expI = upload("expI", model.expI);
+            nexpStart = upload("nexpStart", model.nexpStart);
+            nexpP = upload("nexpP", model.nexpP);
+            powStart = upload("powStart", model.powStart);
+            powP = upload("powP", model.powP);
+            powI = upload("powI", model.powI);
             angStart = upload("angStart", model.angStart);
             angP = upload("angP", model.angP);
             angI = upload("angI", model.angI);
@@ -131,6 +148,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         bond = new ClBuffer(session, "bond vectors");
         fc = new ClBuffer(session, "cutoff values");
         dfc = new ClBuffer(session, "cutoff derivatives");
+        nexp = new ClBuffer(session, "neighbour exponentials");
         siteE = new ClBuffer(session, "site energies");
         g = new ClBuffer(session, "bond gradients");
         vir = new ClBuffer(session, "site virials");
@@ -244,6 +262,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         bond.ensure(4L * nE * Sizeof.cl_double);
         fc.ensure((long) model.slots() * nE * Sizeof.cl_double);
         dfc.ensure((long) model.slots() * nE * Sizeof.cl_double);
+        nexp.ensure((long) model.maxNk * nE * Sizeof.cl_double);
         siteE.ensure((long) n * Sizeof.cl_double);
         g.ensure(3L * nE * Sizeof.cl_double);
         vir.ensure(9L * n * Sizeof.cl_double);
@@ -253,8 +272,8 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
 
         args(bonds, n, nE, x, start, nbr, shift, slotP, bond, fc, dfc);
         launch(bonds, n, "bonds");
-        args(site, n, nE, grad ? 1 : 0, type, start, nbr, weight, bond, fc, dfc, slotP, radStart, radP, radI, angStart,
-                angP, angI, sfOffset, scal, netHdr, netW, elemP, siteE, g, vir, exCount, exInfo);
+        args(site, n, nE, grad ? 1 : 0, type, start, nbr, weight, bond, fc, dfc, slotP, radStart, radP, radI, expStart,
+                expP, expI, nexpStart, nexpP, nexp, powStart, powP, powI, angStart, angP, angI, sfOffset, scal, netHdr, netW, elemP, siteE, g, vir, exCount, exInfo);
         launch(site, n, "site");
         if (grad) {
             args(forces, n, start, rev, g, force);
@@ -376,7 +395,8 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
                 return;
             }
             closed = true;
-            for (ClBuffer b : new ClBuffer[] {slotP, radStart, radP, radI, angStart, angP, angI, sfOffset, scal, netHdr,
+            for (ClBuffer b : new ClBuffer[] {slotP, radStart, radP, radI, expStart, expP, expI, nexpStart, nexpP, nexp, powStart, powP,
+                powI, angStart, angP, angI, sfOffset, scal, netHdr,
                 netW, elemP, x, type, start, nbr, shift, rev, weight, bond, fc, dfc, siteE, g, vir, force, exCount,
                 exInfo}) {
                 b.release();

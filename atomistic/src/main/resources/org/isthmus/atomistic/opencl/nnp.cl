@@ -103,9 +103,11 @@ inline int pair_class(int u, int v) {
 
 // Radial terms (types 2, 12; Behler, J. Chem. Phys. 134, 074106 (2011), eq. 6), per list entry:
 // radP = (eta, rs, rc, weight), radI = (output index within the element, slot).
-// Angular terms (types 3, 9, 13; ibid. eqs. 25-26), per unordered type pair:
-// angP = (eta, rs, rc, lambda, zeta, norm 2^(1-zeta), weight, rc^2),
-// angI = (output index, slot, integer zeta or -1, flags: 1 narrow, 2 same exponential as previous).
+// Angular terms (types 3, 9, 13; ibid. eqs. 25-26), per (central type, unordered neighbour type pair)
+// class: its distinct exponentials expP = (eta, rs, rc, rc^2), expI = (slot, narrow, index k of its
+// per-neighbour factor exp(-eta (r - rs)^2), nexp[e * MAXNK + k], from nexpP = (eta, rs)); its distinct
+// powers powP = (lambda, zeta), powI = integer zeta or -1; its functions angI = (output index,
+// exponential, power), angP = 2^(1-zeta) * weight. A pair computes each exponential and power once.
 
 // One site: symmetry functions, scaling, network forward (and backward), site energy; with
 // gradient, the weighted dE/dd of every entry of the row (g, eV/A) and the site's virial
@@ -115,6 +117,9 @@ __kernel void site(const int n, const int nE, const int gradient,
                    __global const double *weight,
                    __global const double *bond, __global const double *fc, __global const double *dfc,
                    __global const double *slotP, __global const int *radStart, __global const double *radP, __global const int *radI,
+                   __global const int *expStart, __global const double *expP, __global const int *expI,
+                   __global const int *nexpStart, __global const double *nexpP, __global double *nexp,
+                   __global const int *powStart, __global const double *powP, __global const int *powI,
                    __global const int *angStart, __global const double *angP, __global const int *angI,
                    __global const int *sfOffset, __global const double *scal,
                    __global const int *netHdr, __global const double *netW, __global const double *elemP,
@@ -142,6 +147,17 @@ __kernel void site(const int n, const int nE, const int gradient,
             G[radI[2 * q]] += radP[4 * q + 3] * exp(-radP[4 * q] * d * d) * fc[radI[2 * q + 1] * nE + e];
         }
     }
+    // per neighbour, the Gaussian factors of the angular functions: exp(-eta (r_ij - rs)^2)
+    {
+        int k0 = nexpStart[t], nk = nexpStart[t + 1] - k0;
+        for (int e = s0; e < s1; e++) {
+            double r = bond[4 * e + 3];
+            for (int k = 0; k < nk; k++) {
+                double d = r - nexpP[2 * (k0 + k) + 1];
+                nexp[e * MAXNK + k] = r < 0.0 ? 0.0 : exp(-nexpP[2 * (k0 + k)] * d * d);
+            }
+        }
+    }
     for (int e1 = s0; e1 < s1; e1++) {
         double r1 = bond[4 * e1 + 3];
         if (r1 < 0.0) continue;
@@ -158,35 +174,46 @@ __kernel void site(const int n, const int nE, const int gradient,
             double ux = x2 - x1, uy = y2 - y1, uz = z2 - z1;
             double rjk2 = ux * ux + uy * uy + uz * uz;
             double rjk = sqrt(rjk2);
-            double ex = 0.0;
-            for (int q = qa; q < qb; q++) {
-                __global const double *ap = angP + 8 * q;
-                __global const int *ai = angI + 4 * q;
-                double rc = ap[2];
-                int narrow = ai[3] & 1;
-                if (r1 >= rc || r2 >= rc || (narrow && rjk2 >= ap[7])) continue;
-                int slot = ai[1];
+            int ea = expStart[c], na = expStart[c + 1] - ea;
+            double EF[MAXEXP];
+            int any = 0;
+            int fslot = -1;
+            double fjk = 0.0, dfjk = 0.0;
+            for (int a = 0; a < na; a++) {
+                __global const double *xp = expP + 4 * (ea + a);
+                int slot = expI[3 * (ea + a)];
+                int narrow = expI[3 * (ea + a) + 1];
+                int nk = expI[3 * (ea + a) + 2];
+                double rc = xp[2];
+                if (r1 >= rc || r2 >= rc || (narrow && rjk2 >= xp[3])) {
+                    EF[a] = 0.0;
+                    continue;
+                }
                 double ff = fc[slot * nE + e1] * fc[slot * nE + e2];
-                double dd;
+                double en = nexp[e1 * MAXNK + nk] * nexp[e2 * MAXNK + nk];
                 if (narrow) {
-                    ff *= cutoff_fn(rjk, rc, slotP[3 * slot + 1], slotP[3 * slot + 2], &dd);
-                }
-                if (!(ai[3] & 2)) {
-                    double rs = ap[1];
-                    double a = r1 - rs, b = r2 - rs;
-                    double s = a * a + b * b;
-                    if (narrow) {
-                        double cc = rjk - rs;
-                        s += cc * cc;
+                    if (slot != fslot) {
+                        fjk = cutoff_fn(rjk, rc, slotP[3 * slot + 1], slotP[3 * slot + 2], &dfjk);
+                        fslot = slot;
                     }
-                    ex = exp(-ap[0] * s);
+                    ff *= fjk;
+                    double dc = rjk - xp[1];
+                    en *= exp(-xp[0] * dc * dc);
                 }
-                double xb = 1.0 + ap[3] * cosv;
-                double p = 0.0;
-                if (xb > 0.0) {
-                    p = ai[2] > 0 ? ipow(xb, ai[2] - 1) * xb : pow(xb, ap[4] - 1.0) * xb;
-                }
-                G[ai[0]] += ap[5] * ap[6] * p * ex * ff;
+                EF[a] = en * ff;
+                any = 1;
+            }
+            if (!any) continue;
+            int pa = powStart[c], npw = powStart[c + 1] - pa;
+            double P[MAXPOW];
+            for (int b = 0; b < npw; b++) {
+                double xb = 1.0 + powP[2 * (pa + b)] * cosv;
+                int zi = powI[pa + b];
+                // (1 + lambda cos)^zeta, taken as 0 where the base is <= 0 (n2p2 sec. 6.1)
+                P[b] = xb > 0.0 ? (zi > 0 ? ipow(xb, zi - 1) : pow(xb, powP[2 * (pa + b) + 1] - 1.0)) * xb : 0.0;
+            }
+            for (int q = qa; q < qb; q++) {
+                G[angI[3 * q]] += angP[q] * P[angI[3 * q + 2]] * EF[angI[3 * q + 1]];
             }
         }
     }
@@ -334,44 +361,73 @@ __kernel void site(const int n, const int nE, const int gradient,
             double ux = x2 - x1, uy = y2 - y1, uz = z2 - z1;
             double rjk2 = ux * ux + uy * uy + uz * uz;
             double rjk = sqrt(rjk2);
-            // A1 = dT/dr_ij, A2 = dT/dr_ik, A3 = dT/dr_jk, A4 = dT/dcos, summed over the functions
-            double a1 = 0.0, a2 = 0.0, a3 = 0.0, a4 = 0.0;
-            double ex = 0.0;
-            for (int q = qa; q < qb; q++) {
-                __global const double *ap = angP + 8 * q;
-                __global const int *ai = angI + 4 * q;
-                double rc = ap[2];
-                int narrow = ai[3] & 1;
-                if (r1 >= rc || r2 >= rc || (narrow && rjk2 >= ap[7])) continue;
-                int slot = ai[1];
+            // per exponential: EF = E*F and the derivatives of E*F by r_ij, r_ik, r_jk (D1, D2, D3)
+            int ea = expStart[c], na = expStart[c + 1] - ea;
+            double EF[MAXEXP], D1[MAXEXP], D2[MAXEXP], D3[MAXEXP];
+            int any = 0;
+            int fslot = -1;
+            double fjk = 0.0, dfjk = 0.0;
+            for (int a = 0; a < na; a++) {
+                __global const double *xp = expP + 4 * (ea + a);
+                int slot = expI[3 * (ea + a)];
+                int narrow = expI[3 * (ea + a) + 1];
+                int nk = expI[3 * (ea + a) + 2];
+                double rc = xp[2];
+                if (r1 >= rc || r2 >= rc || (narrow && rjk2 >= xp[3])) {
+                    EF[a] = 0.0;
+                    D1[a] = 0.0;
+                    D2[a] = 0.0;
+                    D3[a] = 0.0;
+                    continue;
+                }
                 double f1 = fc[slot * nE + e1], f2 = fc[slot * nE + e2];
                 double df1 = dfc[slot * nE + e1], df2 = dfc[slot * nE + e2];
                 double f3 = 1.0, df3 = 0.0;
+                double eta = xp[0], rs = xp[1];
+                double da = r1 - rs, db = r2 - rs, dc = rjk - rs;
+                double ex = nexp[e1 * MAXNK + nk] * nexp[e2 * MAXNK + nk];
                 if (narrow) {
-                    f3 = cutoff_fn(rjk, rc, slotP[3 * slot + 1], slotP[3 * slot + 2], &df3);
-                }
-                double eta = ap[0];
-                double rs = ap[1];
-                if (!(ai[3] & 2)) {
-                    double a = r1 - rs, b = r2 - rs;
-                    double s = a * a + b * b;
-                    if (narrow) {
-                        double cc = rjk - rs;
-                        s += cc * cc;
+                    if (slot != fslot) {
+                        fjk = cutoff_fn(rjk, rc, slotP[3 * slot + 1], slotP[3 * slot + 2], &dfjk);
+                        fslot = slot;
                     }
-                    ex = exp(-eta * s);
+                    f3 = fjk;
+                    df3 = dfjk;
+                    ex *= exp(-eta * dc * dc);
                 }
-                double xb = 1.0 + ap[3] * cosv;
-                if (!(xb > 0.0)) continue; // (1 + lambda cos)^zeta taken as 0 there, and its derivative
-                double pm = ai[2] > 0 ? ipow(xb, ai[2] - 1) : pow(xb, ap[4] - 1.0);
-                double p = pm * xb;
-                double dp = ap[4] * ap[3] * pm;
-                double c0 = G[ai[0]] * ap[5] * ap[6] * ex; // dE/dG * 2^(1-zeta) * weight * exp
                 double ff = f1 * f2 * f3;
-                a1 += c0 * p * (df1 * f2 * f3 - 2.0 * eta * (r1 - rs) * ff);
-                a2 += c0 * p * (f1 * df2 * f3 - 2.0 * eta * (r2 - rs) * ff);
-                if (narrow) a3 += c0 * p * (f1 * f2 * df3 - 2.0 * eta * (rjk - rs) * ff);
-                a4 += c0 * dp * ff;
+                EF[a] = ex * ff;
+                D1[a] = ex * (df1 * f2 * f3 - 2.0 * eta * da * ff);
+                D2[a] = ex * (f1 * df2 * f3 - 2.0 * eta * db * ff);
+                D3[a] = narrow ? ex * (f1 * f2 * df3 - 2.0 * eta * dc * ff) : 0.0;
+                any = 1;
+            }
+            if (!any) continue;
+            int pa = powStart[c], npw = powStart[c + 1] - pa;
+            double P[MAXPOW], DP[MAXPOW];
+            for (int b = 0; b < npw; b++) {
+                double lam = powP[2 * (pa + b)], zeta = powP[2 * (pa + b) + 1];
+                double xb = 1.0 + lam * cosv;
+                int zi = powI[pa + b];
+                if (xb > 0.0) {
+                    double pm = zi > 0 ? ipow(xb, zi - 1) : pow(xb, zeta - 1.0);
+                    P[b] = pm * xb;
+                    DP[b] = zeta * lam * pm; // dP/dcos
+                } else {
+                    P[b] = 0.0;
+                    DP[b] = 0.0;
+                }
+            }
+            // A1 = dT/dr_ij, A2 = dT/dr_ik, A3 = dT/dr_jk, A4 = dT/dcos, summed over the functions
+            double a1 = 0.0, a2 = 0.0, a3 = 0.0, a4 = 0.0;
+            for (int q = qa; q < qb; q++) {
+                int a = angI[3 * q + 1], b = angI[3 * q + 2];
+                double cq = G[angI[3 * q]] * angP[q]; // dE/dG * 2^(1-zeta) * weight
+                double cp = cq * P[b];
+                a1 += cp * D1[a];
+                a2 += cp * D2[a];
+                a3 += cp * D3[a];
+                a4 += cq * DP[b] * EF[a];
             }
             double inv1 = 1.0 / r1, inv2 = 1.0 / r2;
             double a3r = rjk > 0.0 ? a3 / rjk : 0.0;
