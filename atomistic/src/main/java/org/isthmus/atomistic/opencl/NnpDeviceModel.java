@@ -56,6 +56,9 @@ final class NnpDeviceModel {
     final double[] angP;
     final int[] angI;
     final int maxExp;
+    /** Per class, the offset of its E×P table (na·nb cells) in the per-atom table; the largest per element. */
+    final int[] tabOff;
+    final int maxTab;
     final int[] nexpStart;
     final double[] nexpP;
     final int maxNk;
@@ -210,6 +213,16 @@ final class NnpDeviceModel {
         }
         maxExp = me;
         maxPow = mp;
+        tabOff = new int[types * pairClasses + 1];
+        int mt = 1;
+        for (int c = 0; c < types * pairClasses; c++) {
+            int cells = (expStart[c + 1] - expStart[c]) * (powStart[c + 1] - powStart[c]);
+            tabOff[c + 1] = tabOff[c] + cells;
+        }
+        for (int t = 0; t < types; t++) {
+            mt = Math.max(mt, tabOff[(t + 1) * pairClasses] - tabOff[t * pairClasses]);
+        }
+        maxTab = mt;
         expP = new double[4 * Math.max(1, exps.size())];
         expI = new int[3 * Math.max(1, exps.size())];
         for (int q = 0; q < exps.size(); q++) {
@@ -342,8 +355,8 @@ final class NnpDeviceModel {
 
     /** The preprocessor definitions that specialise nnp.cl to this potential. */
     String buildOptions() {
-        return String.format(Locale.ROOT, "-D NT=%d -D NPC=%d -D NSLOT=%d -D MAXSF=%d -D MAXN=%d -D MAXL=%d -D MAXEXP=%d -D MAXPOW=%d -D MAXNK=%d "
-                + "-D CUTOFF_CODE=%d -D TANH_PRE=%s -D RC2=%s", types, pairClasses, slots(), maxSf, maxNodes, maxLayers, maxExp, maxPow, maxNk,
+        return String.format(Locale.ROOT, "-D NT=%d -D NPC=%d -D NSLOT=%d -D MAXSF=%d -D MAXN=%d -D MAXL=%d -D MAXEXP=%d -D MAXPOW=%d -D MAXNK=%d -D MAXTAB=%d "
+                + "-D CUTOFF_CODE=%d -D TANH_PRE=%s -D RC2=%s", types, pairClasses, slots(), maxSf, maxNodes, maxLayers, maxExp, maxPow, maxNk, maxTab,
                 cutoffCode, Double.toString(Math.pow((Math.E + 1.0 / Math.E) / (Math.E - 1.0 / Math.E), 3)),
                 Double.toString(listCutoff * listCutoff));
     }

@@ -49,7 +49,8 @@ import org.jocl.cl_program;
  */
 public final class OpenClNnpPotential implements Potential, AutoCloseable {
 
-    private static final int LOCAL_SIZE = 16;
+    /** Work-group size: one work-item per atom; the system property isthmus.opencl.localSize overrides it. */
+    private static final int LOCAL_SIZE = Integer.getInteger("isthmus.opencl.localSize", 16);
 
     private final NnpPotential potential;
     private final OpenClDevice device;
@@ -72,6 +73,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
     private final ClBuffer powStart;
     private final ClBuffer powP;
     private final ClBuffer powI;
+    private final ClBuffer tabOff;
     private final ClBuffer angStart;
     private final ClBuffer angP;
     private final ClBuffer angI;
@@ -129,6 +131,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
             powP = upload("powP", model.powP);
             powI = upload("powI", model.powI);
             angStart = upload("angStart", model.angStart);
+            tabOff = upload("tabOff", model.tabOff);
             angP = upload("angP", model.angP);
             angI = upload("angI", model.angI);
             sfOffset = upload("sfOffset", model.sfOffset);
@@ -273,7 +276,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         args(bonds, n, nE, x, start, nbr, shift, slotP, bond, fc, dfc);
         launch(bonds, n, "bonds");
         args(site, n, nE, grad ? 1 : 0, type, start, nbr, weight, bond, fc, dfc, slotP, radStart, radP, radI, expStart,
-                expP, expI, nexpStart, nexpP, nexp, powStart, powP, powI, angStart, angP, angI, sfOffset, scal, netHdr, netW, elemP, siteE, g, vir, exCount, exInfo);
+                expP, expI, nexpStart, nexpP, nexp, powStart, powP, powI, angStart, angP, angI, tabOff, sfOffset, scal, netHdr, netW, elemP, siteE, g, vir, exCount, exInfo);
         launch(site, n, "site");
         if (grad) {
             args(forces, n, start, rev, g, force);
@@ -396,7 +399,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
             }
             closed = true;
             for (ClBuffer b : new ClBuffer[] {slotP, radStart, radP, radI, expStart, expP, expI, nexpStart, nexpP, nexp, powStart, powP,
-                powI, angStart, angP, angI, sfOffset, scal, netHdr,
+                powI, tabOff, angStart, angP, angI, sfOffset, scal, netHdr,
                 netW, elemP, x, type, start, nbr, shift, rev, weight, bond, fc, dfc, siteE, g, vir, force, exCount,
                 exInfo}) {
                 b.release();

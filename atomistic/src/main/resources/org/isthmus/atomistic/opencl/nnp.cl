@@ -107,7 +107,9 @@ inline int pair_class(int u, int v) {
 // class: its distinct exponentials expP = (eta, rs, rc, rc^2), expI = (slot, narrow, index k of its
 // per-neighbour factor exp(-eta (r - rs)^2), nexp[e * MAXNK + k], from nexpP = (eta, rs)); its distinct
 // powers powP = (lambda, zeta), powI = integer zeta or -1; its functions angI = (output index,
-// exponential, power), angP = 2^(1-zeta) * weight. A pair computes each exponential and power once.
+// exponential, power), angP = 2^(1-zeta) * weight. A pair computes each exponential and power once and
+// adds their products to the class's table T[a][b] (at tabOff[class]); each function then reads its
+// cell: G = 2^(1-zeta) w sum_pairs E_a P_b (the table is a small matrix product, as in NnpKernel).
 
 // One site: symmetry functions, scaling, network forward (and backward), site energy; with
 // gradient, the weighted dE/dd of every entry of the row (g, eV/A) and the site's virial
@@ -121,6 +123,7 @@ __kernel void site(const int n, const int nE, const int gradient,
                    __global const int *nexpStart, __global const double *nexpP, __global double *nexp,
                    __global const int *powStart, __global const double *powP, __global const int *powI,
                    __global const int *angStart, __global const double *angP, __global const int *angI,
+                   __global const int *tabOff,
                    __global const int *sfOffset, __global const double *scal,
                    __global const int *netHdr, __global const double *netW, __global const double *elemP,
                    __global double *siteE, __global double *g, __global double *vir,
@@ -147,6 +150,9 @@ __kernel void site(const int n, const int nE, const int gradient,
             G[radI[2 * q]] += radP[4 * q + 3] * exp(-radP[4 * q] * d * d) * fc[radI[2 * q + 1] * nE + e];
         }
     }
+    double T[MAXTAB];
+    int tab0 = tabOff[t * NPC];
+    for (int k = 0; k < tabOff[t * NPC + NPC] - tab0; k++) T[k] = 0.0;
     // per neighbour, the Gaussian factors of the angular functions: exp(-eta (r_ij - rs)^2)
     {
         int k0 = nexpStart[t], nk = nexpStart[t + 1] - k0;
@@ -212,9 +218,18 @@ __kernel void site(const int n, const int nE, const int gradient,
                 // (1 + lambda cos)^zeta, taken as 0 where the base is <= 0 (n2p2 sec. 6.1)
                 P[b] = xb > 0.0 ? (zi > 0 ? ipow(xb, zi - 1) : pow(xb, powP[2 * (pa + b) + 1] - 1.0)) * xb : 0.0;
             }
-            for (int q = qa; q < qb; q++) {
-                G[angI[3 * q]] += angP[q] * P[angI[3 * q + 2]] * EF[angI[3 * q + 1]];
+            double *tc = T + (tabOff[c] - tab0);
+            for (int a = 0; a < na; a++) {
+                double ea_ = EF[a];
+                for (int b = 0; b < npw; b++) tc[a * npw + b] += ea_ * P[b];
             }
+        }
+    }
+    for (int c = t * NPC; c < t * NPC + NPC; c++) {
+        int npw = powStart[c + 1] - powStart[c];
+        double *tc = T + (tabOff[c] - tab0);
+        for (int q = angStart[c]; q < angStart[c + 1]; q++) {
+            G[angI[3 * q]] += angP[q] * tc[angI[3 * q + 1] * npw + angI[3 * q + 2]];
         }
     }
 
@@ -324,6 +339,15 @@ __kernel void site(const int n, const int nE, const int gradient,
     }
 
     // ---- reverse pass through the symmetry functions
+    // the table C[a][b] = sum of dE/dG * 2^(1-zeta) * w over the class's functions in cell (a, b)
+    for (int k = 0; k < tabOff[t * NPC + NPC] - tab0; k++) T[k] = 0.0;
+    for (int c = t * NPC; c < t * NPC + NPC; c++) {
+        int npw = powStart[c + 1] - powStart[c];
+        double *tc = T + (tabOff[c] - tab0);
+        for (int q = angStart[c]; q < angStart[c + 1]; q++) {
+            tc[angI[3 * q + 1] * npw + angI[3 * q + 2]] += G[angI[3 * q]] * angP[q];
+        }
+    }
     for (int e = s0; e < s1; e++) {
         double r = bond[4 * e + 3];
         if (r < 0.0) continue;
@@ -420,14 +444,17 @@ __kernel void site(const int n, const int nE, const int gradient,
             }
             // A1 = dT/dr_ij, A2 = dT/dr_ik, A3 = dT/dr_jk, A4 = dT/dcos, summed over the functions
             double a1 = 0.0, a2 = 0.0, a3 = 0.0, a4 = 0.0;
-            for (int q = qa; q < qb; q++) {
-                int a = angI[3 * q + 1], b = angI[3 * q + 2];
-                double cq = G[angI[3 * q]] * angP[q]; // dE/dG * 2^(1-zeta) * weight
-                double cp = cq * P[b];
-                a1 += cp * D1[a];
-                a2 += cp * D2[a];
-                a3 += cp * D3[a];
-                a4 += cq * DP[b] * EF[a];
+            double *tc = T + (tabOff[c] - tab0);
+            for (int a = 0; a < na; a++) {
+                double ua = 0.0, va = 0.0;
+                for (int b = 0; b < npw; b++) {
+                    ua += tc[a * npw + b] * P[b];
+                    va += tc[a * npw + b] * DP[b];
+                }
+                a1 += ua * D1[a];
+                a2 += ua * D2[a];
+                a3 += ua * D3[a];
+                a4 += va * EF[a];
             }
             double inv1 = 1.0 / r1, inv2 = 1.0 / r2;
             double a3r = rjk > 0.0 ? a3 / rjk : 0.0;
