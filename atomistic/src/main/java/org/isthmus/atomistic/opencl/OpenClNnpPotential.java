@@ -41,6 +41,13 @@ import org.jocl.cl_program;
  * The host sums {@code E = Σ w_i ε_i} and the virial in atom order. The thread count of a request is
  * ignored (the device decides); results do not depend on it.
  *
+ * <p>Per atom, each pair of neighbours computes the distinct exponentials and powers of its
+ * angular class once and adds their products to a small table; the functions read their cells
+ * (forward) and the reverse pass contracts the table of ∂E/∂G with the same per-pair factors (as
+ * {@code NnpKernel} does); the Gaussian factors exp(−η(r − r_s)²) are computed once per neighbour.
+ * The reverse pass recomputes the per-pair factors rather than caching them, so device memory is
+ * about 100 bytes per neighbour-list entry plus 100 per atom.
+ *
  * <p>Kernels are built once per potential and device (cached); device buffers grow and are reused
  * from one evaluation to the next. Evaluations of one instance are serialised. Every OpenCL call is
  * checked: a failure throws {@link OpenClException} naming the device, never a partial result.
