@@ -60,7 +60,7 @@ public record Scaling(ScalingMode mode, double min, double max) {
     }
 
     /** The point b that the mode subtracts from G (G_min, G_mean or 0). */
-    double shift(SymmetryFunctionStatistics s) {
+    public double shift(SymmetryFunctionStatistics s) {
         switch (mode) {
             case SCALE:
                 return s.min();
@@ -74,7 +74,7 @@ public record Scaling(ScalingMode mode, double min, double max) {
     }
 
     /** The value a that the mode adds (S_min, or 0 for NONE and CENTER). */
-    double offset() {
+    public double offset() {
         return mode.usesRange() ? min : 0.0;
     }
 

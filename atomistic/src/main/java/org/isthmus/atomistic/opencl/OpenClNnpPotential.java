@@ -1,0 +1,424 @@
+package org.isthmus.atomistic.opencl;
+
+import static org.jocl.CL.clCreateKernel;
+import static org.jocl.CL.clEnqueueNDRangeKernel;
+import static org.jocl.CL.clFinish;
+import static org.jocl.CL.clReleaseKernel;
+import static org.jocl.CL.clSetKernelArg;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.isthmus.atomistic.UnsupportedRequestException;
+import org.isthmus.atomistic.neighbor.LinkedCellNeighbors;
+import org.isthmus.atomistic.neighbor.NeighborList;
+import org.isthmus.atomistic.nnp.ElementModel;
+import org.isthmus.atomistic.nnp.NnpPotential;
+import org.isthmus.atomistic.nnp.SymmetryFunction;
+import org.isthmus.atomistic.nnp.SymmetryFunctionStatistics;
+import org.isthmus.atomistic.potential.Diagnostics;
+import org.isthmus.atomistic.potential.Evaluation;
+import org.isthmus.atomistic.potential.Potential;
+import org.isthmus.atomistic.potential.Request;
+import org.isthmus.atomistic.structure.Configuration;
+import org.isthmus.atomistic.structure.Element;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+import org.jocl.cl_program;
+
+/**
+ * An {@link NnpPotential} evaluated on an OpenCL device in double precision: the same energies,
+ * site energies, forces, virial and extrapolation diagnostics as the Java backend, to round-off.
+ *
+ * <p>The host builds the neighbour list (with the request's mask, or takes the request's list) and
+ * uploads positions, types and the list; the device computes, one work-item per atom, the bond
+ * vectors and cutoff functions, the symmetry functions, scaling, the element's network forward and
+ * backward, the per-entry gradients {@code g_e = w_i ∂ε_i/∂d_e} and each site's virial; then the
+ * forces by the deterministic gather of {@code SitePotential}, {@code F_i = Σ_e g_e − Σ_e g_rev(e)}.
+ * The host sums {@code E = Σ w_i ε_i} and the virial in atom order. The thread count of a request is
+ * ignored (the device decides); results do not depend on it.
+ *
+ * <p>Per atom, each pair of neighbours computes the distinct exponentials and powers of its
+ * angular class once and adds their products to a small table; the functions read their cells
+ * (forward) and the reverse pass contracts the table of ∂E/∂G with the same per-pair factors (as
+ * {@code NnpKernel} does); the Gaussian factors exp(−η(r − r_s)²) are computed once per neighbour.
+ * The reverse pass recomputes the per-pair factors rather than caching them, so device memory is
+ * about 100 bytes per neighbour-list entry plus 100 per atom.
+ *
+ * <p>Kernels are built once per potential and device (cached); device buffers grow and are reused
+ * from one evaluation to the next. Evaluations of one instance are serialised. Every OpenCL call is
+ * checked: a failure throws {@link OpenClException} naming the device, never a partial result.
+ * Supports symmetry-function types 2, 3, 9, 12 and 13; a potential with another type is refused at
+ * construction with {@link UnsupportedRequestException}.
+ */
+public final class OpenClNnpPotential implements Potential, AutoCloseable {
+
+    /** Work-group size: one work-item per atom; the system property isthmus.opencl.localSize overrides it. */
+    private static final int LOCAL_SIZE = Integer.getInteger("isthmus.opencl.localSize", 16);
+
+    private final NnpPotential potential;
+    private final OpenClDevice device;
+    private final ClSession session;
+    private final NnpDeviceModel model;
+    private final cl_kernel bonds;
+    private final cl_kernel site;
+    private final cl_kernel forces;
+
+    private final ClBuffer slotP;
+    private final ClBuffer radStart;
+    private final ClBuffer radP;
+    private final ClBuffer radI;
+    private final ClBuffer expStart;
+    private final ClBuffer expP;
+    private final ClBuffer expI;
+    private final ClBuffer nexpStart;
+    private final ClBuffer nexpP;
+    private final ClBuffer nexp;
+    private final ClBuffer powStart;
+    private final ClBuffer powP;
+    private final ClBuffer powI;
+    private final ClBuffer tabOff;
+    private final ClBuffer angStart;
+    private final ClBuffer angP;
+    private final ClBuffer angI;
+    private final ClBuffer sfOffset;
+    private final ClBuffer scal;
+    private final ClBuffer netHdr;
+    private final ClBuffer netW;
+    private final ClBuffer elemP;
+
+    private final ClBuffer x;
+    private final ClBuffer type;
+    private final ClBuffer start;
+    private final ClBuffer nbr;
+    private final ClBuffer shift;
+    private final ClBuffer rev;
+    private final ClBuffer weight;
+    private final ClBuffer bond;
+    private final ClBuffer fc;
+    private final ClBuffer dfc;
+    private final ClBuffer siteE;
+    private final ClBuffer g;
+    private final ClBuffer vir;
+    private final ClBuffer force;
+    private final ClBuffer exCount;
+    private final ClBuffer exInfo;
+    private boolean closed;
+
+    /**
+     * The potential on a device.
+     *
+     * @throws UnsupportedRequestException if the potential uses a symmetry-function type the
+     *         kernels do not implement (the message names it; use the Java backend)
+     * @throws OpenClException if the device lacks double precision, or building or uploading fails
+     */
+    public OpenClNnpPotential(NnpPotential potential, OpenClDevice device) {
+        this.potential = potential;
+        this.device = device;
+        this.model = new NnpDeviceModel(potential);
+        this.session = ClSession.of(device);
+        cl_program program = session.program("nnp.cl", model.buildOptions());
+        bonds = kernel(program, "bonds");
+        site = kernel(program, "site");
+        forces = kernel(program, "forces");
+        synchronized (session) {
+            slotP = upload("slotP", model.slotP);
+            radStart = upload("radStart", model.radStart);
+            radP = upload("radP", model.radP);
+            radI = upload("radI", model.radI);
+            expStart = upload("expStart", model.expStart);
+            expP = upload("expP", model.expP);
+            expI = upload("expI", model.expI);
+            nexpStart = upload("nexpStart", model.nexpStart);
+            nexpP = upload("nexpP", model.nexpP);
+            powStart = upload("powStart", model.powStart);
+            powP = upload("powP", model.powP);
+            powI = upload("powI", model.powI);
+            angStart = upload("angStart", model.angStart);
+            tabOff = upload("tabOff", model.tabOff);
+            angP = upload("angP", model.angP);
+            angI = upload("angI", model.angI);
+            sfOffset = upload("sfOffset", model.sfOffset);
+            scal = upload("scal", model.scal);
+            netHdr = upload("netHdr", model.netHdr);
+            netW = upload("netW", model.netW);
+            elemP = upload("elemP", model.elemP);
+            ClErrors.check(clFinish(session.queue), "clFinish", device);
+        }
+        x = new ClBuffer(session, "positions");
+        type = new ClBuffer(session, "types");
+        start = new ClBuffer(session, "row starts");
+        nbr = new ClBuffer(session, "neighbours");
+        shift = new ClBuffer(session, "image shifts");
+        rev = new ClBuffer(session, "reverse entries");
+        weight = new ClBuffer(session, "site weights");
+        bond = new ClBuffer(session, "bond vectors");
+        fc = new ClBuffer(session, "cutoff values");
+        dfc = new ClBuffer(session, "cutoff derivatives");
+        nexp = new ClBuffer(session, "neighbour exponentials");
+        siteE = new ClBuffer(session, "site energies");
+        g = new ClBuffer(session, "bond gradients");
+        vir = new ClBuffer(session, "site virials");
+        force = new ClBuffer(session, "forces");
+        exCount = new ClBuffer(session, "extrapolation counts");
+        exInfo = new ClBuffer(session, "extrapolation details");
+    }
+
+    /**
+     * The potential on the device that {@code spec} names ({@code auto}, {@code P:D} or a name
+     * substring; see {@link OpenClDevices#choose}), or null when {@code spec} is {@code auto} and no
+     * usable device exists.
+     */
+    public static OpenClNnpPotential on(NnpPotential potential, String spec) {
+        OpenClDevice d = OpenClDevices.choose(spec);
+        return d == null ? null : new OpenClNnpPotential(potential, d);
+    }
+
+    /** The potential this evaluates. */
+    public NnpPotential potential() {
+        return potential;
+    }
+
+    /** The device it runs on. */
+    public OpenClDevice device() {
+        return device;
+    }
+
+    @Override
+    public String name() {
+        return potential.name() + " [OpenCL " + device.name() + "]";
+    }
+
+    @Override
+    public double cutoff() {
+        return potential.cutoff();
+    }
+
+    @Override
+    public Set<Element> species() {
+        return potential.species();
+    }
+
+    @Override
+    public Evaluation compute(Configuration c, Request request) {
+        int n = c.size();
+        if (request.hasWeights() && request.weightCount() != n) {
+            throw new IllegalArgumentException("expected " + n + " site weights, got " + request.weightCount());
+        }
+        int[] types = typesOf(c);
+        NeighborList list = neighborsFor(c, request);
+        int nE = list.entries();
+        int[] st = new int[n + 1];
+        int[] nb = new int[nE];
+        int[] rv = new int[nE];
+        double[] sh = new double[3 * nE];
+        for (int i = 0; i < n; i++) {
+            st[i] = list.start(i);
+            for (int e = list.start(i); e < list.end(i); e++) {
+                nb[e] = list.neighbor(e);
+                rv[e] = list.reverse(e);
+                sh[3 * e] = list.shift(e, 0);
+                sh[3 * e + 1] = list.shift(e, 1);
+                sh[3 * e + 2] = list.shift(e, 2);
+            }
+        }
+        st[n] = nE;
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = request.weight(i);
+        }
+        boolean grad = request.gradient();
+        double[] siteOut = new double[n];
+        double[] f = grad ? new double[3 * n] : null;
+        double[] v9 = grad ? new double[9 * n] : null;
+        int[] exc = new int[n];
+        double[] exi = new double[3 * n];
+        synchronized (session) {
+            if (closed) {
+                throw new IllegalStateException("this OpenCL potential has been closed");
+            }
+            if (n > 0) {
+                run(c.positions(), types, st, nb, sh, rv, w, n, nE, grad, siteOut, f, v9, exc, exi);
+            }
+        }
+        double energy = 0;
+        for (int i = 0; i < n; i++) {
+            energy += w[i] * siteOut[i];
+        }
+        double[] virial = null;
+        if (grad) {
+            virial = new double[9];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < 9; k++) {
+                    virial[k] += v9[9 * i + k];
+                }
+            }
+        }
+        return new Evaluation(energy, siteOut, f, virial, diagnostics(c, types, exc, exi));
+    }
+
+    private void run(double[] pos, int[] types, int[] st, int[] nb, double[] sh, int[] rv, double[] w, int n, int nE,
+            boolean grad, double[] siteOut, double[] f, double[] v9, int[] exc, double[] exi) {
+        x.write(pos, 3 * n);
+        type.write(types, n);
+        start.write(st, n + 1);
+        nbr.write(nb, nE);
+        shift.write(sh, 3 * nE);
+        rev.write(rv, nE);
+        weight.write(w, n);
+        bond.ensure(4L * nE * Sizeof.cl_double);
+        fc.ensure((long) model.slots() * nE * Sizeof.cl_double);
+        dfc.ensure((long) model.slots() * nE * Sizeof.cl_double);
+        nexp.ensure((long) model.maxNk * nE * Sizeof.cl_double);
+        siteE.ensure((long) n * Sizeof.cl_double);
+        g.ensure(3L * nE * Sizeof.cl_double);
+        vir.ensure(9L * n * Sizeof.cl_double);
+        force.ensure(3L * n * Sizeof.cl_double);
+        exCount.ensure((long) n * Sizeof.cl_int);
+        exInfo.ensure(3L * n * Sizeof.cl_double);
+
+        args(bonds, n, nE, x, start, nbr, shift, slotP, bond, fc, dfc);
+        launch(bonds, n, "bonds");
+        args(site, n, nE, grad ? 1 : 0, type, start, nbr, weight, bond, fc, dfc, slotP, radStart, radP, radI, expStart,
+                expP, expI, nexpStart, nexpP, nexp, powStart, powP, powI, angStart, angP, angI, tabOff, sfOffset, scal, netHdr, netW, elemP, siteE, g, vir, exCount, exInfo);
+        launch(site, n, "site");
+        if (grad) {
+            args(forces, n, start, rev, g, force);
+            launch(forces, n, "forces");
+        }
+        ClErrors.check(clFinish(session.queue), "clFinish (evaluation of " + n + " atoms)", device);
+        siteE.read(siteOut, n);
+        exCount.read(exc, n);
+        exInfo.read(exi, 3 * n);
+        if (grad) {
+            force.read(f, 3 * n);
+            vir.read(v9, 9 * n);
+        }
+    }
+
+    private void args(cl_kernel k, Object... a) {
+        for (int i = 0; i < a.length; i++) {
+            int err;
+            if (a[i] instanceof Integer v) {
+                err = clSetKernelArg(k, i, Sizeof.cl_int, Pointer.to(new int[] {v}));
+            } else {
+                cl_mem m = ((ClBuffer) a[i]).mem();
+                err = clSetKernelArg(k, i, Sizeof.cl_mem, Pointer.to(m));
+            }
+            ClErrors.check(err, "clSetKernelArg(" + i + ")", device);
+        }
+    }
+
+    private void launch(cl_kernel k, int n, String name) {
+        long global = (n + LOCAL_SIZE - 1) / LOCAL_SIZE * (long) LOCAL_SIZE;
+        ClErrors.check(clEnqueueNDRangeKernel(session.queue, k, 1, null, new long[] {global},
+                new long[] {LOCAL_SIZE}, 0, null, null), "kernel " + name + " (" + n + " atoms)", device);
+    }
+
+    private cl_kernel kernel(cl_program p, String name) {
+        int[] err = new int[1];
+        cl_kernel k = clCreateKernel(p, name, err);
+        ClErrors.check(err[0], "clCreateKernel(" + name + ")", device);
+        return k;
+    }
+
+    private ClBuffer upload(String name, double[] data) {
+        ClBuffer b = new ClBuffer(session, name);
+        b.write(data, data.length);
+        return b;
+    }
+
+    private ClBuffer upload(String name, int[] data) {
+        ClBuffer b = new ClBuffer(session, name);
+        b.write(data, data.length);
+        return b;
+    }
+
+    /** Maps every atom to the potential's type index (its element's position in atomic-number order). */
+    private int[] typesOf(Configuration c) {
+        List<Element> t = potential.elements();
+        int[] out = new int[c.size()];
+        for (int i = 0; i < out.length; i++) {
+            int k = t.indexOf(c.species(i));
+            if (k < 0) {
+                throw new UnsupportedRequestException("potential " + name() + " has no parameters for element "
+                        + c.species(i).symbol() + " (atom " + (i + 1) + "); it knows " + t);
+            }
+            out[i] = k;
+        }
+        return out;
+    }
+
+    /** The request's list (checked) or a new one with the request's mask, as SitePotential does. */
+    private NeighborList neighborsFor(Configuration c, Request request) {
+        NeighborList list = request.neighbors();
+        if (list == null) {
+            return new LinkedCellNeighbors().build(c, cutoff(), request.mask());
+        }
+        if (list.atoms() != c.size()) {
+            throw new IllegalArgumentException("neighbour list is for " + list.atoms() + " atoms, configuration has "
+                    + c.size());
+        }
+        if (list.cutoff() < cutoff()) {
+            throw new IllegalArgumentException("neighbour list cutoff " + list.cutoff() + " Å is below the potential's "
+                    + cutoff() + " Å");
+        }
+        return list;
+    }
+
+    /** The extrapolation summary, in the Java backend's words. */
+    private Diagnostics diagnostics(Configuration c, int[] types, int[] exc, double[] exi) {
+        long count = 0;
+        int atoms = 0;
+        int worst = -1;
+        for (int i = 0; i < exc.length; i++) {
+            if (exc[i] > 0) {
+                count += exc[i];
+                atoms++;
+                if (worst < 0 || exi[3 * i] > exi[3 * worst]) {
+                    worst = i;
+                }
+            }
+        }
+        if (count == 0) {
+            return Diagnostics.NONE;
+        }
+        ElementModel m = potential.models().get(types[worst]);
+        int fn = (int) exi[3 * worst + 1];
+        SymmetryFunction sf = m.functions().get(fn);
+        SymmetryFunctionStatistics s = m.statistics().get(fn);
+        String line = String.format(Locale.ROOT, "NN-PES extrapolation: %d symmetry-function values outside their "
+                + "training range (scaling.data) on %d of %d atoms; worst: atom %d (%s), G_%d of %s (type %d) = %.6g, "
+                + "range [%.6g, %.6g]", count, atoms, c.size(), worst + 1, m.element(), fn + 1, m.element(),
+                sf.type(), exi[3 * worst + 2], s.min(), s.max());
+        return new Diagnostics(count, atoms, List.of(line));
+    }
+
+    /** Releases the kernels and device buffers (the shared context and built program stay). */
+    @Override
+    public void close() {
+        synchronized (session) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (ClBuffer b : new ClBuffer[] {slotP, radStart, radP, radI, expStart, expP, expI, nexpStart, nexpP, nexp, powStart, powP,
+                powI, tabOff, angStart, angP, angI, sfOffset, scal, netHdr,
+                netW, elemP, x, type, start, nbr, shift, rev, weight, bond, fc, dfc, siteE, g, vir, force, exCount,
+                exInfo}) {
+                b.release();
+            }
+            clReleaseKernel(bonds);
+            clReleaseKernel(site);
+            clReleaseKernel(forces);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
