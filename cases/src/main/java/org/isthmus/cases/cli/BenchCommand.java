@@ -49,7 +49,9 @@ final class BenchCommand implements Callable<Integer> {
         int threads = potentialOptions.threads > 0 ? potentialOptions.threads : Runtime.getRuntime().availableProcessors();
         System.out.printf(Locale.ROOT, "potential: %s, structure: %d atoms, %d timed evaluations after %d warm-up, %d thread(s)%n",
                 potential.name(), c.size(), repeat, warmup, threads);
-        double[] one = threads > 1 ? measure(potential, c, 1) : null;
+        // a thread count means nothing to an OpenCL device: compare threads on the Java backend only
+        boolean device = potentialOptions.backend.backend() != BackendOption.Backend.JAVA;
+        double[] one = threads > 1 && !device ? measure(potential, c, 1) : null;
         double[] t = measure(potential, c, threads);
         if (one != null) {
             System.out.printf(Locale.ROOT, "1 thread:   neighbour list %.4f s, evaluation %.4f s per step, %.0f atom-evaluations/s%n",

@@ -6,9 +6,10 @@ import org.isthmus.atomistic.LengthEnergyUnits;
 import org.isthmus.atomistic.potential.Potential;
 import org.isthmus.cases.potential.PotentialLoader;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options every command that takes a potential shares. */
+/** The options every command that takes a potential shares, the backend (Java or OpenCL) among them. */
 final class PotentialOptions {
 
     @Option(names = "--potential", required = true, paramLabel = "P",
@@ -23,11 +24,14 @@ final class PotentialOptions {
             description = "threads for the potential (0 = all processors; default 0)")
     int threads;
 
+    @Mixin
+    BackendOption backend;
+
     LengthEnergyUnits units() {
         return LengthEnergyUnits.parse(units);
     }
 
     Potential load() {
-        return PotentialLoader.load(potential, units());
+        return backend.apply(PotentialLoader.load(potential, units()));
     }
 }
