@@ -26,7 +26,8 @@ import org.isthmus.atomistic.structure.Element;
  * each committee member with Adam then L-BFGS, and write into the output directory:
  * {@code potential/} (or {@code member-k/} for a committee) as n2p2 files, {@code train.xyz},
  * {@code validation.xyz}, {@code test.xyz}, {@code learning-curve.csv} and {@code report.json}
- * (test-set errors per member and of the committee mean, timings).
+ * (test-set errors per member and of the committee mean, timings); the result carries each member's
+ * epoch history (for plots).
  */
 public final class TrainingRun {
 
@@ -34,7 +35,8 @@ public final class TrainingRun {
     }
 
     /** The result: the trained potentials and their test errors (eV/atom, eV/Å). */
-    public record Result(List<NnpPotential> potentials, double energyRmsePerAtom, double forceRmse, double seconds) {
+    public record Result(List<NnpPotential> potentials, double energyRmsePerAtom, double forceRmse, double seconds,
+            List<List<EpochRecord>> history) {
     }
 
     public static Result run(TrainingRecipe r, Path out, Consumer<String> progress) {
@@ -72,6 +74,7 @@ public final class TrainingRun {
         int threads = r.trainer().threads();
         List<NnpPotential> pots = new ArrayList<>();
         List<LossValue> memberTests = new ArrayList<>();
+        List<List<EpochRecord>> history = new ArrayList<>();
         StringBuilder curve = new StringBuilder("member,epoch,learning_rate,train_energy_rmse_meV_atom,"
                 + "train_force_rmse_meV_A,validation_energy_rmse_meV_atom,validation_force_rmse_meV_A\n");
         Dataset evalSet = split.test().size() > 0 ? split.test() : split.train();
@@ -93,6 +96,7 @@ public final class TrainingRun {
                 });
                 double[] p = t.train(TrainingState.start(layout.initialParameters(r.seed() + 1000 * m)), null)
                         .bestParameters();
+                history.add(t.history());
                 if (r.lbfgsIterations() > 0) {
                     p = LbfgsTraining.minimize(tr, p, r.lbfgsIterations(), 1e-10, 0.5, (i, l, g) -> { }).x();
                     LossValue v = tr.evaluate(p);
@@ -114,7 +118,7 @@ public final class TrainingRun {
         double secs = (System.nanoTime() - t0) * 1e-9;
         writeText(out.resolve("learning-curve.csv"), curve.toString());
         writeText(out.resolve("report.json"), report(r, data, split, layout, memberTests, committeeErr, secs));
-        return new Result(pots, eR, fR, secs);
+        return new Result(pots, eR, fR, secs, history);
     }
 
     private static Dataset generate(TrainingRecipe r, Consumer<String> progress) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train an NN-PES from an oracle or a labelled dataset (YAML configuration).",
             "Writes potential/ (n2p2 files, loadable with --potential), train/validation/test.xyz,",
-            "learning-curve.csv and report.json to --out; prints one progress line per epoch."})
+            "learning-curve.csv, learning-curve.png and report.json to --out; prints one progress line per epoch."})
 final class TrainCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "training configuration (YAML or JSON)")
@@ -33,6 +33,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         TrainingRecipe recipe = TrainConfig.read(config);
         TrainingRun.Result r = TrainingRun.run(recipe, out, System.out::println);
+        LearningCurvePlot.write(out.resolve("learning-curve.png"), r.history());
         System.out.printf(Locale.ROOT, "done in %.1f s: test E %.3f meV/atom, F %.2f meV/Å; wrote %s%n", r.seconds(),
                 1e3 * r.energyRmsePerAtom(), 1e3 * r.forceRmse(), out);
         return Isthmus.OK;

@@ -66,7 +66,7 @@ class TrainCommandTest {
         assertTrue(r.out().contains("member 2 epoch    8"), r.out());
         assertTrue(r.out().contains("meV/atom"), r.out());
         for (String f : new String[] {"member-1/input.nn", "member-2/scaling.data", "member-1/weights.014.data",
-            "train.xyz", "test.xyz", "learning-curve.csv", "report.json"}) {
+            "train.xyz", "test.xyz", "learning-curve.csv", "learning-curve.png", "report.json"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         assertTrue(Files.readString(out.resolve("report.json")).contains("committee_mean"));
