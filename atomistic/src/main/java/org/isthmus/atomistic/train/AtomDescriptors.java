@@ -23,7 +23,10 @@ import org.isthmus.atomistic.structure.Element;
  * in 1/Å.
  *
  * <p>Supported: types 2 ({@link ExpRadial}) and 9 ({@link ExpAngularWide}), the types of
- * {@link SymmetryFunctionSets}; values agree with {@code NnpPotential.symmetryFunctions} (tested).
+ * {@link SymmetryFunctionSets}; values agree with {@code NnpPotential.symmetryFunctions} and the
+ * forces assembled from the Jacobian with {@code NnpPotential}'s (tested). Computed once per
+ * training configuration, so it favours clarity over the caching of {@code NnpKernel}: O(n_SF·m²)
+ * per atom for m neighbours.
  */
 public final class AtomDescriptors {
 
@@ -41,7 +44,7 @@ public final class AtomDescriptors {
         jac = new double[atoms][];
     }
 
-    /** Raw G of atom i (read-only view). */
+    /** Raw G of atom i (a copy). */
     public double[] values(int i) {
         return g[i].clone();
     }

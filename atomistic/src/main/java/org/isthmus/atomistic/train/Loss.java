@@ -27,8 +27,8 @@ import java.util.concurrent.Future;
  *
  * Both are accumulated in one reverse pass per atom. Parallel over configurations with
  * {@code threads} workers; each configuration's gradient is kept apart and the sum is taken in
- * configuration order, so results are bit-identical for every thread count. Close it to stop its
- * threads.
+ * configuration order, so results are bit-identical for every thread count. One caller at a time
+ * (the workers' buffers are reused); close it to stop its threads.
  */
 public final class Loss implements AutoCloseable {
 
