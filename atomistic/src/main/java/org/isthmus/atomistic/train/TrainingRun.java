@@ -25,7 +25,8 @@ import org.isthmus.atomistic.structure.Element;
  * {@code scale_symmetry_functions_sigma} to [0, 1] around the mean), fit the energy offsets, train
  * each committee member with Adam then L-BFGS, and write into the output directory:
  * {@code potential/} (or {@code member-k/} for a committee) as n2p2 files, {@code train.xyz},
- * {@code validation.xyz}, {@code test.xyz}, {@code learning-curve.csv} and {@code report.json}
+ * {@code validation.xyz}, {@code test.xyz}, {@code learning-curve.csv}, {@code checkpoint-k.txt} and
+ * {@code report.json}
  * (test-set errors per member and of the committee mean, timings); the result carries each member's
  * epoch history (for plots).
  */
@@ -39,7 +40,18 @@ public final class TrainingRun {
             List<List<EpochRecord>> history) {
     }
 
+    /** A fresh run (checkpoints are written, existing ones ignored). */
     public static Result run(TrainingRecipe r, Path out, Consumer<String> progress) {
+        return run(r, out, progress, false);
+    }
+
+    /**
+     * Runs the recipe; each member's Adam state is checkpointed after every epoch to
+     * {@code checkpoint-k.txt} in {@code out}. With {@code resume}, a member whose checkpoint
+     * exists continues from it (the data are regenerated from the seed, so an interrupted run
+     * resumed with the same recipe gives the same result as an uninterrupted one).
+     */
+    public static Result run(TrainingRecipe r, Path out, Consumer<String> progress, boolean resume) {
         long t0 = System.nanoTime();
         Dataset data = r.dataset() != null ? r.dataset() : generate(r, progress);
         Dataset.Split split = data.split(r.seed(), r.trainFraction(), r.validationFraction());
@@ -94,8 +106,15 @@ public final class TrainingRun {
                             e.learningRate(), 1e3 * e.train().energyRmsePerAtom(), 1e3 * e.train().forceRmse(),
                             1e3 * e.validation().energyRmsePerAtom(), 1e3 * e.validation().forceRmse()));
                 });
-                double[] p = t.train(TrainingState.start(layout.initialParameters(r.seed() + 1000 * m)), null)
-                        .bestParameters();
+                Path ck = out.resolve("checkpoint-" + mm + ".txt");
+                TrainingState start;
+                if (resume && Files.isRegularFile(ck)) {
+                    start = TrainingState.load(ck);
+                    progress.accept(tag + "resuming from " + ck + " after epoch " + start.epoch());
+                } else {
+                    start = TrainingState.start(layout.initialParameters(r.seed() + 1000 * m));
+                }
+                double[] p = t.train(start, ck).bestParameters();
                 history.add(t.history());
                 if (r.lbfgsIterations() > 0) {
                     p = LbfgsTraining.minimize(tr, p, r.lbfgsIterations(), 1e-10, 0.5, (i, l, g) -> { }).x();

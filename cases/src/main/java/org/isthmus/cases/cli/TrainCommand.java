@@ -29,10 +29,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--resume", description = "continue each member from its checkpoint in --out, if there is one")
+    boolean resume;
+
     @Override
     public Integer call() {
         TrainingRecipe recipe = TrainConfig.read(config);
-        TrainingRun.Result r = TrainingRun.run(recipe, out, System.out::println);
+        TrainingRun.Result r = TrainingRun.run(recipe, out, System.out::println, resume);
         LearningCurvePlot.write(out.resolve("learning-curve.png"), r.history());
         System.out.printf(Locale.ROOT, "done in %.1f s: test E %.3f meV/atom, F %.2f meV/Å; wrote %s%n", r.seconds(),
                 1e3 * r.energyRmsePerAtom(), 1e3 * r.forceRmse(), out);

@@ -77,6 +77,23 @@ class TrainCommandTest {
     }
 
     @Test
+    void resumedRunEqualsUninterruptedRun() throws Exception {
+        Files.writeString(dir.resolve("sw.yaml"), "potential: stillinger-weber\n");
+        Path full = dir.resolve("full.yaml");
+        Files.writeString(full, CONFIG);
+        Path half = dir.resolve("half.yaml");
+        Files.writeString(half, CONFIG.replace("epochs: 8", "epochs: 4"));
+        assertEquals(0, run("train", full.toString(), "--out", dir.resolve("a").toString()).exitCode());
+        assertEquals(0, run("train", half.toString(), "--out", dir.resolve("b").toString()).exitCode());
+        CliRun r = run("train", full.toString(), "--out", dir.resolve("b").toString(), "--resume");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("after epoch 4"), r.out());
+        for (String f : new String[] {"member-1/weights.014.data", "member-2/weights.014.data"}) {
+            assertEquals(Files.readString(dir.resolve("a").resolve(f)), Files.readString(dir.resolve("b").resolve(f)), f);
+        }
+    }
+
+    @Test
     void badFieldsAreNamed() throws Exception {
         Files.writeString(dir.resolve("sw.yaml"), "potential: stillinger-weber\n");
         Path cfg = dir.resolve("bad.yaml");
