@@ -1,0 +1,115 @@
+package org.isthmus.cases.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** {@code isthmus train CONFIG.yaml}: a small run end to end, and configuration errors naming the field. */
+class TrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static CliRun run(String... args) {
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            CommandLine cl = Isthmus.commandLine();
+            cl.addSubcommand("train", new TrainCommand());
+            cl.setErr(new PrintWriter(err, true));
+            int code = cl.execute(args);
+            return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(oldOut);
+        }
+    }
+
+    private static final String CONFIG = """
+            elements: [Si]
+            oracle: sw.yaml
+            seed: 3
+            structures:
+              crystal: {lattice: diamond, element: Si, a: 5.431, repeat: [1, 1, 1]}
+              strained: 16
+              rattle: 0.08
+              vacancies: 2
+              gaps: [0.5]
+            split: {train: 0.75, validation: 0.1}
+            symmetry_functions: {cutoff: 4.2, radial: 5, angular: 2}
+            network: {hidden: [6], activation: t}
+            optimizer: {epochs: 8, batch: 4, lbfgs_iterations: 10}
+            committee: 2
+            """;
+
+    @Test
+    void trainsWritesAPotentialThatPredictLoads() throws Exception {
+        Files.writeString(dir.resolve("sw.yaml"), "potential: stillinger-weber\n");
+        Path cfg = dir.resolve("train.yaml");
+        Files.writeString(cfg, CONFIG);
+        Path out = dir.resolve("out");
+        CliRun r = run("train", cfg.toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("member 2 epoch    8"), r.out());
+        assertTrue(r.out().contains("meV/atom"), r.out());
+        for (String f : new String[] {"member-1/input.nn", "member-2/scaling.data", "member-1/weights.014.data",
+            "train.xyz", "test.xyz", "learning-curve.csv", "learning-curve.png", "report.json"}) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        assertTrue(Files.readString(out.resolve("report.json")).contains("committee_mean"));
+        Path structure = out.resolve("test.xyz");
+        CliRun p = run("predict", "--potential", out.resolve("member-1").toString(), "--structure",
+                structure.toString());
+        assertEquals(0, p.exitCode(), p.out() + p.err());
+    }
+
+    @Test
+    void resumedRunEqualsUninterruptedRun() throws Exception {
+        Files.writeString(dir.resolve("sw.yaml"), "potential: stillinger-weber\n");
+        Path full = dir.resolve("full.yaml");
+        Files.writeString(full, CONFIG);
+        Path half = dir.resolve("half.yaml");
+        Files.writeString(half, CONFIG.replace("epochs: 8", "epochs: 4"));
+        assertEquals(0, run("train", full.toString(), "--out", dir.resolve("a").toString()).exitCode());
+        assertEquals(0, run("train", half.toString(), "--out", dir.resolve("b").toString()).exitCode());
+        CliRun r = run("train", full.toString(), "--out", dir.resolve("b").toString(), "--resume");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("after epoch 4"), r.out());
+        for (String f : new String[] {"member-1/weights.014.data", "member-2/weights.014.data"}) {
+            assertEquals(Files.readString(dir.resolve("a").resolve(f)), Files.readString(dir.resolve("b").resolve(f)), f);
+        }
+    }
+
+    @Test
+    void badFieldsAreNamed() throws Exception {
+        Files.writeString(dir.resolve("sw.yaml"), "potential: stillinger-weber\n");
+        Path cfg = dir.resolve("bad.yaml");
+        Files.writeString(cfg, CONFIG.replace("batch: 4", "batchsize: 4"));
+        CliRun r = run("train", cfg.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(Isthmus.INVALID_INPUT, r.exitCode());
+        assertTrue(r.err().contains("optimizer.batchsize") && r.err().contains("batch"), r.err());
+
+        Files.writeString(cfg, CONFIG.replace("lattice: diamond", "lattice: diamont"));
+        r = run("train", cfg.toString());
+        assertEquals(Isthmus.INVALID_INPUT, r.exitCode());
+        assertTrue(r.err().contains("structures.crystal.lattice") && r.err().contains("diamond"), r.err());
+
+        Files.writeString(cfg, CONFIG.replace("elements: [Si]", "elements: [Xx]"));
+        r = run("train", cfg.toString());
+        assertEquals(Isthmus.INVALID_INPUT, r.exitCode());
+        assertTrue(r.err().contains("elements[0]"), r.err());
+    }
+}
