@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "isthmus", mixinStandardHelpOptions = true, versionProvider = Isthmus.Version.class,
         description = "Atomistic (NN-PES) / finite-element coupling for fracture and adhesion.",
-        subcommands = {PredictCommand.class, MdCommand.class, RelaxCommand.class, BenchCommand.class, DevicesCommand.class,
+        subcommands = {PredictCommand.class, MdCommand.class, RelaxCommand.class, BenchCommand.class, DevicesCommand.class, TrainCommand.class,
             CommandLine.HelpCommand.class})
 public final class Isthmus implements Runnable {
 

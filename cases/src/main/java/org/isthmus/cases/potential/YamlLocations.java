@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * that an error about a value can name the line it is on. Paths use dots for object keys and
  * {@code [i]} for array elements.
  */
-final class YamlLocations {
+public final class YamlLocations {
 
     private final Map<String, Integer> lines = new HashMap<>();
 
