@@ -20,7 +20,7 @@ public final class YamlLocations {
 
     private final Map<String, Integer> lines = new HashMap<>();
 
-    YamlLocations(ObjectMapper mapper, Reader reader) throws IOException {
+    public YamlLocations(ObjectMapper mapper, Reader reader) throws IOException {
         try (JsonParser p = mapper.getFactory().createParser(reader)) {
             Deque<String> path = new ArrayDeque<>();
             Deque<int[]> arrayIndex = new ArrayDeque<>();
@@ -86,7 +86,7 @@ public final class YamlLocations {
     }
 
     /** Line of the path, or of its nearest enclosing path that has one; 0 if unknown. */
-    int line(String path) {
+    public int line(String path) {
         String p = path;
         while (!p.isEmpty()) {
             Integer l = lines.get(p);
