@@ -3,18 +3,12 @@ package org.isthmus.cases.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 /** {@code isthmus train CONFIG.yaml}: a small run end to end, and configuration errors naming the field. */
 class TrainCommandTest {
@@ -23,19 +17,7 @@ class TrainCommandTest {
     Path dir;
 
     private static CliRun run(String... args) {
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            CommandLine cl = Isthmus.commandLine();
-            cl.addSubcommand("train", new TrainCommand());
-            cl.setErr(new PrintWriter(err, true));
-            int code = cl.execute(args);
-            return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(oldOut);
-        }
+        return CliRun.of(args);
     }
 
     private static final String CONFIG = """
