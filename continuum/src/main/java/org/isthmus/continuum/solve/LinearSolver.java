@@ -31,9 +31,9 @@ public final class LinearSolver {
     private final double tolerance;
     private final int maxIterations;
 
-    /** Direct up to 1500 unknowns, CG relative tolerance 1e-10, at most 20000 iterations. */
+    /** Direct up to 500 unknowns, CG relative tolerance 1e-10, at most 20000 iterations. */
     public LinearSolver() {
-        this(1500, 1e-10, 20000);
+        this(500, 1e-10, 20000);
     }
 
     /**
@@ -115,7 +115,32 @@ public final class LinearSolver {
         }
         double[] sol;
         String name;
+        // Element stiffnesses are symmetric up to round-off; symmetrise when the asymmetry is
+        // at round-off level, so that Cholesky's strict symmetry check does not reject them.
+        double amax = 0;
+        double asym = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double a = m.getEntry(i, j);
+                double at = m.getEntry(j, i);
+                amax = Math.max(amax, Math.abs(a));
+                asym = Math.max(asym, Math.abs(a - at));
+            }
+        }
+        boolean symmetric = asym <= 1e-10 * amax;
+        if (symmetric) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < i; j++) {
+                    double avg = 0.5 * (m.getEntry(i, j) + m.getEntry(j, i));
+                    m.setEntry(i, j, avg);
+                    m.setEntry(j, i, avg);
+                }
+            }
+        }
         try {
+            if (!symmetric) {
+                throw new org.apache.commons.math3.linear.NonSymmetricMatrixException(0, 0, asym);
+            }
             sol = new CholeskyDecomposition(m, 1e-12, 1e-14).getSolver().solve(new ArrayRealVector(b, false)).toArray();
             name = "dense Cholesky";
         } catch (NonPositiveDefiniteMatrixException notSpd) {
