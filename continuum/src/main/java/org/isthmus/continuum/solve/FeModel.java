@@ -1,7 +1,6 @@
 package org.isthmus.continuum.solve;
 
 import java.util.Arrays;
-import java.util.TreeSet;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 
@@ -122,33 +121,55 @@ public final class FeModel {
     /** An empty sparse matrix with the stiffness's structure (node adjacency × dim²), in CRS form. */
     public CompRowMatrix newStiffnessMatrix() {
         int nn = mesh.nodeCount();
-        @SuppressWarnings("unchecked")
-        TreeSet<Integer>[] adj = new TreeSet[nn];
-        for (int a = 0; a < nn; a++) {
-            adj[a] = new TreeSet<>();
-        }
-        for (int e = 0; e < mesh.elementCount(); e++) {
-            int n = mesh.type(e).nodeCount();
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    adj[mesh.node(e, i)].add(mesh.node(e, j));
-                }
+        int ne = mesh.elementCount();
+        // node -> elements (CSR), then each node's neighbour nodes via a marker array
+        int[] start = new int[nn + 1];
+        for (int e = 0; e < ne; e++) {
+            for (int i = 0; i < mesh.type(e).nodeCount(); i++) {
+                start[mesh.node(e, i) + 1]++;
             }
         }
+        for (int a = 0; a < nn; a++) {
+            start[a + 1] += start[a];
+        }
+        int[] fill = start.clone();
+        int[] elems = new int[start[nn]];
+        for (int e = 0; e < ne; e++) {
+            for (int i = 0; i < mesh.type(e).nodeCount(); i++) {
+                elems[fill[mesh.node(e, i)]++] = e;
+            }
+        }
+        int[] marker = new int[nn];
+        java.util.Arrays.fill(marker, -1);
+        int[] buf = new int[64];
         int[][] nz = new int[nn * dim][];
         for (int a = 0; a < nn; a++) {
-            adj[a].add(a);
-            int[] cols = new int[adj[a].size() * dim];
-            int k = 0;
-            for (int b : adj[a]) {
+            int cnt = 0;
+            marker[a] = a;
+            buf[cnt++] = a;
+            for (int p = start[a]; p < start[a + 1]; p++) {
+                int e = elems[p];
+                for (int i = 0; i < mesh.type(e).nodeCount(); i++) {
+                    int b = mesh.node(e, i);
+                    if (marker[b] != a) {
+                        marker[b] = a;
+                        if (cnt == buf.length) {
+                            buf = java.util.Arrays.copyOf(buf, 2 * cnt);
+                        }
+                        buf[cnt++] = b;
+                    }
+                }
+            }
+            java.util.Arrays.sort(buf, 0, cnt);
+            int[] cols = new int[cnt * dim];
+            for (int k = 0; k < cnt; k++) {
                 for (int c = 0; c < dim; c++) {
-                    cols[k++] = b * dim + c;
+                    cols[k * dim + c] = buf[k] * dim + c;
                 }
             }
             for (int c = 0; c < dim; c++) {
                 nz[a * dim + c] = cols;
             }
-            adj[a] = null;
         }
         return new CompRowMatrix(nn * dim, nn * dim, nz);
     }

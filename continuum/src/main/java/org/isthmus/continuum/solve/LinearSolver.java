@@ -27,9 +27,19 @@ import org.isthmus.continuum.InvalidInputException;
  * relative residual |b − Kx|/|b|.
  */
 public final class LinearSolver {
+
+    /** The iterative method used above the direct limit. */
+    public enum Method {
+        /** MTJ's CG with MTJ's ICC(0) preconditioner (Jacobi if ICC breaks down). */
+        MTJ_CG_ICC,
+        /** This module's PCG with ICC(0) (shifted if needed) and a parallel matrix–vector product. */
+        PCG_ICC
+    }
+
     private final int directLimit;
     private final double tolerance;
     private final int maxIterations;
+    private Method method;
 
     /** Direct up to 500 unknowns, CG relative tolerance 1e-10, at most 20000 iterations. */
     public LinearSolver() {
@@ -49,6 +59,17 @@ public final class LinearSolver {
         this.directLimit = directLimit;
         this.tolerance = tolerance;
         this.maxIterations = maxIterations;
+        this.method = Method.MTJ_CG_ICC;
+    }
+
+    private LinearSolver(int directLimit, double tolerance, int maxIterations, Method method) {
+        this(directLimit, tolerance, maxIterations);
+        this.method = method;
+    }
+
+    /** The same settings with another iterative method. */
+    public LinearSolver withMethod(Method m) {
+        return new LinearSolver(directLimit, tolerance, maxIterations, m);
     }
 
     /** The CG relative tolerance. */
@@ -70,6 +91,12 @@ public final class LinearSolver {
         }
         if (n <= directLimit) {
             return direct(k, b, x, bnorm);
+        }
+        if (method == Method.PCG_ICC) {
+            SparsePcg pcg = new SparsePcg(k);
+            int iterations = pcg.solve(b, x, tolerance, maxIterations);
+            String label = pcg.shift() == 0 ? "PCG+ICC(0)" : "PCG+ICC(0) with diagonal shift " + pcg.shift();
+            return new LinearSolveReport(label, iterations, residual(k, b, x) / bnorm, tolerance);
         }
         DenseVector bv = new DenseVector(b, false);
         DenseVector xv = new DenseVector(x, false);

@@ -12,7 +12,7 @@ import org.isthmus.continuum.mesh.Mesh;
 import org.isthmus.continuum.mesh.StructuredMeshes;
 import org.junit.jupiter.api.Test;
 
-/** CG+ICC and the dense fallback solve the same constrained stiffness system to their tolerances. */
+/** MTJ's CG+ICC, the module's PCG+ICC and the dense fallback solve the same constrained stiffness system to their tolerances. */
 class LinearSolverTest {
 
     @Test
@@ -33,6 +33,10 @@ class LinearSolverTest {
         }
         double[] xi = new double[n];
         LinearSolveReport it = new LinearSolver(0, 1e-12, 5000).solve(k, b, xi);
+        double[] xp = new double[n];
+        LinearSolveReport own = new LinearSolver(0, 1e-12, 5000).withMethod(LinearSolver.Method.PCG_ICC).solve(k, b, xp);
+        assertEquals("PCG+ICC(0)", own.solver());
+        assertTrue(own.iterations() > 0 && own.relativeResidual() < 1e-10, own.toString());
         double[] xd = new double[n];
         LinearSolveReport dir = new LinearSolver(n, 1e-12, 5000).solve(k, b, xd);
         assertEquals("CG+ICC(0)", it.solver());
@@ -45,6 +49,7 @@ class LinearSolverTest {
         }
         for (int i = 0; i < n; i++) {
             assertEquals(xd[i], xi[i], 1e-9 * max);
+            assertEquals(xd[i], xp[i], 1e-9 * max);
         }
     }
 }
