@@ -21,7 +21,8 @@ import org.isthmus.continuum.mesh.Mesh;
  * Solid and Structural Mechanics, 6th ed., ch. 5).
  *
  * <p>Assembly runs in parallel over element colours ({@link ElementColoring}); results are
- * bitwise identical for any thread count. The model is immutable and thread-safe.
+ * bitwise identical for any thread count. Without cohesive interfaces the model is immutable
+ * and thread-safe; interfaces add a history that {@link #commitHistory} advances.
  */
 public final class FeModel {
     private final Mesh mesh;
@@ -32,6 +33,7 @@ public final class FeModel {
     private final int[][] colors;
     private final ForkJoinPool pool;
     private final int maxNodes;
+    private final CohesiveInterface[] interfaces;
 
     /** A model with one material everywhere, using all available processors. */
     public FeModel(Mesh mesh, Section section, Material material) {
@@ -44,6 +46,16 @@ public final class FeModel {
      * @throws InvalidInputException if an element has no material or the mesh has a bad element
      */
     public FeModel(Mesh mesh, Section section, Material[] materials, int threads) {
+        this(mesh, section, materials, threads, new CohesiveInterface[0]);
+    }
+
+    /**
+     * A model with a material per element, a thread count, and cohesive interfaces whose
+     * energies are added to the elements' (their history is the model's only mutable state;
+     * see {@link #commitHistory}).
+     */
+    public FeModel(Mesh mesh, Section section, Material[] materials, int threads, CohesiveInterface... interfaces) {
+        this.interfaces = interfaces.clone();
         if (materials.length != mesh.elementCount()) {
             throw new InvalidInputException(materials.length + " materials for " + mesh.elementCount() + " elements");
         }
@@ -139,6 +151,29 @@ public final class FeModel {
                 elems[fill[mesh.node(e, i)]++] = e;
             }
         }
+        // cohesive faces couple their A and B nodes: node -> interface faces
+        int[] istart = new int[nn + 1];
+        java.util.List<int[]> groups = new java.util.ArrayList<>();
+        for (CohesiveInterface ci : interfaces) {
+            for (int f = 0; f < ci.faceCount(); f++) {
+                groups.add(ci.coupledNodes(f));
+            }
+        }
+        for (int[] g : groups) {
+            for (int b : g) {
+                istart[b + 1]++;
+            }
+        }
+        for (int a = 0; a < nn; a++) {
+            istart[a + 1] += istart[a];
+        }
+        int[] ifill = istart.clone();
+        int[] igroups = new int[istart[nn]];
+        for (int gi = 0; gi < groups.size(); gi++) {
+            for (int b : groups.get(gi)) {
+                igroups[ifill[b]++] = gi;
+            }
+        }
         int[] marker = new int[nn];
         java.util.Arrays.fill(marker, -1);
         int[] buf = new int[64];
@@ -151,6 +186,17 @@ public final class FeModel {
                 int e = elems[p];
                 for (int i = 0; i < mesh.type(e).nodeCount(); i++) {
                     int b = mesh.node(e, i);
+                    if (marker[b] != a) {
+                        marker[b] = a;
+                        if (cnt == buf.length) {
+                            buf = java.util.Arrays.copyOf(buf, 2 * cnt);
+                        }
+                        buf[cnt++] = b;
+                    }
+                }
+            }
+            for (int p = istart[a]; p < istart[a + 1]; p++) {
+                for (int b : groups.get(igroups[p])) {
                     if (marker[b] != a) {
                         marker[b] = a;
                         if (cnt == buf.length) {
@@ -196,7 +242,17 @@ public final class FeModel {
         for (double w : energies) {
             sum += w;
         }
+        for (CohesiveInterface ci : interfaces) {
+            sum += ci.add(u, force, k);
+        }
         return sum;
+    }
+
+    /** Advances the history of every cohesive interface to the state u (a converged increment). */
+    public void commitHistory(double[] u) {
+        for (CohesiveInterface ci : interfaces) {
+            ci.commit(u);
+        }
     }
 
     /** Elements [from, to) of one colour, split recursively for the fork-join pool. */

@@ -69,6 +69,7 @@ public final class NewtonSolver {
             String failure = increment(trial, u0, lambda, target, fixed, ubar, fext, k, steps, last);
             if (failure == null) {
                 System.arraycopy(trial, 0, u, 0, u.length);
+                model.commitHistory(u);
                 lambda = target;
                 consecutiveCuts = 0;
             } else {
