@@ -61,7 +61,7 @@ final class BenchFeCommand implements Callable<Integer> {
     int[] mesh;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "assembly threads (default: all processors)")
+            description = "threads for assembly and the solver's matrix-vector products (default: all processors)")
     int threads;
 
     @Option(names = "--export-inp", paramLabel = "FILE", description = "also write the model as a CalculiX/Abaqus .inp")
@@ -87,7 +87,7 @@ final class BenchFeCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "bench-fe: %dx%dx%d Hex8 (full integration), %d nodes, %d dofs, %d thread(s)%n",
                 mesh[0], mesh[1], mesh[2], m.nodeCount(), model.dofCount(), nThreads);
-        LinearStatic.Result r = LinearStatic.solve(model, loading, new LinearSolver().withMethod(LinearSolver.Method.PCG_ICC));
+        LinearStatic.Result r = LinearStatic.solve(model, loading, new LinearSolver().withMethod(LinearSolver.Method.PCG_ICC).withThreads(nThreads));
         double uz = r.displacement()[3 * tip + 2];
         System.out.printf(Locale.ROOT, "assembly: %.3f s%n", r.assemblySeconds());
         System.out.printf(Locale.ROOT, "solve: %.3f s (%s)%n", r.solveSeconds(), r.linearSolve());

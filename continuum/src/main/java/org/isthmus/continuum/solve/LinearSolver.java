@@ -40,6 +40,7 @@ public final class LinearSolver {
     private final double tolerance;
     private final int maxIterations;
     private Method method;
+    private int threads;
 
     /** Direct up to 500 unknowns, CG relative tolerance 1e-10, at most 20000 iterations. */
     public LinearSolver() {
@@ -62,14 +63,26 @@ public final class LinearSolver {
         this.method = Method.MTJ_CG_ICC;
     }
 
-    private LinearSolver(int directLimit, double tolerance, int maxIterations, Method method) {
+    private LinearSolver(int directLimit, double tolerance, int maxIterations, Method method, int threads) {
         this(directLimit, tolerance, maxIterations);
         this.method = method;
+        this.threads = threads;
     }
 
     /** The same settings with another iterative method. */
     public LinearSolver withMethod(Method m) {
-        return new LinearSolver(directLimit, tolerance, maxIterations, m);
+        return new LinearSolver(directLimit, tolerance, maxIterations, m, threads);
+    }
+
+    /**
+     * The same settings with the PCG's parallel loops run on {@code n} threads (0, the default:
+     * the common fork-join pool).
+     */
+    public LinearSolver withThreads(int n) {
+        if (n < 0) {
+            throw new InvalidInputException("thread count " + n + "; expected >= 0");
+        }
+        return new LinearSolver(directLimit, tolerance, maxIterations, method, n);
     }
 
     /** The CG relative tolerance. */
@@ -94,7 +107,7 @@ public final class LinearSolver {
         }
         if (method == Method.PCG_ICC) {
             SparsePcg pcg = new SparsePcg(k);
-            int iterations = pcg.solve(b, x, tolerance, maxIterations);
+            int iterations = threads == 0 ? pcg.solve(b, x, tolerance, maxIterations) : inPool(pcg, b, x);
             String label = pcg.shift() == 0 ? "PCG+ICC(0)" : "PCG+ICC(0) with diagonal shift " + pcg.shift();
             return new LinearSolveReport(label, iterations, residual(k, b, x) / bnorm, tolerance);
         }
@@ -127,6 +140,24 @@ public final class LinearSolver {
                     + e.getIterations() + " iterations, residual " + e.getResidual() + " (|b| = " + bnorm + ")", e);
         }
         return new LinearSolveReport(name, monitor.iterations(), residual(k, b, x) / bnorm, tolerance);
+    }
+
+    /** Runs the PCG inside a pool of the requested size, so its parallel streams use that many threads. */
+    private int inPool(SparsePcg pcg, double[] b, double[] x) {
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> pcg.solve(b, x, tolerance, maxIterations)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConvergenceException("linear solve interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new ConvergenceException("linear solve failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private LinearSolveReport direct(CompRowMatrix k, double[] b, double[] x, double bnorm) {

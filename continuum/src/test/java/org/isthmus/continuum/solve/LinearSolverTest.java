@@ -34,7 +34,7 @@ class LinearSolverTest {
         double[] xi = new double[n];
         LinearSolveReport it = new LinearSolver(0, 1e-12, 5000).solve(k, b, xi);
         double[] xp = new double[n];
-        LinearSolveReport own = new LinearSolver(0, 1e-12, 5000).withMethod(LinearSolver.Method.PCG_ICC).solve(k, b, xp);
+        LinearSolveReport own = new LinearSolver(0, 1e-12, 5000).withMethod(LinearSolver.Method.PCG_ICC).withThreads(2).solve(k, b, xp);
         assertEquals("PCG+ICC(0)", own.solver());
         assertTrue(own.iterations() > 0 && own.relativeResidual() < 1e-10, own.toString());
         double[] xd = new double[n];
