@@ -1,0 +1,9 @@
+/**
+ * Hyperelastic materials W(F) with first Piola–Kirchhoff stress and consistent tangent:
+ * {@link org.isthmus.continuum.material.LinearElastic} (isotropic, rotated cubic),
+ * {@link org.isthmus.continuum.material.StVenantKirchhoff},
+ * {@link org.isthmus.continuum.material.NeoHookean} and the
+ * {@link org.isthmus.continuum.material.CauchyBornMaterial} over a
+ * {@link org.isthmus.continuum.material.LatticeEnergy}.
+ */
+package org.isthmus.continuum.material;

@@ -1,0 +1,374 @@
+package org.isthmus.continuum.solve;
+
+import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+
+import no.uib.cipr.matrix.sparse.CompRowMatrix;
+
+import org.isthmus.continuum.InvalidInputException;
+import org.isthmus.continuum.element.ReferenceGeometry;
+import org.isthmus.continuum.element.Section;
+import org.isthmus.continuum.material.Material;
+import org.isthmus.continuum.mesh.Mesh;
+
+/**
+ * A total-Lagrangian finite-element model of a hyperelastic body: a mesh, a section and one
+ * material per element. Degrees of freedom are nodal displacements, node-major: dof
+ * {@code a·dim + i} is component i of node a. For displacements u it computes the strain energy
+ * E(u) = Σ_e Σ_q W(F_q) dV_q, the internal force f = ∂E/∂u and the stiffness K = ∂²E/∂u²,
+ * with F_iJ = δ_iJ + Σ_a u_ai ∂N_a/∂X_J (Zienkiewicz &amp; Taylor, The Finite Element Method for
+ * Solid and Structural Mechanics, 6th ed., ch. 5).
+ *
+ * <p>Assembly runs in parallel over element colours ({@link ElementColoring}); results are
+ * bitwise identical for any thread count. Without cohesive interfaces the model is immutable
+ * and thread-safe; interfaces add a history that {@link #commitHistory} advances.
+ */
+public final class FeModel {
+    private final Mesh mesh;
+    private final Section section;
+    private final Material[] materials;
+    private final ReferenceGeometry geometry;
+    private final int dim;
+    private final int[][] colors;
+    private final ForkJoinPool pool;
+    private final int maxNodes;
+    private final CohesiveInterface[] interfaces;
+
+    /** A model with one material everywhere, using all available processors. */
+    public FeModel(Mesh mesh, Section section, Material material) {
+        this(mesh, section, fill(mesh, material), Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * A model with a material per element and a thread count for assembly.
+     *
+     * @throws InvalidInputException if an element has no material or the mesh has a bad element
+     */
+    public FeModel(Mesh mesh, Section section, Material[] materials, int threads) {
+        this(mesh, section, materials, threads, new CohesiveInterface[0]);
+    }
+
+    /**
+     * A model with a material per element, a thread count, and cohesive interfaces whose
+     * energies are added to the elements' (their history is the model's only mutable state;
+     * see {@link #commitHistory}).
+     */
+    public FeModel(Mesh mesh, Section section, Material[] materials, int threads, CohesiveInterface... interfaces) {
+        this.interfaces = interfaces.clone();
+        if (materials.length != mesh.elementCount()) {
+            throw new InvalidInputException(materials.length + " materials for " + mesh.elementCount() + " elements");
+        }
+        for (int e = 0; e < materials.length; e++) {
+            if (materials[e] == null) {
+                throw new InvalidInputException("element " + e + " has no material");
+            }
+        }
+        if (threads < 1) {
+            throw new InvalidInputException("thread count " + threads + "; expected >= 1");
+        }
+        this.mesh = mesh;
+        this.section = section;
+        this.materials = materials.clone();
+        this.geometry = new ReferenceGeometry(mesh, section);
+        this.dim = mesh.dimension();
+        this.colors = new ElementColoring(mesh).colors();
+        this.pool = threads == 1 ? null : new ForkJoinPool(threads);
+        int m = 0;
+        for (int e = 0; e < mesh.elementCount(); e++) {
+            m = Math.max(m, mesh.type(e).nodeCount());
+        }
+        this.maxNodes = m;
+    }
+
+    private static Material[] fill(Mesh mesh, Material material) {
+        Material[] m = new Material[mesh.elementCount()];
+        Arrays.fill(m, material);
+        return m;
+    }
+
+    /** The mesh. */
+    public Mesh mesh() {
+        return mesh;
+    }
+
+    /** The section. */
+    public Section section() {
+        return section;
+    }
+
+    /** The reference geometry (quadrature-point gradients and weights). */
+    public ReferenceGeometry geometry() {
+        return geometry;
+    }
+
+    /** The material of element e. */
+    public Material material(int e) {
+        return materials[e];
+    }
+
+    /** Number of degrees of freedom, nodes × dimension. */
+    public int dofCount() {
+        return mesh.nodeCount() * dim;
+    }
+
+    /** Strain energy E(u). Returns +∞ if some element is inverted at u. */
+    public double energy(double[] u) {
+        return run(u, null, null, false);
+    }
+
+    /** E(u), with the internal force ∂E/∂u written into {@code force} (length dofCount). */
+    public double internalForce(double[] u, double[] force) {
+        return run(u, force, null, false);
+    }
+
+    /**
+     * E(u), with the internal force written into {@code force} (if not null) and the stiffness
+     * into {@code k} (its structure from {@link #newStiffnessMatrix()}; overwritten).
+     */
+    public double assemble(double[] u, double[] force, CompRowMatrix k) {
+        return run(u, force, k, true);
+    }
+
+    /** An empty sparse matrix with the stiffness's structure (node adjacency × dim²), in CRS form. */
+    public CompRowMatrix newStiffnessMatrix() {
+        int nn = mesh.nodeCount();
+        int ne = mesh.elementCount();
+        // node -> elements (CSR), then each node's neighbour nodes via a marker array
+        int[] start = new int[nn + 1];
+        for (int e = 0; e < ne; e++) {
+            for (int i = 0; i < mesh.type(e).nodeCount(); i++) {
+                start[mesh.node(e, i) + 1]++;
+            }
+        }
+        for (int a = 0; a < nn; a++) {
+            start[a + 1] += start[a];
+        }
+        int[] fill = start.clone();
+        int[] elems = new int[start[nn]];
+        for (int e = 0; e < ne; e++) {
+            for (int i = 0; i < mesh.type(e).nodeCount(); i++) {
+                elems[fill[mesh.node(e, i)]++] = e;
+            }
+        }
+        // cohesive faces couple their A and B nodes: node -> interface faces
+        int[] istart = new int[nn + 1];
+        java.util.List<int[]> groups = new java.util.ArrayList<>();
+        for (CohesiveInterface ci : interfaces) {
+            for (int f = 0; f < ci.faceCount(); f++) {
+                groups.add(ci.coupledNodes(f));
+            }
+        }
+        for (int[] g : groups) {
+            for (int b : g) {
+                istart[b + 1]++;
+            }
+        }
+        for (int a = 0; a < nn; a++) {
+            istart[a + 1] += istart[a];
+        }
+        int[] ifill = istart.clone();
+        int[] igroups = new int[istart[nn]];
+        for (int gi = 0; gi < groups.size(); gi++) {
+            for (int b : groups.get(gi)) {
+                igroups[ifill[b]++] = gi;
+            }
+        }
+        int[] marker = new int[nn];
+        java.util.Arrays.fill(marker, -1);
+        int[] buf = new int[64];
+        int[][] nz = new int[nn * dim][];
+        for (int a = 0; a < nn; a++) {
+            int cnt = 0;
+            marker[a] = a;
+            buf[cnt++] = a;
+            for (int p = start[a]; p < start[a + 1]; p++) {
+                int e = elems[p];
+                for (int i = 0; i < mesh.type(e).nodeCount(); i++) {
+                    int b = mesh.node(e, i);
+                    if (marker[b] != a) {
+                        marker[b] = a;
+                        if (cnt == buf.length) {
+                            buf = java.util.Arrays.copyOf(buf, 2 * cnt);
+                        }
+                        buf[cnt++] = b;
+                    }
+                }
+            }
+            for (int p = istart[a]; p < istart[a + 1]; p++) {
+                for (int b : groups.get(igroups[p])) {
+                    if (marker[b] != a) {
+                        marker[b] = a;
+                        if (cnt == buf.length) {
+                            buf = java.util.Arrays.copyOf(buf, 2 * cnt);
+                        }
+                        buf[cnt++] = b;
+                    }
+                }
+            }
+            java.util.Arrays.sort(buf, 0, cnt);
+            int[] cols = new int[cnt * dim];
+            for (int k = 0; k < cnt; k++) {
+                for (int c = 0; c < dim; c++) {
+                    cols[k * dim + c] = buf[k] * dim + c;
+                }
+            }
+            for (int c = 0; c < dim; c++) {
+                nz[a * dim + c] = cols;
+            }
+        }
+        return new CompRowMatrix(nn * dim, nn * dim, nz);
+    }
+
+    private double run(double[] u, double[] force, CompRowMatrix k, boolean stiffness) {
+        if (u.length != dofCount()) {
+            throw new InvalidInputException("displacement vector of length " + u.length + "; expected " + dofCount());
+        }
+        double[] energies = new double[mesh.elementCount()];
+        if (force != null) {
+            Arrays.fill(force, 0);
+        }
+        if (k != null) {
+            k.zero();
+        }
+        for (int[] color : colors) {
+            if (pool == null || color.length < 64) {
+                new Chunk(color, 0, color.length, u, force, k, stiffness, energies).compute();
+            } else {
+                pool.invoke(new Chunk(color, 0, color.length, u, force, k, stiffness, energies));
+            }
+        }
+        double sum = 0;
+        for (double w : energies) {
+            sum += w;
+        }
+        for (CohesiveInterface ci : interfaces) {
+            sum += ci.add(u, force, k);
+        }
+        return sum;
+    }
+
+    /** Advances the history of every cohesive interface to the state u (a converged increment). */
+    public void commitHistory(double[] u) {
+        for (CohesiveInterface ci : interfaces) {
+            ci.commit(u);
+        }
+    }
+
+    /** Elements [from, to) of one colour, split recursively for the fork-join pool. */
+    private final class Chunk extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        private static final int GRAIN = 64;
+        private final int[] elems;
+        private final int from;
+        private final int to;
+        private final transient double[] u;
+        private final transient double[] force;
+        private final transient CompRowMatrix k;
+        private final boolean stiffness;
+        private final transient double[] energies;
+
+        Chunk(int[] elems, int from, int to, double[] u, double[] force, CompRowMatrix k, boolean stiffness,
+                double[] energies) {
+            this.elems = elems;
+            this.from = from;
+            this.to = to;
+            this.u = u;
+            this.force = force;
+            this.k = k;
+            this.stiffness = stiffness;
+            this.energies = energies;
+        }
+
+        @Override
+        protected void compute() {
+            if (to - from > GRAIN && pool != null) {
+                int mid = (from + to) >>> 1;
+                invokeAll(new Chunk(elems, from, mid, u, force, k, stiffness, energies),
+                        new Chunk(elems, mid, to, u, force, k, stiffness, energies));
+                return;
+            }
+            ElementKernel kernel = new ElementKernel(dim, maxNodes, section);
+            int[] rowPtr = k == null ? null : k.getRowPointers();
+            int[] colIdx = k == null ? null : k.getColumnIndices();
+            double[] data = k == null ? null : k.getData();
+            int[] dofs = new int[maxNodes * dim];
+            for (int i = from; i < to; i++) {
+                int e = elems[i];
+                int nn = mesh.type(e).nodeCount();
+                int nd = nn * dim;
+                for (int a = 0; a < nn; a++) {
+                    int node = mesh.node(e, a);
+                    for (int c = 0; c < dim; c++) {
+                        dofs[a * dim + c] = node * dim + c;
+                    }
+                }
+                energies[e] = kernel.compute(geometry, e, nn, dofs, u, materials[e], force != null, stiffness);
+                if (force != null) {
+                    for (int r = 0; r < nd; r++) {
+                        force[dofs[r]] += kernel.fe[r];
+                    }
+                }
+                if (k != null) {
+                    for (int r = 0; r < nd; r++) {
+                        int row = dofs[r];
+                        int lo = rowPtr[row];
+                        int hi = rowPtr[row + 1];
+                        for (int c = 0; c < nd; c++) {
+                            int pos = Arrays.binarySearch(colIdx, lo, hi, dofs[c]);
+                            data[pos] += kernel.ke[r * nd + c];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Per-element averages over quadrature points of the Cauchy stress σ = P Fᵀ / J and the
+     * Green–Lagrange strain E = ½(FᵀF − I), each row-major 3×3 per element (out[e*9 + k]).
+     */
+    public void elementStressAndStrain(double[] u, double[] stressOut, double[] strainOut) {
+        ElementKernel kernel = new ElementKernel(dim, maxNodes, section);
+        int[] dofs = new int[maxNodes * dim];
+        double[] sig = new double[9];
+        double[] eps = new double[9];
+        for (int e = 0; e < mesh.elementCount(); e++) {
+            int nn = mesh.type(e).nodeCount();
+            for (int a = 0; a < nn; a++) {
+                for (int c = 0; c < dim; c++) {
+                    dofs[a * dim + c] = mesh.node(e, a) * dim + c;
+                }
+            }
+            int p0 = geometry.firstPoint(e);
+            int p1 = geometry.firstPoint(e + 1);
+            double vol = 0;
+            Arrays.fill(sig, 0);
+            Arrays.fill(eps, 0);
+            for (int p = p0; p < p1; p++) {
+                kernel.pointState(geometry, p, nn, dofs, u, materials[e]);
+                double[] f = kernel.f;
+                double[] pk = kernel.p;
+                double j = org.isthmus.continuum.material.Tensors.det(f);
+                double w = geometry.weight(p);
+                vol += w;
+                for (int i = 0; i < 3; i++) {
+                    for (int l = 0; l < 3; l++) {
+                        double s = 0;
+                        double c = 0;
+                        for (int m = 0; m < 3; m++) {
+                            s += pk[3 * i + m] * f[3 * l + m];
+                            c += f[3 * m + i] * f[3 * m + l];
+                        }
+                        sig[3 * i + l] += w * s / j;
+                        eps[3 * i + l] += w * 0.5 * (c - (i == l ? 1 : 0));
+                    }
+                }
+            }
+            for (int q = 0; q < 9; q++) {
+                stressOut[9 * e + q] = sig[q] / vol;
+                strainOut[9 * e + q] = eps[q] / vol;
+            }
+        }
+    }
+}

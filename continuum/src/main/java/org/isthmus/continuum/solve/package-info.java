@@ -1,0 +1,11 @@
+/**
+ * Assembly and solvers: the total-Lagrangian {@link org.isthmus.continuum.solve.FeModel}
+ * (energy, internal force, sparse stiffness; parallel, deterministic), zero-thickness
+ * {@link org.isthmus.continuum.solve.CohesiveInterface} elements, boundary conditions and
+ * loads ({@link org.isthmus.continuum.solve.Loading}), the sparse
+ * {@link org.isthmus.continuum.solve.LinearSolver} (MTJ CG + ICC, the module's parallel PCG + ICC,
+ * dense fallback), {@link org.isthmus.continuum.solve.LinearStatic}, the
+ * load-stepping {@link org.isthmus.continuum.solve.NewtonSolver} and the generic
+ * {@link org.isthmus.continuum.solve.FeEnergyModel}.
+ */
+package org.isthmus.continuum.solve;
