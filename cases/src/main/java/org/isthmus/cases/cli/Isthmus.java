@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "isthmus", mixinStandardHelpOptions = true, versionProvider = Isthmus.Version.class,
         description = "Atomistic (NN-PES) / finite-element coupling for fracture and adhesion.",
-        subcommands = {PredictCommand.class, MdCommand.class, RelaxCommand.class, BenchCommand.class, DevicesCommand.class, TrainCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {PredictCommand.class, MdCommand.class, RelaxCommand.class, TrainCommand.class,
+            BenchCommand.class, BenchFeCommand.class, DevicesCommand.class, CommandLine.HelpCommand.class})
 public final class Isthmus implements Runnable {
 
     public static final int OK = 0;
@@ -44,11 +44,14 @@ public final class Isthmus implements Runnable {
         CommandLine cl = new CommandLine(new Isthmus());
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
-            if (ex instanceof InvalidInputException || ex instanceof UnsupportedRequestException) {
+            if (ex instanceof InvalidInputException || ex instanceof UnsupportedRequestException
+                    || ex instanceof org.isthmus.continuum.InvalidInputException
+                    || ex instanceof org.isthmus.continuum.UnsupportedRequestException) {
                 err.println("isthmus: error: " + ex.getMessage());
                 return INVALID_INPUT;
             }
-            if (ex instanceof ConvergenceException || ex instanceof UncheckedIOException) {
+            if (ex instanceof ConvergenceException || ex instanceof org.isthmus.continuum.ConvergenceException
+                    || ex instanceof UncheckedIOException) {
                 err.println("isthmus: run failed: " + ex.getMessage());
                 return RUN_FAILED;
             }
