@@ -7,6 +7,7 @@
  * dense fallback), {@link org.isthmus.continuum.solve.LinearStatic}, the
  * load-stepping {@link org.isthmus.continuum.solve.NewtonSolver} and the generic
  * {@link org.isthmus.continuum.solve.FeEnergyModel}; post-processing: the domain
- * {@link org.isthmus.continuum.solve.JIntegral} of 2D cracks.
+ * {@link org.isthmus.continuum.solve.JIntegral} of 2D cracks, support
+ * {@link org.isthmus.continuum.solve.Reactions} and averaged {@link org.isthmus.continuum.solve.NodalStress}.
  */
 package org.isthmus.continuum.solve;
