@@ -195,6 +195,16 @@ class GmshReaderTest {
     }
 
     @Test
+    void skipsParametricCoordinatesIn41() {
+        String parametric = SQUARE_41.replace("2 1 0 4\n", "2 1 1 4\n")
+                .replace("1 0 0\n1 1 0\n0 1 0\n0.4 0.55 0\n", "1 0 0 9 9\n1 1 0 9 9\n0 1 0 9 9\n0.4 0.55 0 9 9\n");
+        Mesh mesh = GmshReader.parse(parametric, "param.msh");
+        assertEquals(5, mesh.nodeCount());
+        assertEquals(0.55, mesh.x(4, 1));
+        assertArrayEquals(new int[] {1, 2}, mesh.nodeSet("right"));
+    }
+
+    @Test
     void readsAHexahedronAndOrientsItsFaceOutward(@TempDir Path dir) throws IOException {
         String cube = """
                 $MeshFormat
