@@ -6,6 +6,8 @@
  * {@link org.isthmus.continuum.solve.LinearSolver} (MTJ CG + ICC, the module's parallel PCG + ICC,
  * dense fallback), {@link org.isthmus.continuum.solve.LinearStatic}, the
  * load-stepping {@link org.isthmus.continuum.solve.NewtonSolver} and the generic
- * {@link org.isthmus.continuum.solve.FeEnergyModel}.
+ * {@link org.isthmus.continuum.solve.FeEnergyModel}; post-processing: the domain
+ * {@link org.isthmus.continuum.solve.JIntegral} of 2D cracks, support
+ * {@link org.isthmus.continuum.solve.Reactions} and averaged {@link org.isthmus.continuum.solve.NodalStress}.
  */
 package org.isthmus.continuum.solve;
