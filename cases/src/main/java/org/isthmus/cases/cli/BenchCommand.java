@@ -44,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new org.isthmus.atomistic.InvalidInputException("--repeat must be ≥ 1 and --warmup ≥ 0");
         }
         Potential potential = potentialOptions.load();
-        List<Configuration> frames = structureOptions.read(potentialOptions.units());
+        List<Configuration> frames = structureOptions.readFor(potential, potentialOptions.units());
         Configuration c = frames.get(0);
         int threads = potentialOptions.threads > 0 ? potentialOptions.threads : Runtime.getRuntime().availableProcessors();
         System.out.printf(Locale.ROOT, "potential: %s, structure: %d atoms, %d timed evaluations after %d warm-up, %d thread(s)%n",

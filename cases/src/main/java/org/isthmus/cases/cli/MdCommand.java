@@ -74,7 +74,7 @@ final class MdCommand implements Callable<Integer> {
                     + "--temperature ≥ 0 K, --friction > 0 1/fs");
         }
         Potential potential = potentialOptions.load();
-        Configuration c = structureOptions.read(potentialOptions.units()).get(0);
+        Configuration c = structureOptions.readFor(potential, potentialOptions.units()).get(0);
         AtomisticModel model = AtomisticModel.builder(potential, c)
                 .request(Request.defaults().withThreads(potentialOptions.threads)).build();
         Integrator integrator = switch (thermostat.toLowerCase(Locale.ROOT)) {

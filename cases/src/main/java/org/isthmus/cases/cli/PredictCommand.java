@@ -34,7 +34,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Potential potential = potentialOptions.load();
-        List<Configuration> frames = structureOptions.read(potentialOptions.units());
+        List<Configuration> frames = structureOptions.readFor(potential, potentialOptions.units());
         Request request = Request.defaults().withThreads(potentialOptions.threads);
         System.out.printf(Locale.ROOT, "potential: %s (cutoff %.3f Å)%n", potential.name(), potential.cutoff());
         AtomicFile file = out == null ? null : new AtomicFile(out);

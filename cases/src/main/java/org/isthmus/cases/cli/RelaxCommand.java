@@ -56,7 +56,7 @@ final class RelaxCommand implements Callable<Integer> {
             throw new InvalidInputException("invalid relax options: need --fmax > 0 eV/Å and --max-steps ≥ 1");
         }
         Potential potential = potentialOptions.load();
-        Configuration c = structureOptions.read(potentialOptions.units()).get(0);
+        Configuration c = structureOptions.readFor(potential, potentialOptions.units()).get(0);
         AtomisticModel model = AtomisticModel.builder(potential, c)
                 .request(Request.defaults().withThreads(potentialOptions.threads)).build();
         Minimizer m = switch (minimizer.toLowerCase(Locale.ROOT)) {

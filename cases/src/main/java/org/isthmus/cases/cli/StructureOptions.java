@@ -2,10 +2,15 @@ package org.isthmus.cases.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
+import org.isthmus.atomistic.InvalidInputException;
 import org.isthmus.atomistic.LengthEnergyUnits;
 import org.isthmus.atomistic.io.StructureFormat;
+import org.isthmus.atomistic.potential.Potential;
 import org.isthmus.atomistic.structure.Configuration;
+import org.isthmus.atomistic.structure.Element;
 
 import picocli.CommandLine.Option;
 
@@ -22,5 +27,25 @@ final class StructureOptions {
 
     List<Configuration> read(LengthEnergyUnits units) {
         return StructureFormat.read(structure, StructureFormat.parse(format), units);
+    }
+
+    /** Every frame, checked against the species the potential knows (an error names file, frame and atom). */
+    List<Configuration> readFor(Potential potential, LengthEnergyUnits units) {
+        List<Configuration> frames = read(units);
+        if (frames.isEmpty()) {
+            throw new InvalidInputException(structure.toString(), 0, "the file holds no structure");
+        }
+        Set<Element> known = potential.species();
+        for (int f = 0; f < frames.size(); f++) {
+            Configuration c = frames.get(f);
+            for (int i = 0; i < c.size(); i++) {
+                if (!known.contains(c.species(i))) {
+                    throw new InvalidInputException(structure.toString(), 0, "frame " + (f + 1) + ", atom " + (i + 1)
+                            + " is " + c.species(i) + ", which the potential " + potential.name()
+                            + " has no parameters for (it knows " + new TreeSet<>(known) + ")");
+                }
+            }
+        }
+        return frames;
     }
 }

@@ -109,7 +109,7 @@ class CommandLineTest {
         ExtendedXyz.write(cu, List.of(Lattices.fcc(Element.of("Cu"), 3.6, 1, 1, 1)));
         CliRun r = CliRun.of("predict", "--potential", lj.toString(), "--structure", cu.toString());
         assertEquals(Isthmus.INVALID_INPUT, r.exitCode());
-        assertTrue(r.err().contains("Cu"), r.err());
+        assertTrue(r.err().contains("cu.xyz") && r.err().contains("atom 1 is Cu"), r.err());
     }
 
     @Test
