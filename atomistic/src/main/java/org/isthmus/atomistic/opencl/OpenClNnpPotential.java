@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.isthmus.atomistic.UnsupportedRequestException;
-import org.isthmus.atomistic.neighbor.LinkedCellNeighbors;
 import org.isthmus.atomistic.neighbor.NeighborList;
 import org.isthmus.atomistic.nnp.ElementModel;
 import org.isthmus.atomistic.nnp.NnpPotential;
@@ -21,6 +20,7 @@ import org.isthmus.atomistic.potential.Diagnostics;
 import org.isthmus.atomistic.potential.Evaluation;
 import org.isthmus.atomistic.potential.Potential;
 import org.isthmus.atomistic.potential.Request;
+import org.isthmus.atomistic.potential.SitePotential;
 import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.atomistic.structure.Element;
 import org.jocl.Pointer;
@@ -208,8 +208,8 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         if (request.hasWeights() && request.weightCount() != n) {
             throw new IllegalArgumentException("expected " + n + " site weights, got " + request.weightCount());
         }
-        int[] types = typesOf(c);
-        NeighborList list = neighborsFor(c, request);
+        int[] types = SitePotential.typeIndices(c, potential.elements(), name());
+        NeighborList list = SitePotential.neighborList(c, cutoff(), request);
         int nE = list.entries();
         int[] st = new int[n + 1];
         int[] nb = new int[nE];
@@ -335,38 +335,6 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         ClBuffer b = new ClBuffer(session, name);
         b.write(data, data.length);
         return b;
-    }
-
-    /** Maps every atom to the potential's type index (its element's position in atomic-number order). */
-    private int[] typesOf(Configuration c) {
-        List<Element> t = potential.elements();
-        int[] out = new int[c.size()];
-        for (int i = 0; i < out.length; i++) {
-            int k = t.indexOf(c.species(i));
-            if (k < 0) {
-                throw new UnsupportedRequestException("potential " + name() + " has no parameters for element "
-                        + c.species(i).symbol() + " (atom " + (i + 1) + "); it knows " + t);
-            }
-            out[i] = k;
-        }
-        return out;
-    }
-
-    /** The request's list (checked) or a new one with the request's mask, as SitePotential does. */
-    private NeighborList neighborsFor(Configuration c, Request request) {
-        NeighborList list = request.neighbors();
-        if (list == null) {
-            return new LinkedCellNeighbors().build(c, cutoff(), request.mask());
-        }
-        if (list.atoms() != c.size()) {
-            throw new IllegalArgumentException("neighbour list is for " + list.atoms() + " atoms, configuration has "
-                    + c.size());
-        }
-        if (list.cutoff() < cutoff()) {
-            throw new IllegalArgumentException("neighbour list cutoff " + list.cutoff() + " Å is below the potential's "
-                    + cutoff() + " Å");
-        }
-        return list;
     }
 
     /** The extrapolation summary, in the Java backend's words. */

@@ -58,7 +58,14 @@ public abstract class SitePotential implements Potential {
 
     /** Maps every atom of the configuration to this potential's type index. */
     protected final int[] typesOf(Configuration c) {
-        List<Element> t = types();
+        return typeIndices(c, types(), name());
+    }
+
+    /**
+     * Maps every atom to the index of its element in {@code types}; an element not in the list is
+     * an {@link UnsupportedRequestException} naming the atom, the potential and what it knows.
+     */
+    public static int[] typeIndices(Configuration c, List<Element> types, String potentialName) {
         int[] out = new int[c.size()];
         int[] cache = new int[Element.count() + 1];
         java.util.Arrays.fill(cache, -2);
@@ -66,12 +73,12 @@ public abstract class SitePotential implements Potential {
             Element e = c.species(i);
             int k = cache[e.number()];
             if (k == -2) {
-                k = t.indexOf(e);
+                k = types.indexOf(e);
                 cache[e.number()] = k;
             }
             if (k < 0) {
-                throw new UnsupportedRequestException("potential " + name() + " has no parameters for element "
-                        + e.symbol() + " (atom " + (i + 1) + "); it knows " + t);
+                throw new UnsupportedRequestException("potential " + potentialName + " has no parameters for element "
+                        + e.symbol() + " (atom " + (i + 1) + "); it knows " + types);
             }
             out[i] = k;
         }
@@ -80,17 +87,25 @@ public abstract class SitePotential implements Potential {
 
     /** The neighbour list to use: the request's (checked) or a new one. */
     protected final NeighborList neighborsFor(Configuration c, Request request) {
+        return neighborList(c, cutoff(), request);
+    }
+
+    /**
+     * The neighbour list for an evaluation with cutoff {@code rc}: the request's own (checked
+     * against the atom count and the cutoff) or a new linked-cell list honouring the request's mask.
+     */
+    public static NeighborList neighborList(Configuration c, double rc, Request request) {
         NeighborList list = request.neighbors();
         if (list == null) {
-            return new LinkedCellNeighbors().build(c, cutoff(), request.mask());
+            return new LinkedCellNeighbors().build(c, rc, request.mask());
         }
         if (list.atoms() != c.size()) {
             throw new IllegalArgumentException("neighbour list is for " + list.atoms() + " atoms, configuration has "
                     + c.size());
         }
-        if (list.cutoff() < cutoff()) {
+        if (list.cutoff() < rc) {
             throw new IllegalArgumentException("neighbour list cutoff " + list.cutoff() + " Å is below the potential's "
-                    + cutoff() + " Å");
+                    + rc + " Å");
         }
         return list;
     }
