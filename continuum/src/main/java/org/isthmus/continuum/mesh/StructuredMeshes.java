@@ -1,6 +1,7 @@
 package org.isthmus.continuum.mesh;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,7 +195,7 @@ public final class StructuredMeshes {
     public static Mesh quarterAnnulus(double[] radii, int nTheta, ElementType type) {
         if (!(radii.length >= 2 && radii[0] > 0)) {
             throw new InvalidInputException("a quarter annulus needs at least two radii, the first positive; got "
-                    + java.util.Arrays.toString(radii));
+                    + Arrays.toString(radii));
         }
         if (nTheta < 1) {
             throw new InvalidInputException("a quarter annulus needs nTheta >= 1, not " + nTheta);
@@ -365,7 +366,7 @@ public final class StructuredMeshes {
     private static Mesh build(int dim, double[] coords, ElementType type, List<int[]> elems,
             Map<String, int[]> nodeSets, Map<String, int[][]> faceSets) {
         ElementType[] types = new ElementType[elems.size()];
-        java.util.Arrays.fill(types, type);
+        Arrays.fill(types, type);
         Map<String, int[]> elementSets = new LinkedHashMap<>();
         elementSets.put("all", range(elems.size()));
         return new Mesh(dim, coords, types, elems.toArray(new int[0][]), nodeSets, elementSets, faceSets);
