@@ -31,8 +31,9 @@ import org.isthmus.continuum.InvalidInputException;
  * stiffness singular), renumbered from 0 in file order; 2D meshes must lie in a plane z = const.
  *
  * <p>Any malformed input, an unsupported element type or version, or a physical group the caller
- * requires but the file lacks is an {@link InvalidInputException} whose message starts with
- * {@code file:line:}.
+ * requires but the file lacks is an {@link InvalidInputException} built with
+ * {@code (file, line, problem)}: its message starts with {@code file:line:} ({@code file:} for
+ * whole-file problems such as a non-planar 2D mesh, where no line applies).
  */
 public final class GmshReader {
     private static final int POINT = 15;
@@ -71,9 +72,9 @@ public final class GmshReader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new InvalidInputException(file + ":1: not a text (ASCII) Gmsh file (" + e.getMessage() + ")");
+            throw new InvalidInputException(file.toString(), 1, "not a text (ASCII) Gmsh file (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read the Gmsh file (" + e.getMessage() + ")");
+            throw new InvalidInputException(file.toString(), 0, "cannot read the Gmsh file (" + e.getMessage() + ")");
         }
         return parse(text, file.toString(), requiredGroups);
     }
@@ -92,7 +93,7 @@ public final class GmshReader {
                     && !mesh.faceSetNames().contains(g)) {
                 TreeSet<String> known = new TreeSet<>(mesh.nodeSetNames());
                 known.remove("all");
-                throw new InvalidInputException(source + ":" + r.in.lastLine() + ": physical group '" + g
+                throw new InvalidInputException(source, r.in.lastLine(), "physical group '" + g
                         + "' is missing; the file defines " + known);
             }
         }
@@ -137,10 +138,10 @@ public final class GmshReader {
             }
         }
         if (!sawFormat) {
-            throw new InvalidInputException(source + ":1: no $MeshFormat section; not a Gmsh MSH file");
+            throw new InvalidInputException(source, 1, "no $MeshFormat section; not a Gmsh MSH file");
         }
         if (!sawElements) {
-            throw new InvalidInputException(source + ":" + in.lastLine() + ": no $Elements section");
+            throw new InvalidInputException(source, in.lastLine(), "no $Elements section");
         }
     }
 
@@ -362,8 +363,8 @@ public final class GmshReader {
             dim = Math.max(dim, dimensionOf(e.gmshType()));
         }
         if (dim < 2) {
-            throw new InvalidInputException(source + ":" + in.lastLine()
-                    + ": no 2D or 3D elements (triangles, quadrangles, tetrahedra, hexahedra) in the file");
+            throw new InvalidInputException(source, in.lastLine(),
+                    "no 2D or 3D elements (triangles, quadrangles, tetrahedra, hexahedra) in the file");
         }
         // Body elements, deduplicated (MSH 2 repeats an element once per physical group).
         Map<String, Integer> bodyIndex = new HashMap<>();
@@ -421,7 +422,7 @@ public final class GmshReader {
             zMax = Math.max(zMax, x[2]);
         }
         if (dim == 2 && zMax - zMin > 1e-12 * Math.max(1, extent)) {
-            throw new InvalidInputException(source + ": the 2D mesh is not planar: node z ranges over [" + zMin
+            throw new InvalidInputException(source, 0, "the 2D mesh is not planar: node z ranges over [" + zMin
                     + ", " + zMax + "]; expected z = const");
         }
         int ne = bodyTags.size();
@@ -469,7 +470,7 @@ public final class GmshReader {
             for (int a = 0; a < local.length; a++) {
                 int idx = nodeIndex.get(e.nodeTags()[a]);
                 if (idx < 0) {
-                    throw new InvalidInputException(source + ":" + e.line() + ": node " + e.nodeTags()[a]
+                    throw new InvalidInputException(source, e.line(), "node " + e.nodeTags()[a]
                             + " of this " + d + "D element belongs to no " + dim + "D element of the mesh");
                 }
                 local[a] = idx;
@@ -508,7 +509,7 @@ public final class GmshReader {
         try {
             return new Mesh(dim, coords, types, conn, nodeSetArrays, elementSetArrays, faceSetArrays);
         } catch (InvalidInputException ex) {
-            throw new InvalidInputException(source + ": " + ex.getMessage());
+            throw ex.at(source, 0);
         }
     }
 
@@ -527,7 +528,7 @@ public final class GmshReader {
             }
         }
         if (owner < 0) {
-            throw new InvalidInputException(source + ":" + line + ": boundary element with nodes "
+            throw new InvalidInputException(source, line, "boundary element with nodes "
                     + Arrays.toString(face) + " (0-based) is not a side of any " + dim + "D element");
         }
         double[] c = new double[3];

@@ -1,6 +1,7 @@
 package org.isthmus.continuum.mesh;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,6 +183,50 @@ public final class StructuredMeshes {
         return slitRectangle(xs, ys, ly / 2, a, type);
     }
 
+    /**
+     * A quarter annulus a ≤ r ≤ b, 0 ≤ θ ≤ π/2 (a = radii[0], b = the last radius), structured in
+     * (r, θ): the rectangle radii × uniform θ grid of {@link #slitRectangle(double[], double[],
+     * double, double, ElementType) rectangle} mapped by x = r cos θ, y = r sin θ (orientation
+     * preserving, so faces stay outward). Graded radii (e.g. {@link Grading#towards}) refine
+     * towards the hole. Sets: element set and node set {@code "all"}; node and face sets
+     * {@code inner} (r = a), {@code outer} (r = b), {@code xAxis} (θ = 0, on y = 0) and
+     * {@code yAxis} (θ = π/2, on x = 0, where x is set exactly to 0).
+     */
+    public static Mesh quarterAnnulus(double[] radii, int nTheta, ElementType type) {
+        if (!(radii.length >= 2 && radii[0] > 0)) {
+            throw new InvalidInputException("a quarter annulus needs at least two radii, the first positive; got "
+                    + Arrays.toString(radii));
+        }
+        if (nTheta < 1) {
+            throw new InvalidInputException("a quarter annulus needs nTheta >= 1, not " + nTheta);
+        }
+        double[] thetas = Grading.uniform(0, Math.PI / 2, nTheta);
+        Mesh rect = rectangle(radii, thetas, type);
+        double[] x = rect.coordinates();
+        for (int k = 0; k < rect.nodeCount(); k++) {
+            double r = x[2 * k];
+            double t = x[2 * k + 1];
+            boolean onYAxis = t == thetas[nTheta];
+            x[2 * k] = onYAxis ? 0 : r * Math.cos(t);
+            x[2 * k + 1] = onYAxis ? r : r * Math.sin(t);
+        }
+        String[][] rename = {{"xmin", "inner"}, {"xmax", "outer"}, {"ymin", "xAxis"}, {"ymax", "yAxis"}};
+        Map<String, int[]> nodeSets = new LinkedHashMap<>();
+        Map<String, int[][]> faceSets = new LinkedHashMap<>();
+        nodeSets.put("all", rect.nodeSet("all"));
+        for (String[] rn : rename) {
+            nodeSets.put(rn[1], rect.nodeSet(rn[0]));
+            faceSets.put(rn[1], rect.faceSet(rn[0]));
+        }
+        int[][] conn = new int[rect.elementCount()][];
+        ElementType[] types = new ElementType[conn.length];
+        for (int e = 0; e < conn.length; e++) {
+            conn[e] = rect.nodes(e);
+            types[e] = rect.type(e);
+        }
+        return new Mesh(2, x, types, conn, nodeSets, Map.of("all", rect.elementSet("all")), faceSets);
+    }
+
     /** A uniform lx × ly × lz box with its corner at the origin, nx × ny × nz cells of HEX8 or TET4. */
     public static Mesh box(double lx, double ly, double lz, int nx, int ny, int nz, ElementType type) {
         return box(Grading.uniform(0, lx, nx), Grading.uniform(0, ly, ny), Grading.uniform(0, lz, nz), type);
@@ -321,7 +366,7 @@ public final class StructuredMeshes {
     private static Mesh build(int dim, double[] coords, ElementType type, List<int[]> elems,
             Map<String, int[]> nodeSets, Map<String, int[][]> faceSets) {
         ElementType[] types = new ElementType[elems.size()];
-        java.util.Arrays.fill(types, type);
+        Arrays.fill(types, type);
         Map<String, int[]> elementSets = new LinkedHashMap<>();
         elementSets.put("all", range(elems.size()));
         return new Mesh(dim, coords, types, elems.toArray(new int[0][]), nodeSets, elementSets, faceSets);

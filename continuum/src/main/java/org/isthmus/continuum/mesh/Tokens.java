@@ -32,7 +32,7 @@ final class Tokens {
                 } else if (ch == '"') {
                     int end = s.indexOf('"', i + 1);
                     if (end < 0) {
-                        throw new InvalidInputException(source + ":" + (l + 1) + ": unterminated quoted string");
+                        throw new InvalidInputException(source, l + 1, "unterminated quoted string");
                     }
                     tokens.add(new Token(s.substring(i + 1, end), l + 1, true));
                     i = end + 1;
@@ -53,7 +53,7 @@ final class Tokens {
 
     Token peek() {
         if (pos >= tokens.size()) {
-            throw new InvalidInputException(source + ":" + lastLine() + ": unexpected end of file");
+            throw new InvalidInputException(source, lastLine(), "unexpected end of file");
         }
         return tokens.get(pos);
     }
@@ -70,7 +70,7 @@ final class Tokens {
     }
 
     InvalidInputException error(Token at, String problem) {
-        return new InvalidInputException(source + ":" + at.line() + ": " + problem);
+        return new InvalidInputException(source, at.line(), problem);
     }
 
     void expect(String word) {

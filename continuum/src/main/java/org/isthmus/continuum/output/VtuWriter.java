@@ -12,6 +12,7 @@ import java.util.Locale;
 
 import org.isthmus.continuum.InvalidInputException;
 import org.isthmus.continuum.mesh.Mesh;
+import org.isthmus.continuum.solve.CohesiveInterface;
 import org.isthmus.continuum.solve.FeModel;
 
 /**
@@ -22,6 +23,15 @@ import org.isthmus.continuum.solve.FeModel;
  * {@code region} (the index of the first named element set other than "all" that contains the
  * element, −1 if none; the names are listed in an XML comment at the top of the file, since
  * VTK has no portable string arrays).
+ *
+ * <p>If the model has cohesive interfaces, each interface face is written after the elements as
+ * a zero-thickness cell joining its two coincident faces, which opens with the displacement: a
+ * 2-node face pair as a quad (a₀, a₁, b₁, b₀), a triangle pair as a wedge, a quadrilateral pair
+ * as a hexahedron (A nodes then B nodes). These cells have region ids after the element sets,
+ * named {@code cohesive0, cohesive1, …} in the comment, zero stress and strain, and two extra
+ * cell arrays (zero on the elements): {@code cohesiveDamage} (face mean of the committed damage,
+ * 0 intact to 1 separated) and {@code cohesiveOpening} (face mean opening δ_n, δ_t1, δ_t2 in the
+ * interface frame, length unit).
  * Use ParaView's "Warp By Vector" on {@code displacement} to see the deformed shape.
  */
 public final class VtuWriter {
@@ -54,6 +64,27 @@ public final class VtuWriter {
                 }
             }
         }
+        CohesiveInterface[] interfaces = model.cohesiveInterfaces();
+        List<int[]> faceCells = new ArrayList<>();
+        List<Integer> faceRegion = new ArrayList<>();
+        List<Double> damage = new ArrayList<>();
+        List<double[]> opening = new ArrayList<>();
+        for (int k = 0; k < interfaces.length; k++) {
+            CohesiveInterface ci = interfaces[k];
+            int id = regions.size();
+            regions.add("cohesive" + k);
+            double[] dmg = ci.faceDamage();
+            double[] op = ci.faceOpening(u);
+            for (int i = 0; i < ci.faceCount(); i++) {
+                int[] c = ci.coupledNodes(i);
+                // a 2D face pair (a0, a1 | b0, b1) becomes the quad a0 a1 b1 b0
+                faceCells.add(c.length == 4 && dim == 2 ? new int[] {c[0], c[1], c[3], c[2]} : c);
+                faceRegion.add(id);
+                damage.add(dmg[i]);
+                opening.add(new double[] {op[3 * i], op[3 * i + 1], op[3 * i + 2]});
+            }
+        }
+        int nc = ne + faceCells.size();
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("<?xml version=\"1.0\"?>\n");
             w.write("<!-- written by Isthmus continuum; regions:");
@@ -62,7 +93,7 @@ public final class VtuWriter {
             }
             w.write(" -->\n");
             w.write("<VTKFile type=\"UnstructuredGrid\" version=\"0.1\" byte_order=\"LittleEndian\">\n<UnstructuredGrid>\n");
-            w.write(String.format(Locale.ROOT, "<Piece NumberOfPoints=\"%d\" NumberOfCells=\"%d\">\n", mesh.nodeCount(), ne));
+            w.write(String.format(Locale.ROOT, "<Piece NumberOfPoints=\"%d\" NumberOfCells=\"%d\">\n", mesh.nodeCount(), nc));
             w.write("<Points>\n<DataArray type=\"Float64\" NumberOfComponents=\"3\" format=\"ascii\">\n");
             for (int a = 0; a < mesh.nodeCount(); a++) {
                 for (int c = 0; c < 3; c++) {
@@ -84,6 +115,15 @@ public final class VtuWriter {
                 offsets.append(offset).append('\n');
                 types.append(mesh.type(e).vtkCode()).append('\n');
             }
+            for (int[] c : faceCells) {
+                for (int a = 0; a < c.length; a++) {
+                    w.write(Integer.toString(c[a]));
+                    w.write(a == c.length - 1 ? "\n" : " ");
+                }
+                offset += c.length;
+                offsets.append(offset).append('\n');
+                types.append(faceCellType(c.length)).append('\n');
+            }
             w.write("</DataArray>\n<DataArray type=\"Int64\" Name=\"offsets\" format=\"ascii\">\n");
             w.write(offsets.toString());
             w.write("</DataArray>\n<DataArray type=\"UInt8\" Name=\"types\" format=\"ascii\">\n");
@@ -98,26 +138,63 @@ public final class VtuWriter {
                 }
             }
             w.write("</DataArray>\n</PointData>\n<CellData Tensors=\"stress\" Scalars=\"region\">\n");
-            tensor(w, "stress", stress, ne);
-            tensor(w, "strain", strain, ne);
+            tensor(w, "stress", stress, ne, nc);
+            tensor(w, "strain", strain, ne, nc);
             w.write("<DataArray type=\"Int32\" Name=\"region\" format=\"ascii\">\n");
             for (int e = 0; e < ne; e++) {
                 w.write(Integer.toString(region[e]));
                 w.write('\n');
             }
-            w.write("</DataArray>\n</CellData>\n</Piece>\n</UnstructuredGrid>\n</VTKFile>\n");
+            for (int r : faceRegion) {
+                w.write(Integer.toString(r));
+                w.write('\n');
+            }
+            w.write("</DataArray>\n");
+            if (interfaces.length > 0) {
+                w.write("<DataArray type=\"Float64\" Name=\"cohesiveDamage\" format=\"ascii\">\n");
+                for (int e = 0; e < ne; e++) {
+                    w.write("0\n");
+                }
+                for (double d : damage) {
+                    w.write(num(d));
+                    w.write('\n');
+                }
+                w.write("</DataArray>\n");
+                w.write("<DataArray type=\"Float64\" Name=\"cohesiveOpening\" NumberOfComponents=\"3\" format=\"ascii\">\n");
+                for (int e = 0; e < ne; e++) {
+                    w.write("0 0 0\n");
+                }
+                for (double[] o : opening) {
+                    w.write(num(o[0]) + " " + num(o[1]) + " " + num(o[2]) + "\n");
+                }
+                w.write("</DataArray>\n");
+            }
+            w.write("</CellData>\n</Piece>\n</UnstructuredGrid>\n</VTKFile>\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 
-    private static void tensor(Writer w, String name, double[] t, int ne) throws IOException {
+    /** VTK cell type of a cohesive face pair with the given total node count (VTK file formats, cell types). */
+    private static int faceCellType(int nodes) {
+        return switch (nodes) {
+            case 4 -> 9; // VTK_QUAD (2D line pair)
+            case 6 -> 13; // VTK_WEDGE (triangle pair)
+            default -> 12; // VTK_HEXAHEDRON (quadrilateral pair)
+        };
+    }
+
+    /** A 9-component cell array: the elements' values, then zeros for the nc − ne interface cells. */
+    private static void tensor(Writer w, String name, double[] t, int ne, int nc) throws IOException {
         w.write("<DataArray type=\"Float64\" Name=\"" + name + "\" NumberOfComponents=\"9\" format=\"ascii\">\n");
         for (int e = 0; e < ne; e++) {
             for (int k = 0; k < 9; k++) {
                 w.write(num(t[9 * e + k]));
                 w.write(k == 8 ? "\n" : " ");
             }
+        }
+        for (int e = ne; e < nc; e++) {
+            w.write("0 0 0 0 0 0 0 0 0\n");
         }
         w.write("</DataArray>\n");
     }

@@ -166,8 +166,8 @@ public final class CohesiveInterface {
         return nodesA.length;
     }
 
-    /** The nodes coupled by face i: its A nodes then its B nodes. */
-    int[] coupledNodes(int i) {
+    /** The nodes coupled by face i: its A nodes then its B nodes (pairwise coincident). */
+    public int[] coupledNodes(int i) {
         int nn = nodesA[i].length;
         int[] all = Arrays.copyOf(nodesA[i], 2 * nn);
         System.arraycopy(nodesB[i], 0, all, nn, nn);
@@ -255,6 +255,41 @@ public final class CohesiveInterface {
                 history[p] = law.updatedHistory(d, history[p]);
             }
         }
+    }
+
+    /**
+     * Mean damage of each face over its integration points (length faceCount), from the
+     * committed history: 0 intact, 1 fully separated.
+     */
+    public double[] faceDamage() {
+        double[] out = new double[nodesA.length];
+        for (int i = 0; i < nodesA.length; i++) {
+            double s = 0;
+            for (int p = firstPoint[i]; p < firstPoint[i + 1]; p++) {
+                s += law.damage(history[p]);
+            }
+            out[i] = s / (firstPoint[i + 1] - firstPoint[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Mean opening of each face over its integration points in the interface frame, 3 per face
+     * (δ_n, δ_t1, δ_t2; δ_t2 = 0 in 2D), length unit, at displacement u.
+     */
+    public double[] faceOpening(double[] u) {
+        double[] out = new double[3 * nodesA.length];
+        double[] d = new double[3];
+        for (int i = 0; i < nodesA.length; i++) {
+            int np = firstPoint[i + 1] - firstPoint[i];
+            for (int p = firstPoint[i]; p < firstPoint[i + 1]; p++) {
+                opening(i, p, u, d);
+                for (int r = 0; r < 3; r++) {
+                    out[3 * i + r] += d[r] / np;
+                }
+            }
+        }
+        return out;
     }
 
     /** Damage per integration point (for output), from the committed history. */

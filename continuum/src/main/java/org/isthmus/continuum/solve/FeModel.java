@@ -87,6 +87,11 @@ public final class FeModel {
         return m;
     }
 
+    /** The cohesive interfaces of the model (a copy of the array; the interfaces themselves are shared). */
+    public CohesiveInterface[] cohesiveInterfaces() {
+        return interfaces.clone();
+    }
+
     /** The mesh. */
     public Mesh mesh() {
         return mesh;

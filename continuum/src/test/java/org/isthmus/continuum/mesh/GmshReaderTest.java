@@ -301,12 +301,22 @@ class GmshReaderTest {
         InvalidInputException noFile = assertThrows(InvalidInputException.class,
                 () -> GmshReader.read(Path.of("/nonexistent/x.msh")));
         assertTrue(noFile.getMessage().startsWith("/nonexistent/x.msh: cannot read"), noFile.getMessage());
+        assertEquals(0, noFile.line());
+        assertEquals("sq.msh", missing.source().orElseThrow());
     }
 
     private static void assertError(String text, String prefix, String fragment) {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> GmshReader.parse(text, "bad.msh"));
         assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
         assertTrue(e.getMessage().contains(fragment), e.getMessage());
+        // the place is structured too: source, line (when the prefix names one) and the bare problem
+        assertEquals(java.util.Optional.of("bad.msh"), e.source());
+        String line = prefix.substring("bad.msh:".length()).replace(":", "");
+        if (!line.isEmpty()) {
+            assertEquals(Integer.parseInt(line), e.line(), e.getMessage());
+        }
+        assertTrue(e.problem().contains(fragment) && !e.problem().startsWith("bad.msh"), e.problem());
+        assertTrue(e.getMessage().endsWith(": " + e.problem()), e.getMessage());
     }
 
     private static String square(String version) {

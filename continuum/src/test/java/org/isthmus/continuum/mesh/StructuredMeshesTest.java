@@ -124,4 +124,46 @@ class StructuredMeshesTest {
         assertThrows(InvalidInputException.class, () -> new Mesh(2, new double[] {0, 0, 1, 0}, new ElementType[] {ElementType.TRI3},
                 new int[][] {{0, 1, 2}}, java.util.Map.of(), java.util.Map.of(), java.util.Map.of()));
     }
+
+    @Test
+    void quarterAnnulusHasPositiveElementsOutwardFacesAndNamedEdges() {
+        double[] radii = Grading.uniform(1, 3, 6);
+        for (ElementType type : new ElementType[] {ElementType.QUAD4, ElementType.TRI3}) {
+            Mesh m = StructuredMeshes.quarterAnnulus(radii, 12, type);
+            double area = 0;
+            for (int e = 0; e < m.elementCount(); e++) {
+                int[] nodes = m.nodes(e);
+                double a = 0;
+                for (int k = 0; k < nodes.length; k++) {
+                    int p = nodes[k];
+                    int q = nodes[(k + 1) % nodes.length];
+                    a += 0.5 * (m.x(p, 0) * m.x(q, 1) - m.x(q, 0) * m.x(p, 1));
+                }
+                assertTrue(a > 0, "element " + e + " is counter-clockwise");
+                area += a;
+            }
+            // inscribed polygon: area π(b² − a²)/4 · sin(Δθ)/Δθ
+            double dt = Math.PI / 24;
+            assertEquals(Math.PI * 8 / 4 * Math.sin(dt) / dt, area, 1e-12);
+            for (int a : m.nodeSet("inner")) {
+                assertEquals(1, Math.hypot(m.x(a, 0), m.x(a, 1)), 1e-14);
+            }
+            for (int a : m.nodeSet("yAxis")) {
+                assertEquals(0, m.x(a, 0), 0);
+            }
+            for (int a : m.nodeSet("xAxis")) {
+                assertEquals(0, m.x(a, 1), 0);
+            }
+            // outer faces: outward normal (dy, −dx) points away from the origin
+            for (int[] f : m.faceSet("outer")) {
+                double nx = m.x(f[1], 1) - m.x(f[0], 1);
+                double ny = -(m.x(f[1], 0) - m.x(f[0], 0));
+                assertTrue(nx * (m.x(f[0], 0) + m.x(f[1], 0)) + ny * (m.x(f[0], 1) + m.x(f[1], 1)) > 0);
+            }
+            assertEquals(7, m.nodeSet("xAxis").length);
+            assertEquals(12, m.faceSet("inner").length);
+        }
+        assertThrows(InvalidInputException.class, () -> StructuredMeshes.quarterAnnulus(new double[] {0, 1}, 4,
+                ElementType.QUAD4));
+    }
 }
