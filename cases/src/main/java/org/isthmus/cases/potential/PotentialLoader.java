@@ -19,14 +19,19 @@ import org.isthmus.atomistic.potential.sw.StillingerWeber;
  *     the element names in the file;</li>
  * <li>{@code *.sw}: LAMMPS Stillinger–Weber;</li>
  * <li>{@code *.yaml}, {@code *.yml}, {@code *.json}: a reference-potential description
- *     ({@link ReferencePotentialFile}).</li>
+ *     ({@link ReferencePotentialFile});</li>
+ * <li>a short name of a potential shipped in {@code potentials/} ({@link ShippedPotentials}), e.g.
+ *     {@code si-sw}.</li>
  * </ul>
  */
 public final class PotentialLoader {
     private PotentialLoader() {
     }
 
-    public static Potential load(Path path, LengthEnergyUnits units) {
+    public static Potential load(Path given, LengthEnergyUnits units) {
+        // a short name of a potential shipped with Isthmus (potentials/NAME), unless a file of that name exists
+        Path path = !Files.exists(given) && ShippedPotentials.isShipped(given.toString())
+                ? ShippedPotentials.resolve(given.toString()) : given;
         String p = path.toString();
         if (!Files.exists(path)) {
             throw new InvalidInputException(p, 0, "no such file or directory (expected an n2p2 potential directory, "
