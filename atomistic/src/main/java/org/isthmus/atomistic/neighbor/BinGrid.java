@@ -107,7 +107,8 @@ final class BinGrid {
             norms += len;
             product *= len;
         }
-        double defect = product / Math.abs(det(frame));
+        double defect = product / Math.abs(new org.apache.commons.math3.linear.LUDecomposition(
+                org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(frame)).getDeterminant());
         tolerance = 1e-9 * defect * (cutoff + maxAbs + norms);
         double padded = cutoff + tolerance;
 
@@ -199,25 +200,9 @@ final class BinGrid {
         return (int) (periodic[k] ? hi : Math.min(bins[k] - 1, hi));
     }
 
-    private static double det(double[][] m) {
-        return m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
-                - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
-                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
-    }
-
-    /** Inverse of a 3×3 matrix by cofactors. */
+    /** Inverse of the 3×3 frame (Commons Math LU). */
     private static double[][] inverse(double[][] m) {
-        double d = det(m);
-        double[][] r = new double[3][3];
-        r[0][0] = (m[1][1] * m[2][2] - m[1][2] * m[2][1]) / d;
-        r[0][1] = (m[0][2] * m[2][1] - m[0][1] * m[2][2]) / d;
-        r[0][2] = (m[0][1] * m[1][2] - m[0][2] * m[1][1]) / d;
-        r[1][0] = (m[1][2] * m[2][0] - m[1][0] * m[2][2]) / d;
-        r[1][1] = (m[0][0] * m[2][2] - m[0][2] * m[2][0]) / d;
-        r[1][2] = (m[0][2] * m[1][0] - m[0][0] * m[1][2]) / d;
-        r[2][0] = (m[1][0] * m[2][1] - m[1][1] * m[2][0]) / d;
-        r[2][1] = (m[0][1] * m[2][0] - m[0][0] * m[2][1]) / d;
-        r[2][2] = (m[0][0] * m[1][1] - m[0][1] * m[1][0]) / d;
-        return r;
+        return new org.apache.commons.math3.linear.LUDecomposition(
+                org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(m)).getSolver().getInverse().getData();
     }
 }
