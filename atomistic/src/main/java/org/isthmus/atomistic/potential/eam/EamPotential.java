@@ -152,8 +152,29 @@ public final class EamPotential extends SitePotential {
                 + " (embedding energy continued linearly, as LAMMPS does): atoms far closer than in any crystal"));
     }
 
+    /**
+     * For each type pair whose density f(r) and pair r·φ(r) are splines on one grid (every
+     * funcfl/setfl file), the two coefficient arrays, so that the kernel looks the interval up
+     * once and evaluates both polynomials exactly as {@link UniformCubicSpline} would; null
+     * elsewhere (analytic functions).
+     */
+    private double[][][] fusedTables() {
+        int t = density.length;
+        double[][][] out = new double[t][t][];
+        for (int a = 0; a < t; a++) {
+            for (int b = 0; b < t; b++) {
+                if (density[a][b] instanceof UniformCubicSpline f && pair[a][b] instanceof PairFromRPhi p
+                        && p.rPhi() instanceof UniformCubicSpline z && f.sharesGridWith(z)) {
+                    out[a][b] = new double[] {f.inverseSpacing(), f.points()};
+                }
+            }
+        }
+        return out;
+    }
+
     /** Site-energy kernel: densities first, then the embedding derivative scales the density gradients. */
     private final class EamKernel implements Kernel {
+        private final double[][][] fused = fusedTables();
         private final double[] d = new double[1];
         private double[] dRho = new double[32];
         private double[] dPhi = new double[32];
@@ -171,13 +192,31 @@ public final class EamPotential extends SitePotential {
             ScalarFunction[] pa = pair[a];
             double rho = 0;
             double pairSum = 0;
+            double[][] fusedA = fused[a];
             for (int k = 0; k < count; k++) {
                 int b = env.type[k];
                 double r = env.r[k];
-                rho += fa[b].evaluate(r, d); // ρ_i = Σ_j f_ab(r_ij)
-                dRho[k] = d[0];
-                pairSum += pa[b].evaluate(r, d);
-                dPhi[k] = d[0];
+                double[] grid = fusedA[b];
+                if (grid != null) {
+                    // both tables on one grid: the interval as PairEAM::compute finds it, then both cubics
+                    double[] cf = ((UniformCubicSpline) fa[b]).coefficients();
+                    double[] cz = ((UniformCubicSpline) ((PairFromRPhi) pa[b]).rPhi()).coefficients();
+                    double p = r * grid[0] + 1.0;
+                    int m = Math.max(1, Math.min((int) p, (int) grid[1] - 1));
+                    p = Math.min(p - m, 1.0);
+                    int o = 7 * m;
+                    rho += ((cf[o + 3] * p + cf[o + 4]) * p + cf[o + 5]) * p + cf[o + 6]; // ρ_i = Σ_j f_ab(r_ij)
+                    dRho[k] = (cf[o] * p + cf[o + 1]) * p + cf[o + 2];
+                    double recip = 1.0 / r; // φ = z/r, φ′ = z′/r − φ/r (LAMMPS pair_eam)
+                    double phi = (((cz[o + 3] * p + cz[o + 4]) * p + cz[o + 5]) * p + cz[o + 6]) * recip;
+                    dPhi[k] = ((cz[o] * p + cz[o + 1]) * p + cz[o + 2]) * recip - phi * recip;
+                    pairSum += phi;
+                } else {
+                    rho += fa[b].evaluate(r, d); // ρ_i = Σ_j f_ab(r_ij)
+                    dRho[k] = d[0];
+                    pairSum += pa[b].evaluate(r, d);
+                    dPhi[k] = d[0];
+                }
             }
             ScalarFunction emb = embedding[a];
             double energy = emb.evaluate(rho, d) + 0.5 * pairSum; // ε_i = F(ρ_i) + ½Σφ, Daw–Baskes 1984

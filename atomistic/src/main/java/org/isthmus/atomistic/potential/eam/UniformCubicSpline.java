@@ -95,6 +95,25 @@ public final class UniformCubicSpline implements ScalarFunction {
         return new UniformCubicSpline(n, invDelta, c, xMax, xMax);
     }
 
+    /**
+     * Whether {@code other} has the same grid (points and spacing) and neither is continued
+     * linearly: then one interval look-up serves both (EAM density and r·φ tables of a file).
+     */
+    boolean sharesGridWith(UniformCubicSpline other) {
+        return n == other.n && invDelta == other.invDelta && linearBeyond == Double.POSITIVE_INFINITY
+                && other.linearBeyond == Double.POSITIVE_INFINITY;
+    }
+
+    /** The coefficient array (7 per node, LAMMPS layout), shared, for fused evaluation in this package. */
+    double[] coefficients() {
+        return c;
+    }
+
+    /** 1/Δ. */
+    double inverseSpacing() {
+        return invDelta;
+    }
+
     /** Number of tabulated points. */
     public int points() {
         return n;
