@@ -74,9 +74,9 @@ public enum Activation {
 
     /**
      * In place over {@code n} neurons from {@code off}: {@code y[k]} holds x on entry and f(x) on
-     * exit; {@code d[k]} receives f′(x). One switch per layer, not per neuron.
+     * exit; {@code d[k]} receives f′(x), with n2p2's clamps. One switch per layer, not per neuron.
      */
-    void apply(double[] y, double[] d, int off, int n) {
+    public void apply(double[] y, double[] d, int off, int n) {
         int end = off + n;
         switch (this) {
             case IDENTITY:

@@ -82,7 +82,7 @@ final class NetworkTape {
             }
             double[] yl = y[l];
             System.arraycopy(zl, 0, yl, 0, nc);
-            Curvature.apply(act[l - 1], yl, d1[l], nc);
+            act[l - 1].apply(yl, d1[l], 0, nc);
             o = bo + nc;
         }
         return y[n.length - 1][0];

@@ -45,7 +45,7 @@ class NetworkTapeTest {
                 assertEquals(fd, Curvature.second(a, x), 1e-7, a + " at " + x);
                 double[] y = {x};
                 double[] d = new double[1];
-                Curvature.apply(a, y, d, 1);
+                a.apply(y, d, 0, 1);
                 assertEquals(a.value(x), y[0], 0.0, a.toString());
                 assertEquals(a.derivative(x), d[0], 0.0, a.toString());
             }
