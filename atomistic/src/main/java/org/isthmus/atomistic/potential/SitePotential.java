@@ -110,17 +110,21 @@ public abstract class SitePotential implements Potential {
         return list;
     }
 
-    /** A per-entry gradient buffer kept between evaluations, so dynamics does not allocate one per step. */
-    private final java.util.concurrent.atomic.AtomicReference<double[]> gradientBuffer =
-            new java.util.concurrent.atomic.AtomicReference<>();
-
-    private double[] takeGradientBuffer(int length) {
-        double[] b = gradientBuffer.getAndSet(null);
-        return b != null && b.length >= length ? b : new double[length];
+    /**
+     * Per-entry scratch kept between evaluations, so that dynamics allocates none per step: the
+     * gradients (3 per entry) and the within-cutoff marks. Taken by one evaluation at a time; a
+     * concurrent evaluation of the same potential makes its own.
+     */
+    private record EntryScratch(double[] gradient, boolean[] inside) {
     }
 
-    private void giveBackGradientBuffer(double[] b) {
-        gradientBuffer.set(b);
+    private final java.util.concurrent.atomic.AtomicReference<EntryScratch> scratchBuffers =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private EntryScratch takeScratch(int entries) {
+        EntryScratch b = scratchBuffers.getAndSet(null);
+        return b != null && b.inside().length >= entries ? b
+                : new EntryScratch(new double[3 * entries], new boolean[entries]);
     }
 
     @Override
@@ -136,8 +140,9 @@ public abstract class SitePotential implements Potential {
         int threads = request.effectiveThreads();
         // g[rev(e)] holds g_e = w_i ∂ε_i/∂d_e of entry e (i → j): stored in the slot of the opposite
         // entry, so that pass 2 reads atom j's row contiguously; inside[e] marks rows' entries within r_c
-        double[] g = grad ? takeGradientBuffer(3 * list.entries()) : null;
-        boolean[] inside = grad ? new boolean[list.entries()] : null;
+        EntryScratch buffers = grad ? takeScratch(list.entries()) : null;
+        double[] g = grad ? buffers.gradient() : null;
+        boolean[] inside = grad ? buffers.inside() : null;
         double[] f = grad ? new double[3 * n] : null;
         double[] site = new double[n];
         int nb = Parallel.blocks(n);
@@ -174,6 +179,7 @@ public abstract class SitePotential implements Potential {
                 if (!grad) {
                     continue;
                 }
+                java.util.Arrays.fill(inside, list.start(i), list.end(i), false);
                 for (int k = 0; k < env.count; k++) {
                     inside[env.entry[k]] = true;
                 }
@@ -247,7 +253,7 @@ public abstract class SitePotential implements Potential {
                     f[3 * j + 2] -= fz;
                 }
             });
-            giveBackGradientBuffer(g);
+            scratchBuffers.set(buffers);
             forces = f;
             virial = new double[9];
             for (double[] w9 : blockVirial) {
