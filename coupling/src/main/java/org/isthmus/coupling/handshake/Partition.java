@@ -29,7 +29,7 @@ import org.isthmus.continuum.mesh.Mesh;
  * <p>Checks, each an {@link InvalidInputException} that says what to change: an atom that must
  * follow the mesh but lies outside it; a padding thickness below 2 r_c; a weighted atom closer
  * than 2 r_c to the edge of the given crystal along a non-periodic axis (the crystal does not
- * reach far enough to pad it); a handshake that holds no atom (narrower than a lattice plane
+ * reach far enough to pad it, allowing for one layer spacing beyond the last layer); a handshake that holds no atom (narrower than a lattice plane
  * spacing). The kept atoms keep their order, species, masses and labels (body ids); the cell and
  * periodicity are those of the given configuration. Immutable.
  */
@@ -80,6 +80,7 @@ public final class Partition {
         double[] lo = new double[3];
         double[] hi = new double[3];
         extent(all, lo, hi);
+        double[] spacing = layerSpacing(all);
         boolean[] periodic = all.cell().periodicity();
         int handshakeCount = 0;
         double[] x = new double[3];
@@ -113,7 +114,8 @@ public final class Partition {
             if (alpha[k] < 1) {
                 for (int c = 0; c < 3; c++) {
                     double edge = Math.min(x[c] - lo[c], hi[c] - x[c]);
-                    if (!periodic[c] && edge < 2 * cutoff - 1e-6) {
+                    // the nearest missing atom along c would lie at least one layer spacing beyond the extent
+                    if (!periodic[c] && edge + spacing[c] < 2 * cutoff - 1e-6) {
                         throw new InvalidInputException("partition", 0, String.format(Locale.ROOT,
                                 "padding thinner than 2 r_c: atom %d at (%.4f, %.4f, %.4f) Å has site weight %.4g but"
                                         + " is only %.4f Å from the edge of the crystal along axis %d; the crystal must"
@@ -130,6 +132,22 @@ public final class Partition {
         }
         Configuration c = Configuration.of(species, pos, all.cell()).withMasses(masses).withLabels(labels);
         this.atoms = c;
+    }
+
+    /** Per axis, the largest gap between consecutive distinct atom coordinates (a crystal's layer spacing). */
+    private static double[] layerSpacing(Configuration c) {
+        double[] s = new double[3];
+        double[] v = new double[c.size()];
+        for (int k = 0; k < 3; k++) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] = c.x(i, k);
+            }
+            Arrays.sort(v);
+            for (int i = 1; i < v.length; i++) {
+                s[k] = Math.max(s[k], v[i] - v[i - 1]);
+            }
+        }
+        return s;
     }
 
     private static void extent(Configuration c, double[] lo, double[] hi) {
