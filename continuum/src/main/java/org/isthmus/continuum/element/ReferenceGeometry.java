@@ -171,7 +171,9 @@ public final class ReferenceGeometry {
     /**
      * The quadrature rule of an element type with n sub-cells per axis: the full rule for n = 1,
      * otherwise a composite 2-point Gauss–Legendre rule per sub-interval (exact for cubics on each
-     * sub-cell), mapped to the simplex by the Duffy transform for Tri3/Tet4.
+     * sub-cell of Quad4/Hex8), mapped to the simplex by the Duffy transform for Tri3/Tet4 (exact
+     * there for integrands of degree 2 on Tri3 and 1 on Tet4, whose Jacobian (1−u)²(1−v) raises
+     * the degree; the error falls as n⁻⁴).
      */
     public static GaussRule rule(ElementType type, int n) {
         if (n == 1) {
