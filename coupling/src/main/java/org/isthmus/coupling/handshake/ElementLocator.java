@@ -200,7 +200,25 @@ public final class ElementLocator {
                 return null;
             }
         }
-        return xi;
+        // Newton may wander inside [−1, 1]^d without converging when the point lies in another
+        // element: accept ξ only if it maps back onto the point
+        ShapeFunctions.evaluate(type, xi, n, dn);
+        double size = 0;
+        double miss = 0;
+        for (int c = 0; c < dim; c++) {
+            double v = 0;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int a = 0; a < nn; a++) {
+                double xa = mesh.x(mesh.node(e, a), c);
+                v += n[a] * xa;
+                lo = Math.min(lo, xa);
+                hi = Math.max(hi, xa);
+            }
+            size = Math.max(size, hi - lo);
+            miss = Math.max(miss, Math.abs(v - x[c]));
+        }
+        return miss <= 1e-10 * size ? xi : null;
     }
 
     private static double[] solve(double[] m, double[] r) {
