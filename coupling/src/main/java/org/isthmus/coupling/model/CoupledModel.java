@@ -59,21 +59,27 @@ import org.isthmus.coupling.handshake.Ramp;
  * {@link org.isthmus.atomistic.minimize.AtomisticModel}. Not thread-safe: it holds the list and
  * scratch arrays, and a load factor ({@link #setLoadFactor}).
  *
- * <p>Example (a Cu block with a spherical atomistic core; runnable as written):
+ * <p>Example (a Cu block with a spherical atomistic core pulled along x; runnable as written, it
+ * is {@code LibraryExampleTest}). The continuum here is linear elastic with the Cauchy–Born
+ * elastic constants of the same potential, for speed; {@code cb} itself is the finite-strain
+ * choice (each quadrature point then costs a crystal-cell evaluation).
  * <pre>{@code
  * Element cu = Element.of("Cu");
  * Potential eam = ZhouEam.of(cu);
- * Configuration cell = Lattices.fcc(cu, 3.615, 1, 1, 1);
- * Material cb = new CauchyBornMaterial(PotentialLatticeEnergy.of(eam, cell, null));
- * Mesh mesh = StructuredMeshes.box(80, 80, 80, 10, 10, 10, ElementType.HEX8);
- * Blending blend = new Blending(new Sphere(new double[] {40, 40, 40}, 6), 6, Ramp.CUBIC);
- * Configuration atoms = Partition.crystal(cell, new double[] {6, 6, 6}, new double[] {74, 74, 74});
+ * Configuration cell = LatticeRelaxation.isotropic(eam, Lattices.fcc(cu, 3.615, 1, 1, 1), null);
+ * double[][] c = new CauchyBornMaterial(PotentialLatticeEnergy.of(eam, cell, null)).elasticConstants();
+ * Material continuum = LinearElastic.cubic(c[0][0], c[0][1], c[3][3], new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
+ * Mesh mesh = StructuredMeshes.box(44, 44, 44, 5, 5, 5, ElementType.HEX8);
+ * Blending blend = new Blending(new Sphere(new double[] {22, 22, 22}, 3.5), 3.5, Ramp.CUBIC);
+ * Configuration atoms = Partition.crystal(cell, new double[] {0.5, 0.5, 0.5}, new double[] {43.5, 43.5, 43.5});
  * Partition part = Partition.builder(mesh, atoms, blend, eam.cutoff()).build();
- * CoupledModel model = CoupledModel.builder(part, eam, cb, Section.solid())
- *         .loading(fe -> new Loading(fe).clamp("xmin").displacement("xmax", 0, 0.4))
+ * CoupledModel model = CoupledModel.builder(part, eam, continuum, Section.solid())
+ *         .loading(fe -> new Loading(fe).clamp("xmin").displacement("xmax", 0, 0.1))
+ *         .ghostForceCorrection(true)
  *         .build();
  * List<LoadStep> steps = new QuasiStaticDriver(model, Lbfgs.defaults().withTolerance(1e-4))
  *         .run(new double[] {0.5, 1.0});
+ * System.out.println(steps.get(1).ledger());
  * }</pre>
  */
 public final class CoupledModel implements EnergyModel {
