@@ -77,9 +77,9 @@ import org.isthmus.coupling.handshake.Ramp;
  *         .loading(fe -> new Loading(fe).clamp("xmin").displacement("xmax", 0, 0.1))
  *         .ghostForceCorrection(true)
  *         .build();
- * List<LoadStep> steps = new QuasiStaticDriver(model, Lbfgs.defaults().withTolerance(1e-4))
- *         .run(new double[] {0.5, 1.0});
- * System.out.println(steps.get(1).ledger());
+ * List<LoadStep> steps = new QuasiStaticDriver(model, Lbfgs.defaults().withTolerance(1e-3))
+ *         .run(new double[] {1.0});
+ * System.out.println(steps.get(0).ledger());
  * }</pre>
  */
 public final class CoupledModel implements EnergyModel {

@@ -44,12 +44,11 @@ class LibraryExampleTest {
                 .loading(fe -> new Loading(fe).clamp("xmin").displacement("xmax", 0, 0.1))
                 .ghostForceCorrection(true)
                 .build();
-        List<LoadStep> steps = new QuasiStaticDriver(model, Lbfgs.defaults().withTolerance(1e-4))
-                .run(new double[] {0.5, 1.0});
-        System.out.println(model + ": " + steps.get(1).ledger());
-        for (LoadStep s : steps) {
-            assertTrue(s.converged(), "λ = " + s.loadFactor());
-        }
-        assertTrue(steps.get(1).ledger().continuum() > steps.get(0).ledger().continuum());
+        List<LoadStep> steps = new QuasiStaticDriver(model, Lbfgs.defaults().withTolerance(1e-3))
+                .run(new double[] {1.0});
+        System.out.println(model + ": iterations " + steps.get(0).iterations() + ", evaluations "
+                + model.evaluations() + ", " + steps.get(0).ledger());
+        assertTrue(steps.get(0).converged());
+        assertTrue(steps.get(0).ledger().continuum() > 0, "the pulled continuum stores elastic energy");
     }
 }
