@@ -105,7 +105,8 @@ public final class CoupledModel implements EnergyModel {
     private final CouplingTerm[] terms;
     private final double referenceEnergy;
     private final double[] x0;
-    private final boolean activeNodes[];
+    private final boolean[] activeNodes;
+    private final int[] subdivisions;
     private double[] ghost;
     private double lambda;
     private double lastUncorrected = Double.NaN;
@@ -135,6 +136,7 @@ public final class CoupledModel implements EnergyModel {
         for (int e = 0; e < ne; e++) {
             subdivisions[e] = cut(blending, e) ? b.subdivisions : 1;
         }
+        this.subdivisions = subdivisions;
         ReferenceGeometry plain = new ReferenceGeometry(mesh, b.section, subdivisions);
         double[] factors = new double[plain.pointCount()];
         for (int p = 0; p < factors.length; p++) {
@@ -544,6 +546,61 @@ public final class CoupledModel implements EnergyModel {
     /** The force norm of the uncorrected gradient of the last {@link #energyAndGradient} call (NaN before any). */
     public double lastUncorrectedForceNorm() {
         return lastUncorrected;
+    }
+
+    /**
+     * Lumped (diagonal) masses of the state's entries (amu), for dynamics: a free atom keeps its
+     * mass; a nodal dof gets the row sum of the blended consistent mass,
+     * M_a = ρ Σ_q α_q N_a(X_q) dV_q + Σ_{i follows mesh} (1 − α_i) m_i N_a(X_i), so the atoms
+     * and the continuum share the body's mass as they share its energy (partition of unity).
+     *
+     * @param density the continuum's mass density ρ (amu/Å³; e.g. the atom mass over Ω)
+     * @throws InvalidInputException if a free nodal dof gets no positive mass
+     */
+    public double[] lumpedMasses(double density) {
+        double[] nodal = new double[mesh.nodeCount()];
+        ReferenceGeometry g = fe.geometry();
+        double[] n = new double[8];
+        double[] dn = new double[8 * dim];
+        for (int e = 0; e < mesh.elementCount(); e++) {
+            var type = mesh.type(e);
+            var rule = ReferenceGeometry.rule(type, subdivisions[e]);
+            for (int q = 0; q < rule.size(); q++) {
+                double w = g.weight(g.firstPoint(e) + q);
+                if (w == 0) {
+                    continue;
+                }
+                org.isthmus.continuum.element.ShapeFunctions.evaluate(type, rule.points()[q], n, dn);
+                for (int a = 0; a < type.nodeCount(); a++) {
+                    // row sum of ∫ α ρ N_a N_b dV: Σ_b N_b = 1
+                    nodal[mesh.node(e, a)] += density * n[a] * w;
+                }
+            }
+        }
+        for (int s = 0; s < slaveAtoms.length; s++) {
+            int i = slaveAtoms[s];
+            double m = (1 - partition.alpha(i)) * reference.mass(i);
+            for (int q = slaveStart[s]; q < slaveStart[s + 1]; q++) {
+                nodal[slaveNode[q]] += m * slaveShape[q];
+            }
+        }
+        double[] out = new double[dimension()];
+        for (int k = 0; k < freeAtoms.length; k++) {
+            double m = reference.mass(freeAtoms[k]);
+            out[3 * k] = m;
+            out[3 * k + 1] = m;
+            out[3 * k + 2] = m;
+        }
+        int off = 3 * freeAtoms.length;
+        for (int k = 0; k < nodeDofs.length; k++) {
+            int a = nodeDofs[k] / dim;
+            if (!(nodal[a] > 0)) {
+                throw new InvalidInputException("coupled model", 0, "node " + a + " has lumped mass " + nodal[a]
+                        + " amu; every free node needs a positive mass (give a positive density)");
+            }
+            out[off + k] = nodal[a];
+        }
+        return out;
     }
 
     /** The energy of the state x term by term. */
