@@ -89,15 +89,36 @@ class CoupledModelGradientTest {
         Partition part = Partition.builder(mesh, atoms, blend, pot.cutoff()).build();
         assertTrue(part.count(AtomRole.ATOMISTIC) > 0 && part.count(AtomRole.HANDSHAKE) > 0
                 && part.count(AtomRole.PADDING) > 0, part.toString());
+        // an extra term: a spring (0.3 eV/Å²) between the first atom and node 0's displaced position
+        CouplingTerm spring = (pos, u, gp, gu) -> {
+            double e = 0;
+            for (int c2 = 0; c2 < 3; c2++) {
+                double d = pos[c2] - (mesh.x(0, c2) + u[c2]);
+                e += 0.15 * d * d;
+                if (gp != null) {
+                    gp[c2] += 0.3 * d;
+                    gu[c2] -= 0.3 * d;
+                }
+            }
+            return e;
+        };
         CoupledModel model = CoupledModel.builder(part, pot, LinearElastic.isotropic(0.8, 0.3), Section.solid())
                 .mask(InteractionMask.cutBetween(part.bodyLabels(), 0, 1))
+                .terms(spring)
                 .loading(fe -> new Loading(fe).clamp("xmin").displacement("xmax", 0, 0.1).nodalForce("ymax", 0, 0.01, 0))
                 .ghostForceCorrection(true)
                 .threads(1, 1)
                 .build();
         model.setLoadFactor(0.7);
         assertTrue(model.freeAtomCount() > 0 && model.freeNodalDofCount() > 0);
-        checkGradient(model, perturbed(model, 3, 0.05), 40, 11, 2e-6);
+        double[] x = perturbed(model, 3, 0.05);
+        checkGradient(model, x, 40, 11, 2e-6);
+        EnergyLedger l = model.ledger(x);
+        assertEquals(model.energy(x), l.total(), 1e-9 * Math.abs(l.total()), "the ledger adds up");
+        Configuration at = model.configurationAt(x);
+        double[] u = model.displacements(x);
+        assertEquals(spring.energy(at.positions(), u, null, null), l.cohesive(), 1e-12, "extra terms count as cohesive");
+        assertTrue(l.externalWork() != 0 && l.ghostCorrectionWork() != 0);
     }
 
     @Test
