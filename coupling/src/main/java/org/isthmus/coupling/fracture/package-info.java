@@ -1,0 +1,11 @@
+/**
+ * Atomistic fracture: crack specimens of a crystal in a crack frame
+ * ({@link org.isthmus.coupling.fracture.OrientedCrystal},
+ * {@link org.isthmus.coupling.fracture.CrackSpecimen}), the crack-tip locator and opening gauge
+ * ({@link org.isthmus.coupling.fracture.CleavageBonds}), bulk and surface properties from a
+ * potential ({@link org.isthmus.coupling.fracture.CrystalReference}), the seam between loading
+ * and crack models ({@link org.isthmus.coupling.fracture.CrackModel}, with the fully atomistic
+ * {@link org.isthmus.coupling.fracture.AtomisticCrackModel}) and the lattice-trapping K sweep
+ * ({@link org.isthmus.coupling.fracture.KSweep}).
+ */
+package org.isthmus.coupling.fracture;
