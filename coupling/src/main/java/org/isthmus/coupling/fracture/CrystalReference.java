@@ -43,9 +43,9 @@ public final class CrystalReference {
     private CrystalReference(Potential potential, Element element, double[][] basis, double a) {
         this.potential = potential;
         this.element = element;
-        this.basis = basis;
+        this.basis = java.util.Arrays.stream(basis).map(double[]::clone).toArray(double[][]::new);
         this.a = a;
-        this.cohesive = energyPerAtom(a);
+        this.cohesive = energyPerAtom(potential, element, basis, a);
         this.elastic = elasticConstants();
     }
 
@@ -54,10 +54,9 @@ public final class CrystalReference {
      * with the lattice constant minimised (Brent) within ±5 % of {@code aGuess} to 1e-7 Å.
      */
     public static CrystalReference relaxed(Potential potential, Element element, double[][] basis, double aGuess) {
-        CrystalReference probe = new CrystalReference(potential, element, basis);
         BrentOptimizer brent = new BrentOptimizer(1e-12, 1e-9);
         double a = brent.optimize(new MaxEval(200), GoalType.MINIMIZE,
-                new UnivariateObjectiveFunction(probe::energyPerAtom),
+                new UnivariateObjectiveFunction(x -> energyPerAtom(potential, element, basis, x)),
                 new SearchInterval(0.95 * aGuess, 1.05 * aGuess, aGuess)).getPoint();
         return new CrystalReference(potential, element, basis, a);
     }
@@ -65,15 +64,6 @@ public final class CrystalReference {
     /** A diamond-structure crystal (Si: aGuess 5.431 Å). */
     public static CrystalReference diamond(Potential potential, Element element, double aGuess) {
         return relaxed(potential, element, OrientedCrystal.DIAMOND, aGuess);
-    }
-
-    private CrystalReference(Potential potential, Element element, double[][] basis) {
-        this.potential = potential;
-        this.element = element;
-        this.basis = basis;
-        this.a = Double.NaN;
-        this.cohesive = Double.NaN;
-        this.elastic = null;
     }
 
     /** Equilibrium lattice constant (Å). */
@@ -110,7 +100,7 @@ public final class CrystalReference {
         return new OrientedCrystal(element, basis, a, normal, front);
     }
 
-    private double energyPerAtom(double lattice) {
+    private static double energyPerAtom(Potential potential, Element element, double[][] basis, double lattice) {
         Configuration c = Lattices.cubic(basis, element, lattice, 2, 2, 2);
         return potential.compute(c, org.isthmus.atomistic.potential.Request.defaults().withGradient(false)).energy()
                 / c.size();

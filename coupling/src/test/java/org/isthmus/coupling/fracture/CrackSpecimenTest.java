@@ -80,6 +80,17 @@ class CrackSpecimenTest {
         }
     }
 
+    @Test
+    void periodsAreTheShortestLatticeTranslations() {
+        OrientedCrystal c = OrientedCrystal.diamond(Element.of("Si"), A, new int[] {1, 1, 0}, new int[] {0, 0, 1});
+        assertEquals(A, c.frontPeriod(), 1e-12, "[001]: a");
+        assertEquals(A / Math.sqrt(2), c.period(c.advance()), 1e-12, "[1−10]: a/√2");
+        assertEquals(A * Math.sqrt(3), c.period(new int[] {2, 2, 2}), 1e-12, "[111] (any multiple): a√3");
+        // One period of the (110)[001] frame holds 8 × (a · a/√2 · a/√2)/a³ = 4 atoms.
+        double[] p = c.sites(0, A / Math.sqrt(2), 0, A / Math.sqrt(2), 1, new double[3]);
+        assertEquals(4, p.length / 3);
+    }
+
     /** Upper-half atoms with x &lt; tip moved up 2 Å: every row behind the tip is broken. */
     private static double[] openedBehind(double[] p, double[] rows, double tip) {
         double[] q = p.clone();
