@@ -37,8 +37,12 @@ public final class KSweep {
         this.rowSpacing = rowSpacing;
     }
 
-    /** One relaxed load step. */
-    public record Step(String phase, double k, CrackState state) {
+    /**
+     * One relaxed load step: the phase ("start", "up", "up-bis", "down", "down-bis"), the load K
+     * (eV/Å^{5/2}), the relaxed state and the wall-clock seconds its relaxation took (a cost
+     * measure for error-against-cost comparisons of crack models).
+     */
+    public record Step(String phase, double k, CrackState state, double seconds) {
         /** K in MPa·√m. */
         public double kMpaSqrtM() {
             return k * AnisotropicCrackField.MPA_SQRT_M_PER_EV_A25;
@@ -54,6 +58,7 @@ public final class KSweep {
 
         /** A table: phase, K (eV/Å^2.5 and MPa√m), tip (Å), energy (eV), openings 1 and 2 rows behind the tip, |F|. */
         public String table(double rowSpacing) {
+            // Openings are reported half a row and one and a half rows behind the tip.
             StringBuilder sb = new StringBuilder();
             sb.append(String.format(Locale.ROOT, "%-7s %10s %10s %9s %16s %9s %9s %9s %5s%n", "phase", "K[eV/A^2.5]",
                     "K[MPa√m]", "tip[A]", "E[eV]", "COD1[A]", "COD2[A]", "|F|", "iter"));
@@ -64,6 +69,11 @@ public final class KSweep {
                         c.openingBehindTip(1.5 * rowSpacing), c.forceNorm(), c.iterations()));
             }
             return sb.toString();
+        }
+
+        /** Total wall-clock seconds of all relaxations. */
+        public double seconds() {
+            return steps.stream().mapToDouble(Step::seconds).sum();
         }
     }
 
@@ -77,8 +87,9 @@ public final class KSweep {
      */
     public Result run(double kStart, double dk, int maxSteps, int bisections) {
         List<Step> steps = new ArrayList<>();
+        long t = System.nanoTime();
         CrackState s0 = model.apply(BoundaryField.kField(field, kStart));
-        steps.add(new Step("start", kStart, s0));
+        steps.add(new Step("start", kStart, s0, (System.nanoTime() - t) * 1e-9));
         double t0 = s0.tip();
         double[] up = sweep(steps, s0, kStart, dk, maxSteps, bisections, t0, +1);
         model.restore(s0);
@@ -99,16 +110,18 @@ public final class KSweep {
                 break;
             }
             model.restore(last);
+            long t = System.nanoTime();
             CrackState s = model.apply(BoundaryField.kField(field, k));
-            steps.add(new Step(phase, k, s));
+            steps.add(new Step(phase, k, s, (System.nanoTime() - t) * 1e-9));
             if (moved(s, t0, direction)) {
                 double lo = kLast;
                 double hi = k;
                 for (int b = 0; b < bisections; b++) {
                     double mid = 0.5 * (lo + hi);
                     model.restore(last);
+                    long tb = System.nanoTime();
                     CrackState m = model.apply(BoundaryField.kField(field, mid));
-                    steps.add(new Step(phase + "-bis", mid, m));
+                    steps.add(new Step(phase + "-bis", mid, m, (System.nanoTime() - tb) * 1e-9));
                     if (moved(m, t0, direction)) {
                         hi = mid;
                     } else {

@@ -20,11 +20,19 @@ class KSweepTest {
     /** Reads K back from the field: u_y at (−1, 0⁺) is proportional to K. */
     private static final class HysteresisModel implements CrackModel {
         private final AnisotropicCrackField field;
+        private final double advanceAt;
+        private final double openingScale;
         private CrackState current;
         private int applies;
 
         HysteresisModel(AnisotropicCrackField field) {
+            this(field, 1.37, 1);
+        }
+
+        HysteresisModel(AnisotropicCrackField field, double advanceAt, double openingScale) {
             this.field = field;
+            this.advanceAt = advanceAt;
+            this.openingScale = openingScale;
         }
 
         @Override
@@ -34,13 +42,13 @@ class KSweepTest {
             f.displacement(-1, 1e-300, u);
             double k = u[1] / field.displacement(1, -1, 1e-300)[1];
             double tip = current == null ? 0 : current.tip();
-            if (k > 1.37) {
+            if (k > advanceAt) {
                 tip = Math.max(tip, SPACING);
             } else if (k < 0.61) {
                 tip = Math.min(tip, -SPACING);
             }
             current = new CrackState(f, new double[] {k}, tip, -k, 0, true, 1, new double[] {-1, 0, 1},
-                    new double[] {k, k, 0});
+                    new double[] {openingScale * k, openingScale * k, openingScale * k});
             return current;
         }
 
@@ -75,6 +83,21 @@ class KSweepTest {
         assertEquals(r.steps().size(), model.applies);
         assertEquals(0.0, model.current().tip(), "the model is left in the start state");
         assertEquals(1.0, model.current().dofs()[0], 1e-12);
+    }
+
+    @Test
+    void comparisonCountsTipMismatchesAndOpeningErrorsAtSharedSteps() {
+        AnisotropicCrackField field = new AnisotropicCrackField(Isotropic.stiffness(1, 0.25));
+        KSweep.Result ref = new KSweep(new HysteresisModel(field), field, SPACING).run(1.0, 0.1, 20, 0);
+        SweepComparison self = SweepComparison.of(ref, ref, 0.5, 1.0);
+        assertEquals(ref.steps().size(), self.steps());
+        assertEquals(0, self.tipMismatches());
+        assertEquals(0, self.maxOpeningError(), 0);
+        // A model that opens 1 % wider and advances one step later (1.45 instead of 1.37).
+        KSweep.Result other = new KSweep(new HysteresisModel(field, 1.45, 1.01), field, SPACING).run(1.0, 0.1, 20, 0);
+        SweepComparison c = SweepComparison.of(ref, other, 0.5);
+        assertEquals(1, c.tipMismatches(), "only K = 1.4 differs");
+        assertEquals(0.01, c.maxOpeningError(), 1e-9);
     }
 
     @Test
