@@ -97,6 +97,7 @@ class KSweepTest {
         KSweep.Result other = new KSweep(new HysteresisModel(field, 1.45, 1.01), field, SPACING).run(1.0, 0.1, 20, 0);
         SweepComparison c = SweepComparison.of(ref, other, 0.5);
         assertEquals(1, c.tipMismatches(), "only K = 1.4 differs");
+        assertEquals(ref.steps().size(), c.steps());
         assertEquals(0.01, c.maxOpeningError(), 1e-9);
     }
 
