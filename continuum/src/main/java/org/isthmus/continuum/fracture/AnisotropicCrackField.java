@@ -247,8 +247,8 @@ public final class AnisotropicCrackField {
     }
 
     /**
-     * The in-plane stress (σ_xx, σ_yy, σ_xy) at (x, y) for K_I (SPI 1965 eq. 3.9, mode I; unit P),
-     * a new array.
+     * The in-plane stress (σ_xx, σ_yy, σ_xy) at (x, y) ≠ (0, 0) for K_I (SPI 1965 eq. 3.9, mode I;
+     * unit P), a new array. Singular as 1/√r at the tip.
      */
     public double[] stress(double kI, double x, double y) {
         double r = Math.hypot(x, y);

@@ -39,7 +39,8 @@ public final class CleavageBonds {
     /**
      * Finds the bonds across y = 0 among reference positions {@code ref} (flat, Å), periodic along z
      * with period {@code lz} (minimum image), of reference length below {@code bondLength}; bonds
-     * whose reference x lie within {@code rowTolerance} share a row.
+     * whose reference x (the midpoint of the two atoms) lie within 0.1 Å of the row's first bond
+     * share a row.
      *
      * @param breakLength current length (Å) above which a bond counts as broken
      * @param xLimit only bonds with |x| ≤ xLimit (Å) are kept (e.g. the free region)

@@ -27,7 +27,7 @@ class CrystalReferenceTest {
 
     @Test
     void relaxedIonElasticConstantsMatchTheLiterature() {
-        // SW Si: C11 = 151.4, C12 = 76.4, C44 = 56.4 GPa (Balamane, Halicioglu &amp; Tiller,
+        // SW Si: C11 = 151.4, C12 = 76.4, C44 = 56.4 GPa (Balamane, Halicioglu & Tiller,
         // Phys. Rev. B 46 (1992) 2250, Table III; relaxed ion). Without internal relaxation C44 would be ~117 GPa.
         assertEquals(151.4, sw.c11() * GPA, 0.3);
         assertEquals(76.4, sw.c12() * GPA, 0.3);
