@@ -149,7 +149,7 @@ public final class CaseBinder {
 
     private Object one(JsonNode v, Field f, Class<?> t, String path) {
         Key k = f.key();
-        if (t.isRecord()) {
+        if (t.isRecord() && t != Quantity.class) {
             return bind(v, t, path);
         }
         if (t == String.class) {
@@ -242,8 +242,8 @@ public final class CaseBinder {
             return p.normalize().toString();
         }
         Path r = baseDir.resolve(p).toAbsolutePath().normalize();
-        if (!Files.exists(r) && ShippedPotentials.isShipped(s)) {
-            return s; // a short name of a shipped potential
+        if (!Files.exists(r) && (ShippedPotentials.isShipped(s) || !s.contains("/") && !s.contains("."))) {
+            return s; // a short name of a shipped potential (checked against the shipped names later)
         }
         return r.toString();
     }

@@ -14,6 +14,7 @@ import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.atomistic.structure.Element;
 import org.isthmus.atomistic.structure.Lattices;
 import org.isthmus.cases.potential.PotentialLoader;
+import org.isthmus.cases.potential.ShippedPotentials;
 import org.isthmus.continuum.ContinuumException;
 import org.isthmus.continuum.mesh.ElementType;
 import org.isthmus.continuum.mesh.GmshReader;
@@ -45,6 +46,11 @@ public record CaseInputs(Potential potential, Configuration structure, Mesh mesh
         Mesh mesh = null;
         if (s.caseKind().atomistic()) {
             try {
+                String given = s.potential().path();
+                if (!given.contains("/") && !given.contains("\\") && !java.nio.file.Files.exists(c.baseDir().resolve(given))
+                        && !ShippedPotentials.isShipped(given)) {
+                    ShippedPotentials.resolve(given); // a misspelt short name: the error lists the shipped names
+                }
                 potential = PotentialLoader.load(Path.of(s.potential().path()),
                         LengthEnergyUnits.parse(s.potential().units()));
             } catch (AtomisticException | ContinuumException e) {
