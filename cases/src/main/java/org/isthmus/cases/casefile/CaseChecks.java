@@ -15,12 +15,6 @@ final class CaseChecks {
 
     static void check(CaseFile c, CaseBinder b) {
         CaseKind kind = c.caseKind();
-        for (CaseKind other : CaseKind.values()) {
-            if (other != kind && section(c, other) != null) {
-                b.errorAtKey(other.key(), "a section '" + other.key() + "' does not belong in a case of kind "
-                        + kind.key() + "; remove it, or set kind: " + other.key());
-            }
-        }
         if (kind.atomistic()) {
             if (c.potential() == null) {
                 b.error("", "missing required key 'potential' (kind " + kind.key() + " needs an interatomic potential)");
@@ -41,14 +35,6 @@ final class CaseChecks {
         if (kind == CaseKind.FE && c.fe() != null) {
             fe(c.fe(), b);
         }
-    }
-
-    static Record section(CaseFile c, CaseKind k) {
-        return switch (k) {
-            case MD -> c.md();
-            case RELAX -> c.relax();
-            case FE -> c.fe();
-        };
     }
 
     private static void structure(StructureSpec s, CaseBinder b) {

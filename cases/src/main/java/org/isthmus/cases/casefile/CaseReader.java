@@ -62,7 +62,7 @@ public final class CaseReader {
             JsonLocation l = e.getLocation();
             throw new CaseException(List.of(new CaseError(name, l == null ? 0 : l.getLineNr(),
                     l == null ? 0 : l.getColumnNr(), "", "malformed " + (name.endsWith(".json") ? "JSON" : "YAML")
-                    + ": " + e.getOriginalMessage())));
+                    + ": " + e.getOriginalMessage().replaceAll("\\s+", " ").trim())));
         } catch (IOException e) {
             throw new CaseException(List.of(new CaseError(name, 0, 0, "", "cannot read: " + e.getMessage())));
         }
@@ -73,9 +73,17 @@ public final class CaseReader {
     public static Case fromTree(JsonNode tree, String name, SourceMap map, Path baseDir) {
         CaseBinder b = new CaseBinder(name, map, baseDir);
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            b.error("", "the file is empty; expected a map with at least 'kind' (one of "
-                    + String.join(", ", CaseKind.keys()) + ")");
-            throw new CaseException(b.errors());
+            throw new CaseException(List.of(new CaseError(name, 1, 1, "", "the file is empty; expected a map with at "
+                    + "least 'kind' (one of " + String.join(", ", CaseKind.keys()) + ")")));
+        }
+        String kind = tree.path("kind").asText("");
+        if (tree.isObject() && CaseKind.keys().contains(kind)) {
+            for (CaseKind other : CaseKind.values()) {
+                if (!other.key().equals(kind) && tree.has(other.key())) {
+                    b.errorAtKey(other.key(), "a section '" + other.key() + "' does not belong in a case of kind " + kind
+                            + "; remove it, or set kind: " + other.key());
+                }
+            }
         }
         JsonNode bound = tree;
         if (tree.isObject() && tree.path("kind").isTextual() && CaseKind.keys().contains(tree.path("kind").asText())
