@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.isthmus.atomistic.AtomisticException;
 import org.isthmus.atomistic.LengthEnergyUnits;
 import org.isthmus.atomistic.io.StructureFormat;
+import org.isthmus.atomistic.nnp.NnpPotential;
 import org.isthmus.atomistic.potential.Potential;
 import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.atomistic.structure.Element;
@@ -55,6 +56,10 @@ public record CaseInputs(Potential potential, Configuration structure, Mesh mesh
                         LengthEnergyUnits.parse(s.potential().units()));
             } catch (AtomisticException | ContinuumException e) {
                 b.error("potential.path", "cannot load the potential: " + e.getMessage());
+            }
+            if (potential != null && s.backend().equals("opencl") && !(potential instanceof NnpPotential)) {
+                b.error("backend", "found 'opencl', which serves NN-PES (n2p2) potentials only; " + potential.name()
+                        + " has only the Java backend (use java or auto)");
             }
             structure = structure(s, b);
             if (potential != null && structure != null) {

@@ -54,6 +54,7 @@ public final class CaseReference {
             }
             b.append('\n');
         }
+        b.append(OUTPUT_AND_STUDIES);
         b.append("## Units\n\n| dimension | internal unit | accepted units (factor to the internal unit) |\n|---|---|---|\n");
         for (Dimension dim : Dimension.values()) {
             if (dim == Dimension.NONE) {
@@ -67,6 +68,48 @@ public final class CaseReference {
         }
         return b.toString();
     }
+
+    private static final String OUTPUT_AND_STUDIES = """
+            ## The output directory
+
+            `isthmus run CASE --out DIR` writes, in this order:
+
+            | file | what |
+            |---|---|
+            | `case.resolved.yaml` | the case as run: every default filled in, quantities in internal units, paths absolute |
+            | `run.log` | what happened, with UTC time stamps (appended to by `--resume`) |
+            | `steps.csv` | one row per recorded step: md every `outputs.every` steps (step, time/fs, energies/eV, T/K); relax every `outputs.every` iterations (energy/eV, largest force/(eV/Å)); fe one row per load step (load factor, Newton iterations, residual) |
+            | `trajectory.xyz` (md), `relaxed.xyz` (relax) | the atoms, extended XYZ with energy and forces (when `outputs.trajectory`) |
+            | `solution.vtu` (fe) | displacement, stress and strain for ParaView (when `outputs.vtu`) |
+            | `checkpoint.json` (md) | the state at the last checkpoint, while the run is not complete |
+            | `summary.json` | written last: `status` (`complete` or `failed`, with `message`), key figures each with `value` and `unit`, `wall_seconds` |
+
+            Result files are written under a temporary name and renamed when complete (md's growing files
+            as `.NAME.partial`), so an interrupted run never leaves a file that looks complete.
+            `--resume` continues an md run from its last checkpoint; every block of `checkpoint_every` steps
+            starts from the checkpointed state exactly as a resumed run does, so the resumed result equals
+            the uninterrupted one bit for bit. `--resume` on a complete run leaves it as it is.
+
+            ## Study files
+
+            `isthmus study STUDY [--out DIR] [--parallel N]` runs one case over parameter values:
+
+            ```yaml
+            case: ar-nvt.yaml                 # the base case, relative to the study file
+            mode: product                     # product (every combination; default) or zip (i-th values together)
+            parallel: 2                       # cases at once (0, the default: as many as processors)
+            vary:                             # case-file field path -> values
+              md.temperature: ["30 K", "60 K", "90 K"]           # a list of values
+              md.timestep: {from: 1, to: 2, step: 1, unit: fs}   # a range, both ends included
+            ```
+
+            Every variant is checked before any case runs (all problems at once, exit 2). Each case runs
+            into `DIR/cases/case-NNN` (with `threads` = processors / parallel unless the case sets it);
+            `DIR/study.csv` has one row per case: id, the parameter values, status, wall time and every
+            summary figure (column `name [unit]`). A failed case is reported and the others go on (exit 3
+            at the end); running the study again skips every case whose summary says `complete`.
+
+            """;
 
     private static String cell(String s) {
         return s.replace("|", "\\|").replace("\n", " ");

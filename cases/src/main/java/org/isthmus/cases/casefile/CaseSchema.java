@@ -50,6 +50,26 @@ public final class CaseSchema {
         root.put("title", "Isthmus case file");
         ObjectNode defs = JSON.createObjectNode();
         section(root, CaseFile.class, defs);
+        // the section of the kind is the only kind section allowed; atomistic kinds need potential and structure
+        ArrayNode all = root.putArray("allOf");
+        for (CaseKind k : CaseKind.values()) {
+            ObjectNode rule = all.addObject();
+            rule.putObject("if").putObject("properties").putObject("kind").put("const", k.key());
+            ObjectNode then = rule.putObject("then");
+            if (k.atomistic()) {
+                then.putArray("required").add("potential").add("structure");
+            }
+            ArrayNode not = then.putObject("not").putArray("anyOf");
+            for (CaseKind other : CaseKind.values()) {
+                if (other != k) {
+                    not.addObject().putArray("required").add(other.key());
+                }
+            }
+            if (!k.atomistic()) {
+                not.addObject().putArray("required").add("potential");
+                not.addObject().putArray("required").add("structure");
+            }
+        }
         root.set("$defs", defs);
         return root;
     }

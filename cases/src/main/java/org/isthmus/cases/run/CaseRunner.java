@@ -50,9 +50,12 @@ public final class CaseRunner {
     }
 
     /** Runs a case whose inputs are loaded. */
-    public static Summary run(Case c, CaseInputs inputs, RunOptions options) {
+    public static Summary run(Case c, CaseInputs loaded, RunOptions options) {
         Path dir = options.out();
         CaseFile spec = c.spec();
+        // the backend is chosen before the output directory is touched: an unusable one is bad input
+        CaseInputs inputs = loaded.potential() == null ? loaded
+                : new CaseInputs(withBackend(spec, loaded.potential()), loaded.structure(), loaded.mesh());
         String title = spec.title() != null ? spec.title() : Path.of(c.name()).getFileName().toString();
         if (options.resume()) {
             Summary done = Summary.read(dir);

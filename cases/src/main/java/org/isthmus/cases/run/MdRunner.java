@@ -13,11 +13,8 @@ import java.util.Map;
 
 import org.isthmus.atomistic.InvalidInputException;
 import org.isthmus.atomistic.dynamics.Integrator;
-import org.isthmus.atomistic.dynamics.Langevin;
-import org.isthmus.atomistic.dynamics.MaxwellBoltzmann;
 import org.isthmus.atomistic.dynamics.MolecularDynamics;
 import org.isthmus.atomistic.dynamics.Snapshot;
-import org.isthmus.atomistic.dynamics.VelocityVerlet;
 import org.isthmus.atomistic.io.ExtendedXyz;
 import org.isthmus.atomistic.minimize.AtomisticModel;
 import org.isthmus.atomistic.potential.Potential;
@@ -53,7 +50,7 @@ public final class MdRunner implements Runner {
         CaseFile spec = c.spec();
         MdSection md = spec.md();
         Path dir = options.out();
-        Potential potential = CaseRunner.withBackend(spec, inputs.potential());
+        Potential potential = inputs.potential(); // backend applied by CaseRunner
         Configuration start = inputs.structure();
         Request request = Request.defaults().withThreads(spec.threads());
         double dt = md.timestep().value();
@@ -86,7 +83,7 @@ public final class MdRunner implements Runner {
         } else {
             x = start.positions();
             AtomisticModel m0 = AtomisticModel.builder(potential, start).request(request).build();
-            v = MaxwellBoltzmann.at(temperature).withSeed(md.seed()).withExactTemperature(true).velocities(m0);
+            v = Engines.initialVelocities(m0, temperature, md.seed());
             step = 0;
             first = Double.NaN;
             maxDev = 0;
@@ -107,9 +104,8 @@ public final class MdRunner implements Runner {
                 int n = (int) Math.min(md.checkpointEvery(), md.steps() - step);
                 long block = step / md.checkpointEvery();
                 AtomisticModel model = AtomisticModel.builder(potential, start.withPositions(x)).request(request).build();
-                Integrator integrator = md.thermostat().equals("langevin")
-                        ? new Langevin(dt, temperature, md.friction().value(), blockSeed(md.seed(), block))
-                        : new VelocityVerlet(dt);
+                Integrator integrator = Engines.integrator(md.thermostat(), dt, temperature, md.friction().value(),
+                        blockSeed(md.seed(), block));
                 MolecularDynamics dyn = new MolecularDynamics(model, v, integrator);
                 if (step == 0) {
                     Snapshot s0 = dyn.snapshot();

@@ -8,8 +8,6 @@ import java.util.Map;
 
 import org.isthmus.atomistic.io.ExtendedXyz;
 import org.isthmus.atomistic.minimize.AtomisticModel;
-import org.isthmus.atomistic.minimize.Fire;
-import org.isthmus.atomistic.minimize.Lbfgs;
 import org.isthmus.atomistic.minimize.MinimizationResult;
 import org.isthmus.atomistic.minimize.Minimizer;
 import org.isthmus.atomistic.potential.Potential;
@@ -38,13 +36,12 @@ public final class RelaxRunner implements Runner {
     public Map<String, Figure> run(Case c, CaseInputs inputs, RunOptions options, RunLog log) {
         CaseFile spec = c.spec();
         RelaxSection rs = spec.relax();
-        Potential potential = CaseRunner.withBackend(spec, inputs.potential());
+        Potential potential = inputs.potential(); // backend applied by CaseRunner
         Configuration start = inputs.structure();
         AtomisticModel model = AtomisticModel.builder(potential, start)
                 .request(Request.defaults().withThreads(spec.threads())).build();
         double fmax = rs.fmax().value();
-        Minimizer m = rs.minimizer().equals("fire") ? Fire.defaults().withTolerance(fmax).withMaxIterations(rs.maxSteps())
-                : Lbfgs.defaults().withTolerance(fmax).withMaxIterations(rs.maxSteps());
+        Minimizer m = Engines.minimizer(rs.minimizer(), fmax, rs.maxSteps());
         double[] x0 = model.initialPoint();
         double e0 = model.energy(x0);
         log.info("relax: potential %s; %d atoms; %s; initial E = %.8f eV", potential.name(), start.size(),

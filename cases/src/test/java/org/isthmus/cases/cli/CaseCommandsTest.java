@@ -135,6 +135,36 @@ class CaseCommandsTest {
     }
 
     @Test
+    void exampleStudyIsValid(@TempDir Path tmp) {
+        var study = org.isthmus.cases.run.Study.read(ROOT.resolve("cases/examples/temperature-study.yaml"), tmp);
+        assertEquals(6, study.cases().size());
+        assertEquals(2.0, study.cases().get(1).theCase().spec().md().timestep().value());
+        assertEquals(30.0, study.cases().get(1).theCase().spec().md().temperature().value());
+    }
+
+    @Test
+    void aCaseAndTheMdCommandComputeTheSameTrajectory(@TempDir Path tmp) throws Exception {
+        Path xyz = tmp.resolve("ar.xyz");
+        org.isthmus.atomistic.io.ExtendedXyz.write(xyz, List.of(org.isthmus.atomistic.structure.Lattices.fcc(
+                org.isthmus.atomistic.structure.Element.of("Ar"), 5.26, 2, 2, 2)));
+        CliRun direct = CliRun.of("md", "--potential", LJ.toString(), "--structure", xyz.toString(), "--steps", "10",
+                "--dt", "4", "--temperature", "30", "--seed", "7", "--every", "5", "--quiet", "--out",
+                tmp.resolve("direct.xyz").toString());
+        assertEquals(0, direct.exitCode(), direct.err());
+        Path c = tmp.resolve("case.yaml");
+        Files.writeString(c, """
+                kind: md
+                potential: %s
+                structure: {file: ar.xyz}
+                md: {steps: 10, timestep: 4, temperature: 30, seed: 7}
+                outputs: {every: 5}
+                """.formatted(LJ));
+        Result r = exec(new RunCommand(), c.toString(), "--out", tmp.resolve("o").toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Files.readString(tmp.resolve("direct.xyz")), Files.readString(tmp.resolve("o/trajectory.xyz")));
+    }
+
+    @Test
     void studyWithBadParametersIsRejectedBeforeAnyRun(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("base.yaml"), "kind: md\npotential: " + LJ
                 + "\nstructure: {lattice: fcc, element: Ar, lattice_constant: 5.26}\n");
