@@ -46,6 +46,9 @@ final class CaseChecks {
             return;
         }
         if (lattice) {
+            if (s.frame() != 1 || !s.format().equals("auto")) {
+                b.error("structure", "'frame' and 'format' belong to a structure file, not to a generated crystal");
+            }
             if (s.element() == null) {
                 b.error("structure", "missing required key 'element' (the element of the generated crystal)");
             } else if (Element.find(s.element()).isEmpty()) {
@@ -55,6 +58,9 @@ final class CaseChecks {
                 b.error("structure", "missing required key 'lattice_constant' (the cubic lattice constant, a length)");
             }
         } else {
+            if (!s.repeat().equals(List.of(1, 1, 1))) {
+                b.errorAtKey("structure.repeat", "'repeat' belongs to a generated crystal ('lattice'), not to a file");
+            }
             for (String k : List.of("element", "lattice_constant")) {
                 if (k.equals("element") ? s.element() != null : s.latticeConstant() != null) {
                     b.errorAtKey("structure." + k, "'" + k + "' belongs to a generated crystal ('lattice'), not to a file");

@@ -28,8 +28,11 @@ public final class CaseReader {
 
     /** A Jackson mapper for the file's format ({@code .json}: JSON, else YAML). */
     public static ObjectMapper mapperFor(String fileName) {
-        return fileName.toLowerCase(Locale.ROOT).endsWith(".json") ? new ObjectMapper()
+        ObjectMapper m = fileName.toLowerCase(Locale.ROOT).endsWith(".json") ? new ObjectMapper()
                 : new ObjectMapper(new YAMLFactory());
+        // a key given twice is a mistake, not "the last one wins"
+        m.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        return m;
     }
 
     /**
