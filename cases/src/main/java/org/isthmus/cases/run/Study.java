@@ -302,7 +302,7 @@ public final class Study {
             b.append(o.summary() == null ? "" : String.format(Locale.ROOT, "%.3f", o.summary().wallSeconds()));
             for (String c : columns) {
                 Figure f = o.summary() == null || !ok ? null : o.summary().figures().get(c);
-                b.append(',').append(f == null ? "" : String.format(Locale.ROOT, "%.17g", f.value()));
+                b.append(',').append(f == null ? "" : number(f.value()));
             }
             b.append(',').append(csv(o.message())).append('\n');
         }
@@ -312,6 +312,11 @@ public final class Study {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** An integer without decimals, else the shortest text that reads back to the same double. */
+    static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static String csv(String s) {
