@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "override the case's threads (0: all processors)")
     Integer threads;
 
-    @Option(names = "--quiet", description = "no progress display")
+    @Option(names = "--quiet", description = "no progress display (there is none either when standard output is not a terminal)")
     boolean quiet;
 
     @Option(names = "--resume", description = "continue an interrupted run from its last checkpoint (kind md; "
@@ -59,8 +59,10 @@ final class RunCommand implements Callable<Integer> {
             Case c = read(casePath, backend, threads);
             Path dir = out != null ? out : defaultOut(casePath);
             PrintStream echo = System.out;
-            Summary s = CaseRunner.run(c, RunOptions.into(dir).withResume(resume).withQuiet(quiet).withEcho(echo));
-            echo.println("summary: " + dir.resolve(Summary.FILE));
+            // progress only on a terminal: logs and batch jobs get the run log instead
+            boolean noProgress = quiet || System.console() == null;
+            Summary s = CaseRunner.run(c, RunOptions.into(dir).withResume(resume).withQuiet(noProgress).withEcho(echo));
+            echo.println("summary: " + dir.resolve(Summary.FILE) + " (" + s.status() + ")");
             return Isthmus.OK;
         });
     }

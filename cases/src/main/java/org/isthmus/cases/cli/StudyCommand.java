@@ -41,7 +41,7 @@ final class StudyCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", description = "cases at once (overrides the study file)")
     Integer parallel;
 
-    @Option(names = "--quiet", description = "no progress display")
+    @Option(names = "--quiet", description = "no progress display (there is none either when standard output is not a terminal)")
     boolean quiet;
 
     @Override
@@ -52,7 +52,7 @@ final class StudyCommand implements Callable<Integer> {
             Study study = Study.read(studyPath, dir);
             int n = parallel != null ? Math.max(1, parallel) : study.parallel();
             System.out.printf("study: %d case(s), %d at once, into %s%n", study.cases().size(), n, dir);
-            Progress progress = new Progress("study", study.cases().size(), quiet);
+            Progress progress = new Progress("study", study.cases().size(), quiet || System.console() == null);
             int[] finished = {0};
             List<CaseOutcome> outcomes = new LocalExecutor(n).runAll(study.cases(), o -> {
                 synchronized (finished) {
