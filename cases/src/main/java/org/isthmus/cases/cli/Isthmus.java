@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
         description = "Atomistic (NN-PES) / finite-element coupling for fracture and adhesion.",
         subcommands = {PredictCommand.class, MdCommand.class, RelaxCommand.class, TrainCommand.class,
             BenchCommand.class, BenchFeCommand.class, DevicesCommand.class, VibCommand.class, NebCommand.class,
-            RateCommand.class, CommandLine.HelpCommand.class})
+            RateCommand.class, ValidateCommand.class, RunCommand.class, SchemaCommand.class, StudyCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Isthmus implements Runnable {
 
     public static final int OK = 0;
