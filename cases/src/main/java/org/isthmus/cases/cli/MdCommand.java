@@ -80,6 +80,7 @@ final class MdCommand implements Callable<Integer> {
             case "langevin", "nvt" -> "langevin";
             default -> throw new InvalidInputException("unknown --thermostat '" + thermostat + "' (expected none or langevin)");
         };
+        Engines.timeStepWarning(potential, c, dt).ifPresent(System.out::println);
         Integrator integrator = Engines.integrator(kind, dt, temperature, friction, seed + 1);
         double[] v = Engines.initialVelocities(model, temperature, seed);
         MolecularDynamics md = new MolecularDynamics(model, v, integrator);

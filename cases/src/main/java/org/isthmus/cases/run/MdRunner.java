@@ -88,6 +88,7 @@ public final class MdRunner implements Runner {
             first = Double.NaN;
             maxDev = 0;
         }
+        Engines.timeStepWarning(potential, start, dt).ifPresent(w -> log.info("%s", w));
         log.info("md: potential %s; %d atoms; %s; %d steps of %s (%.4g ps)", potential.name(), start.size(),
                 md.thermostat().equals("langevin") ? "Langevin BAOAB at " + temperature + " K" : "velocity Verlet (NVE)",
                 md.steps(), md.timestep().pretty(), md.steps() * dt / 1000);

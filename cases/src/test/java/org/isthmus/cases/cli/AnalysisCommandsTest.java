@@ -101,6 +101,20 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void mdWarnsWhenTheTimeStepExceedsTheSafeOne() throws IOException {
+        Path crystal = dir.resolve("ar.xyz");
+        ExtendedXyz.write(crystal, List.of(Lattices.fcc(Element.of("Ar"), 5.2576, 2, 2, 2)));
+        // argon's shortest period is ~500 fs: 60 fs is unsafe, 5 fs is fine
+        CliRun bad = CliRun.of("md", "--potential", lj.toString(), "--structure", crystal.toString(), "--steps", "2",
+                "--dt", "60", "--temperature", "10", "--quiet");
+        assertTrue(bad.out().contains("exceeds the largest safe step"), bad.out());
+        CliRun good = CliRun.of("md", "--potential", lj.toString(), "--structure", crystal.toString(), "--steps", "2",
+                "--dt", "5", "--temperature", "10", "--quiet");
+        assertEquals(0, good.exitCode(), good.err());
+        assertTrue(!good.out().contains("exceeds"), good.out());
+    }
+
+    @Test
     void nebRejectsMismatchedEndStatesClearly() throws IOException {
         Path in = dir.resolve("a.xyz");
         Path fin = dir.resolve("b.xyz");
