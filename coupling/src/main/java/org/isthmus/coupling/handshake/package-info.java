@@ -2,7 +2,7 @@
  * The partition of a coupled model (DESIGN.md, "The handshake"): region shapes given by signed
  * distance functions ({@link org.isthmus.coupling.handshake.Box},
  * {@link org.isthmus.coupling.handshake.Sphere}, {@link org.isthmus.coupling.handshake.Cylinder},
- * unions), the blending weight α(X) = ramp(d/w) across a handshake of width w
+ * mesh element sets {@link org.isthmus.coupling.handshake.ElementSetRegion}, unions), the blending weight α(X) = ramp(d/w) across a handshake of width w
  * ({@link org.isthmus.coupling.handshake.Blending}, {@link org.isthmus.coupling.handshake.Ramp}:
  * sharp, linear, C¹ cubic, C² quintic), point location in the mesh
  * ({@link org.isthmus.coupling.handshake.ElementLocator}) and the

@@ -52,7 +52,8 @@ import org.isthmus.coupling.handshake.Ramp;
  * (λ = 0, every atom and node at rest) is subtracted as a dead load, E_c(x) = E(x) − g₀·(x − x₀),
  * in the manner of the ghost-force-corrected quasicontinuum (Shenoy et al., J. Mech. Phys.
  * Solids 47, 611 (1999)). It removes the reference ghost forces exactly; under a strain ε the
- * ghost forces of an energy-based blend change by O(ε) and that part remains. The uncorrected
+ * ghost forces of an energy-based blend change by O(ε) and that part remains, unless the dead
+ * loads are recomputed at the loaded homogeneous state ({@link #recomputeGhostForces}). The uncorrected
  * residual of the last gradient is always available ({@link #lastUncorrectedForceNorm()}).
  *
  * <p>Neighbour lists are reused with a Verlet skin (default 0.5 Å) as in
@@ -108,6 +109,7 @@ public final class CoupledModel implements EnergyModel {
     private final boolean[] activeNodes;
     private final int[] subdivisions;
     private double[] ghost;
+    private double[] ghostOrigin;
     private double lambda;
     private double lastUncorrected = Double.NaN;
     private int evaluations;
@@ -270,6 +272,7 @@ public final class CoupledModel implements EnergyModel {
             double[] g0 = new double[dimension()];
             evaluate(x0, g0, false);
             this.ghost = g0;
+            this.ghostOrigin = x0.clone();
         }
     }
 
@@ -507,7 +510,7 @@ public final class CoupledModel implements EnergyModel {
         if (correct) {
             double work = 0;
             for (int k = 0; k < x.length; k++) {
-                work += ghost[k] * (x[k] - x0[k]);
+                work += ghost[k] * (x[k] - ghostOrigin[k]);
                 if (wantGrad) {
                     grad[k] -= ghost[k];
                 }
@@ -523,6 +526,22 @@ public final class CoupledModel implements EnergyModel {
             s += a[i] * b[i];
         }
         return s;
+    }
+
+    /**
+     * Recomputes the dead-load correction at state x and the current load factor (g₀ = the
+     * uncorrected gradient there; E_c(y) = E(y) − g₀·(y − x)), and turns the correction on. This is
+     * the per-load-step refresh of the ghost-force-corrected quasicontinuum: computed at the
+     * homogeneous state of the applied far field it makes that state an equilibrium by
+     * construction (the patch test then holds to round-off at that state), so use it only at a
+     * state known to be the solution of a perfect crystal, never at a configuration with defects
+     * whose forces are real.
+     */
+    public void recomputeGhostForces(double[] x) {
+        double[] g = new double[dimension()];
+        evaluate(x, g, false);
+        this.ghost = g;
+        this.ghostOrigin = x.clone();
     }
 
     /** Whether the ghost-force correction is on. */
@@ -618,7 +637,7 @@ public final class CoupledModel implements EnergyModel {
         double corr = 0;
         if (ghost != null) {
             for (int k = 0; k < x.length; k++) {
-                corr += ghost[k] * (x[k] - x0[k]);
+                corr += ghost[k] * (x[k] - ghostOrigin[k]);
             }
         }
         return new EnergyLedger(ev.energy(), continuum, cohesive, work, corr);
