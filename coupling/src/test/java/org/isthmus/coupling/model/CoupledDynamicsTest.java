@@ -69,7 +69,7 @@ class CoupledDynamicsTest {
         CoupledDynamics md = new CoupledDynamics(model, model.initialPoint(), v, rho, dt);
         double h0 = md.totalEnergy();
         double k0 = md.kineticEnergy();
-        int steps = 120;
+        int steps = 100;
         double maxDev = 0;
         double sumT = 0;
         double sumH = 0;
@@ -93,5 +93,15 @@ class CoupledDynamicsTest {
         // velocity Verlet: an O(Δt²) oscillation of H, no drift
         assertTrue(maxDev < 2e-3 * k0, "energy fluctuation " + maxDev + " eV against kinetic " + k0);
         assertTrue(Math.abs(drift) < 5e-3 * k0, "drift " + drift + " eV/ps");
+
+        // a damping band over the whole block takes energy out at every step
+        CoupledDynamics damped = new CoupledDynamics(model, model.initialPoint(), v, rho, dt)
+                .withDamping(Box.centred(new double[3], new double[] {1e3, 1e3, 1e3}), 0.01);
+        double previous = damped.totalEnergy();
+        for (int s = 0; s < 3; s++) {
+            damped.run(4);
+            assertTrue(damped.totalEnergy() < previous, "damped energy must fall");
+            previous = damped.totalEnergy();
+        }
     }
 }

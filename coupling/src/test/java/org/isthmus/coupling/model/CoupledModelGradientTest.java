@@ -132,7 +132,15 @@ class CoupledModelGradientTest {
         CoupledModel model = CoupledModel.builder(part, pot, LinearElastic.isotropic(0.8, 0.3), Section.solid())
                 .threads(1, 1).build();
         assertTrue(model.freeAtomCount() > part.count(AtomRole.ATOMISTIC));
-        checkGradient(model, perturbed(model, 5, 0.05), 40, 13, 2e-6);
+        double[] x = perturbed(model, 5, 0.05);
+        checkGradient(model, x, 40, 13, 2e-6);
+        // results do not depend on the thread counts
+        CoupledModel threaded = CoupledModel.builder(part, pot, LinearElastic.isotropic(0.8, 0.3), Section.solid())
+                .threads(3, 2).build();
+        double[] g1 = new double[x.length];
+        double[] g2 = new double[x.length];
+        assertEquals(model.energyAndGradient(x, g1), threaded.energyAndGradient(x, g2), 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(g1, g2, 0.0);
     }
 
     @Test
