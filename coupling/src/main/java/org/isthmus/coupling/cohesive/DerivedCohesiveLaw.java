@@ -1,7 +1,5 @@
 package org.isthmus.coupling.cohesive;
 
-import java.util.Arrays;
-
 import org.isthmus.atomistic.InvalidInputException;
 import org.isthmus.continuum.cohesive.TabulatedLaw;
 
@@ -24,9 +22,18 @@ import org.isthmus.continuum.cohesive.TabulatedLaw;
  * (J. Mech. Phys. Solids 50 (2002) 1727) and Hayes, Ortiz &amp; Carter (Phys. Rev. B 69, 172104
  * (2004)): the cohesive law of a plane inside an elastic body is its rigid-separation law with
  * the bulk compliance taken out. Use it for cohesive elements inside a continuum that already
- * carries the bulk elasticity, or the compliance of one layer is counted twice. Where δ_c would
- * not increase (a layer stiffer in separation than in the bulk), points are dropped so the
- * openings increase strictly; the openings are shifted so δ_c(0) = 0.
+ * carries the bulk elasticity, or the compliance of one layer is counted twice.
+ *
+ * <p>Where δ − T s would not increase, the layers next to the plane are stiffer in rigid
+ * separation than the bulk counted for them (the rigid law's slope exceeds C⊥/d₀: for
+ * Stillinger–Weber Si (111) shuffle about 2×; for Zhou-EAM Cu (111) and (100) it stays below).
+ * No law with a non-negative compliance then reproduces the rigid law in series with the bulk;
+ * the compliance removed is capped so that δ − T s still increases
+ * ({@link #effectiveCompliance()}: 0.95 of the smallest Δδ/ΔT over the table's rising steps).
+ * The form stays a potential of its traction, and its work of separation is the table's (to
+ * within s T(0)²/2): what a Griffith estimate needs. The price is that part of one layer's
+ * compliance, (s − s_eff)·T, is still counted twice below the peak; {@link #layerCompliance()}
+ * and {@link #effectiveCompliance()} say how much. The openings are shifted so δ_c(0) = 0.
  */
 public final class DerivedCohesiveLaw {
 
@@ -108,6 +115,33 @@ public final class DerivedCohesiveLaw {
         return new TabulatedLaw(table.normalOpenings(), e, shearStiffness);
     }
 
+    /** Work of separation of the decohesion form (eV/Å²): the table's to within s T(0)²/2. */
+    public double decohesionWorkOfSeparation() {
+        double[][] t = decohesionTable();
+        return t[1][t[1].length - 1];
+    }
+
+    /**
+     * The compliance the decohesion form removes (Å⁴/eV): the layer compliance s = d₀/C⊥, capped
+     * at 0.95 min(Δδ/ΔT) over the table's rising steps so that δ − T s increases strictly (see
+     * the class comment); NaN without a layer compliance.
+     */
+    public double effectiveCompliance() {
+        if (Double.isNaN(compliance)) {
+            return Double.NaN;
+        }
+        double[] d = table.normalOpenings();
+        double[] t = table.normalTractions();
+        double cap = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < d.length; i++) {
+            double dt = t[i] - t[i - 1];
+            if (dt > 0) {
+                cap = Math.min(cap, (d[i] - d[i - 1]) / dt);
+            }
+        }
+        return Math.min(compliance, 0.95 * cap);
+    }
+
     /** The decohesion form (elastic opening of one layer removed); needs the layer compliance. */
     public TabulatedLaw decohesionLaw() {
         double[][] t = decohesionTable();
@@ -127,29 +161,17 @@ public final class DerivedCohesiveLaw {
         double[] e = table.normalEnergies();
         double[] t = table.normalTractions();
         int n = d.length;
-        double spacing = d[n - 1] / (n - 1);
+        double sc = effectiveCompliance();
         double[] xs = new double[n];
         double[] es = new double[n];
-        double[] ts = new double[n];
-        // δ_c = δ − T s; φ_c = φ − φ(0) − s(T² − T(0)²)/2 (Hayes, Ortiz, Carter 2004, elastic part of the layer removed)
-        double x0 = d[0] - t[0] * compliance;
-        int k = 1;
+        // δ_c = δ − T s; φ_c = φ − φ(0) − s(T² − T(0)²)/2, so dφ_c = T dδ_c (Hayes, Ortiz, Carter 2004: the
+        // elastic opening and energy of the layer removed)
+        for (int i = 0; i < n; i++) {
+            xs[i] = (d[i] - t[i] * sc) - (d[0] - t[0] * sc);
+            es[i] = e[i] - e[0] - 0.5 * sc * (t[i] * t[i] - t[0] * t[0]);
+        }
         xs[0] = 0;
         es[0] = 0;
-        ts[0] = t[0];
-        for (int i = 1; i < n; i++) {
-            double x = d[i] - t[i] * compliance - x0;
-            if (x > xs[k - 1] + 0.02 * spacing) {
-                xs[k] = x;
-                es[k] = e[i] - e[0] - 0.5 * compliance * (t[i] * t[i] - t[0] * t[0]);
-                ts[k] = t[i];
-                k++;
-            }
-        }
-        if (k < 3) {
-            throw new InvalidInputException("the decohesion form keeps only " + k + " points of the table; the layer compliance "
-                    + compliance + " removes nearly all of the opening");
-        }
-        return new double[][] {Arrays.copyOf(xs, k), Arrays.copyOf(es, k), Arrays.copyOf(ts, k)};
+        return new double[][] {xs, es, t};
     }
 }

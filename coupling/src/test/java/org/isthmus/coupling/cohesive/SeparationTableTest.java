@@ -159,6 +159,22 @@ class SeparationTableTest {
         assertTrue(law.uber().rmsResidual() < 0.05 * w);
     }
 
+    @Test
+    void decohesionFormOfAStiffLayerKeepsTheWorkOfSeparation() {
+        Potential sw = StillingerWeber.silicon1985();
+        DerivedCohesiveLaw law = CohesiveLawDerivation.cleavage(sw, OrientedCrystal.of("diamond", SI, 5.431, "111", "1-10"))
+                .build().derive(4, 81);
+        // SW Si (111): the shuffle bond is stiffer in rigid opening than a stacking period of bulk
+        assertTrue(law.effectiveCompliance() < 0.5 * law.layerCompliance(),
+                law.effectiveCompliance() + " vs " + law.layerCompliance());
+        double[][] t = law.decohesionTable();
+        for (int i = 1; i < t[0].length; i++) {
+            assertTrue(t[0][i] > t[0][i - 1], "decohesion openings increase at " + i);
+        }
+        assertEquals(law.workOfSeparation(), law.decohesionWorkOfSeparation(), 1e-12);
+        assertEquals(law.workOfSeparation(), law.decohesionLaw().workOfSeparation(), 1e-12);
+    }
+
     private static double d0Modulus(CohesiveLawDerivation d, double s) {
         return d.halves().layerSpacingA() / s;
     }
