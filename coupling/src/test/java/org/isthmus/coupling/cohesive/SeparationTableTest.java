@@ -171,8 +171,11 @@ class SeparationTableTest {
         for (int i = 1; i < t[0].length; i++) {
             assertTrue(t[0][i] > t[0][i - 1], "decohesion openings increase at " + i);
         }
-        assertEquals(law.workOfSeparation(), law.decohesionWorkOfSeparation(), 1e-12);
-        assertEquals(law.workOfSeparation(), law.decohesionLaw().workOfSeparation(), 1e-12);
+        // equal up to s T(0)²/2 (T(0) ≠ 0 as 5.431 Å is SW's equilibrium only to 1e-4 Å)
+        double t0 = law.table().normalTractions()[0];
+        double tol = 0.5 * law.effectiveCompliance() * t0 * t0 + 1e-12;
+        assertEquals(law.workOfSeparation(), law.decohesionWorkOfSeparation(), tol);
+        assertEquals(law.workOfSeparation(), law.decohesionLaw().workOfSeparation(), tol);
     }
 
     private static double d0Modulus(CohesiveLawDerivation d, double s) {
