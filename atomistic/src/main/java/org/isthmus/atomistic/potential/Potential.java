@@ -37,6 +37,23 @@ public interface Potential {
      */
     Evaluation compute(Configuration configuration, Request request);
 
+    /**
+     * The exact Hessian ∂²E_w/∂x∂x (eV/Å²) of the (weighted, masked) energy, for potentials with
+     * analytic second derivatives ({@link #hasHessian()}).
+     *
+     * @throws org.isthmus.atomistic.UnsupportedRequestException if this potential has none, or
+     *         the configuration has more than {@link Hessian#MAX_ATOMS} atoms
+     */
+    default Hessian hessian(Configuration configuration, Request request) {
+        throw new org.isthmus.atomistic.UnsupportedRequestException("potential " + name()
+                + " has no exact second derivatives, so no Hessian; Lennard-Jones, Stillinger-Weber and EAM have them");
+    }
+
+    /** Whether {@link #hessian} is available. */
+    default boolean hasHessian() {
+        return false;
+    }
+
     /** Energy, site energies, forces and virial with unit weights and no mask. */
     default Evaluation compute(Configuration configuration) {
         return compute(configuration, Request.defaults());

@@ -40,6 +40,18 @@ public abstract class SitePotential implements Potential {
         double siteEnergy(SiteEnvironment env, boolean gradient);
     }
 
+    /**
+     * A kernel with exact second derivatives of its site energy in the bond vectors, which makes
+     * {@link SitePotential#hessian} available.
+     */
+    public interface HessianKernel extends Kernel {
+        /**
+         * Writes ∂²ε_i/∂d_a∂d_b for the {@code env.count} neighbours into {@code h}, of length at
+         * least (3·count)², row-major with index (3a + α)·3·count + 3b + β, zeroed on entry.
+         */
+        void siteHessian(SiteEnvironment env, double[] h);
+    }
+
     /** The species of this potential in type order; type index = position in this list. */
     protected abstract List<Element> types();
 
@@ -263,6 +275,119 @@ public abstract class SitePotential implements Potential {
             }
         }
         return new Evaluation(energy, site, forces, virial, diagnostics(kernels, c));
+    }
+
+    /**
+     * Adds {@code scale} × the Hessian of a radial function g(|d|) of bond a, in that bond vector,
+     * to the (a, a) block of a site Hessian of width w: ∂²g/∂d∂d = g″ û ûᵀ + (g′/r)(I − û ûᵀ).
+     * For kernels' {@link HessianKernel#siteHessian}.
+     *
+     * @param d1 g′(r)
+     * @param d2 g″(r)
+     */
+    protected static void addRadial(double[] h, int w, int a, SiteEnvironment env, double d1, double d2, double scale) {
+        double r = env.r[a];
+        double[] u = {env.dx[a] / r, env.dy[a] / r, env.dz[a] / r};
+        double t = d1 / r;
+        for (int al = 0; al < 3; al++) {
+            for (int be = 0; be < 3; be++) {
+                double v = (d2 - t) * u[al] * u[be] + (al == be ? t : 0);
+                h[(3 * a + al) * w + 3 * a + be] += scale * v;
+            }
+        }
+    }
+
+    /** Adds {@code scale} · p ⊗ q to the (a, b) block of a site Hessian of width w. */
+    protected static void addOuter(double[] h, int w, int a, int b, double[] p, double[] q, double scale) {
+        for (int al = 0; al < 3; al++) {
+            for (int be = 0; be < 3; be++) {
+                h[(3 * a + al) * w + 3 * b + be] += scale * p[al] * q[be];
+            }
+        }
+    }
+
+    @Override
+    public boolean hasHessian() {
+        return newKernel() instanceof HessianKernel;
+    }
+
+    /**
+     * The exact Hessian, assembled from the kernel's site Hessians: with d_a = x_{j_a} − x_i
+     * (+ image shift), ∂²ε_i/∂x_{j_a}∂x_{j_b} = h_ab, ∂²ε_i/∂x_i∂x_{j_b} = −Σ_a h_ab and
+     * ∂²ε_i/∂x_i² = Σ_ab h_ab, each times the weight w_i; periodic images of one atom add up.
+     */
+    @Override
+    public Hessian hessian(Configuration c, Request request) {
+        int n = c.size();
+        if (!(newKernel() instanceof HessianKernel)) {
+            return Potential.super.hessian(c, request);
+        }
+        if (n > Hessian.MAX_ATOMS) {
+            throw new UnsupportedRequestException("a dense Hessian is built for at most " + Hessian.MAX_ATOMS
+                    + " atoms; the configuration has " + n);
+        }
+        if (request.hasWeights() && request.weightCount() != n) {
+            throw new IllegalArgumentException("expected " + n + " site weights, got " + request.weightCount());
+        }
+        int[] types = typesOf(c);
+        NeighborList list = neighborsFor(c, request);
+        double[] x = c.positions();
+        double rc = cutoff();
+        HessianKernel kernel = (HessianKernel) newKernel();
+        SiteEnvironment env = new SiteEnvironment();
+        int dim = 3 * n;
+        double[] out = new double[dim * dim];
+        double[] h = new double[0];
+        for (int i = 0; i < n; i++) {
+            double wi = request.weight(i);
+            if (wi == 0) {
+                continue;
+            }
+            fill(env, i, types, x, list, rc * rc);
+            int m = env.count;
+            int w = 3 * m;
+            if (h.length < w * w) {
+                h = new double[w * w];
+            }
+            java.util.Arrays.fill(h, 0, w * w, 0.0);
+            kernel.siteHessian(env, h);
+            // neighbour–neighbour blocks h_ab, and their total Σ_ab h_ab (the centre's own block)
+            double[] total = new double[9];
+            for (int a = 0; a < m; a++) {
+                for (int b = 0; b < m; b++) {
+                    for (int al = 0; al < 3; al++) {
+                        for (int be = 0; be < 3; be++) {
+                            double v = wi * h[(3 * a + al) * w + 3 * b + be];
+                            int ja = env.index[a];
+                            int jb = env.index[b];
+                            out[(3 * ja + al) * dim + 3 * jb + be] += v;
+                            total[3 * al + be] += v;
+                        }
+                    }
+                }
+            }
+            for (int b = 0; b < m; b++) {
+                int jb = env.index[b];
+                for (int al = 0; al < 3; al++) {
+                    for (int be = 0; be < 3; be++) {
+                        double sa = 0; // Σ_a h_(a al)(b be)
+                        double sb = 0; // Σ_a h_(b be)(a al)
+                        for (int a = 0; a < m; a++) {
+                            sa += h[(3 * a + al) * w + 3 * b + be];
+                            sb += h[(3 * b + be) * w + 3 * a + al];
+                        }
+                        out[(3 * i + al) * dim + 3 * jb + be] -= wi * sa;
+                        out[(3 * jb + be) * dim + 3 * i + al] -= wi * sb;
+                    }
+                }
+            }
+            for (int al = 0; al < 3; al++) {
+                for (int be = 0; be < 3; be++) {
+                    out[(3 * i + al) * dim + 3 * i + be] += total[3 * al + be];
+                }
+            }
+        }
+        return new Hessian(n, out);
     }
 
     /**

@@ -173,7 +173,7 @@ public final class EamPotential extends SitePotential {
     }
 
     /** Site-energy kernel: densities first, then the embedding derivative scales the density gradients. */
-    private final class EamKernel implements Kernel {
+    private final class EamKernel implements HessianKernel {
         private final double[][][] fused = fusedTables();
         private final double[] d = new double[1];
         private double[] dRho = new double[32];
@@ -234,6 +234,43 @@ public final class EamPotential extends SitePotential {
                 }
             }
             return energy;
+        }
+
+        /**
+         * ∂²ε_i/∂d_a∂d_b = F″(ρ_i) ∇f_a ∇f_bᵀ + δ_ab [F′(ρ_i) ∇²f(d_a) + ½ ∇²φ(d_a)], with ∇f_a =
+         * f′(r_a) û_a and ∇²g = g″ ûûᵀ + (g′/r)(I − ûûᵀ) (from ε_i = F(Σ_j f(r_ij)) + ½Σ_j φ(r_ij),
+         * Daw & Baskes 1984). Units eV/Å².
+         */
+        @Override
+        public void siteHessian(SiteEnvironment env, double[] h) {
+            int a = env.centerType;
+            int count = env.count;
+            int w = 3 * count;
+            ScalarFunction[] fa = density[a];
+            ScalarFunction[] pa = pair[a];
+            double rho = 0;
+            double[][] grad = new double[count][3];
+            for (int k = 0; k < count; k++) {
+                rho += fa[env.type[k]].value(env.r[k]);
+            }
+            ScalarFunction emb = embedding[a];
+            double dF = emb.derivative(rho);
+            double ddF = emb.secondDerivative(rho);
+            for (int k = 0; k < count; k++) {
+                int b = env.type[k];
+                double r = env.r[k];
+                double df = fa[b].derivative(r);
+                grad[k][0] = df * env.dx[k] / r;
+                grad[k][1] = df * env.dy[k] / r;
+                grad[k][2] = df * env.dz[k] / r;
+                addRadial(h, w, k, env, dF * df + 0.5 * pa[b].derivative(r),
+                        dF * fa[b].secondDerivative(r) + 0.5 * pa[b].secondDerivative(r), 1.0);
+            }
+            for (int j = 0; j < count; j++) {
+                for (int k = 0; k < count; k++) {
+                    addOuter(h, w, j, k, grad[j], grad[k], ddF);
+                }
+            }
         }
     }
 

@@ -29,6 +29,13 @@ final class PairFromRPhi implements ScalarFunction {
         return rPhi.derivative(r) * recip - rPhi.value(r) * recip * recip;
     }
 
+    /** φ = z/r: φ″ = z″/r − 2z′/r² + 2z/r³. */
+    @Override
+    public double secondDerivative(double r) {
+        double inv = 1.0 / r;
+        return (rPhi.secondDerivative(r) - 2 * rPhi.derivative(r) * inv + 2 * rPhi.value(r) * inv * inv) * inv;
+    }
+
     @Override
     public double evaluate(double r, double[] derivative) {
         double recip = 1.0 / r;

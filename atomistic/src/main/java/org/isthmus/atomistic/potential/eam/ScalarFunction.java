@@ -13,6 +13,9 @@ public interface ScalarFunction {
     /** The derivative at x. */
     double derivative(double x);
 
+    /** The second derivative at x (exact: for the Hessian of an EAM potential). */
+    double secondDerivative(double x);
+
     /**
      * The value at x, with the derivative stored in {@code derivative[0]}. Implementations that
      * share work between the two override this; the result equals {@link #value} and

@@ -32,6 +32,11 @@ final class ShiftedForce implements ScalarFunction {
     }
 
     @Override
+    public double secondDerivative(double r) {
+        return r < rc ? g.secondDerivative(r) : 0;
+    }
+
+    @Override
     public double evaluate(double r, double[] d) {
         if (r >= rc) {
             d[0] = 0;

@@ -158,6 +158,22 @@ public final class UniformCubicSpline implements ScalarFunction {
         return (c[o] * p + c[o + 1]) * p + c[o + 2];
     }
 
+    /**
+     * The cubic's second derivative, (2·c₀ p + c₁)/Δ on the interval; 0 on the linear
+     * continuation and beyond the last interval, where the value is continued with a constant slope.
+     */
+    @Override
+    public double secondDerivative(double x) {
+        double p = x * invDelta + 1.0;
+        int m = interval(p);
+        p -= m;
+        if (p > 1.0 || x > linearBeyond) {
+            return 0;
+        }
+        int o = 7 * m;
+        return (2 * c[o] * p + c[o + 1]) * invDelta;
+    }
+
     @Override
     public double evaluate(double x, double[] derivative) {
         double p = x * invDelta + 1.0;

@@ -57,6 +57,21 @@ final class ZhouEmbedding implements ScalarFunction {
     }
 
     @Override
+    public double secondDerivative(double rho) {
+        if (rho < rhoN) {
+            double x = rho / rhoN - 1;
+            return (2 * fn[2] + 6 * fn[3] * x) / (rhoN * rhoN);
+        }
+        if (rho < rho0) {
+            double x = rho / rhoE - 1;
+            return (2 * f[2] + 6 * f[3] * x) / (rhoE * rhoE);
+        }
+        // d²F/ds² = −F_e η² s^(η−2) [(η − 1) ln s + 1], s = ρ/ρ_s (from the ZJW 2004 form above)
+        double s = rho / rhoS;
+        return -fe * eta * eta * Math.pow(s, eta - 2) * ((eta - 1) * Math.log(s) + 1) / (rhoS * rhoS);
+    }
+
+    @Override
     public double evaluate(double rho, double[] d) {
         if (rho < rhoN) {
             return cubic(fn, rho / rhoN - 1, rhoN, d); // ZJW 2004 embedding, ρ < ρ_n

@@ -36,6 +36,11 @@ final class ZhouPair implements ScalarFunction {
             }
 
             @Override
+            public double secondDerivative(double r) {
+                return rep.secondDerivative(r) - att.secondDerivative(r);
+            }
+
+            @Override
             public double evaluate(double r, double[] d) {
                 double v = rep.evaluate(r, d);
                 double dv = d[0];
@@ -67,6 +72,25 @@ final class ZhouPair implements ScalarFunction {
         double dba = (fB.derivative(r) - ba * fA.derivative(r)) / a;
         double dab = (fA.derivative(r) - ab * fB.derivative(r)) / b;
         return 0.5 * (dba * phiA.value(r) + ba * phiA.derivative(r) + dab * phiB.value(r) + ab * phiB.derivative(r));
+    }
+
+    /** φ″ of ½(q φ_A + p φ_B), q = f_B/f_A, p = 1/q, with q″ = (f_B″ − 2 q′ f_A′ − q f_A″)/f_A. */
+    @Override
+    public double secondDerivative(double r) {
+        double a = fA.value(r);
+        double b = fB.value(r);
+        double da = fA.derivative(r);
+        double db = fB.derivative(r);
+        double dda = fA.secondDerivative(r);
+        double ddb = fB.secondDerivative(r);
+        double q = b / a;
+        double p = a / b;
+        double dq = (db - q * da) / a;
+        double dp = (da - p * db) / b;
+        double ddq = (ddb - 2 * dq * da - q * dda) / a;
+        double ddp = (dda - 2 * dp * db - p * ddb) / b;
+        return 0.5 * (ddq * phiA.value(r) + 2 * dq * phiA.derivative(r) + q * phiA.secondDerivative(r)
+                + ddp * phiB.value(r) + 2 * dp * phiB.derivative(r) + p * phiB.secondDerivative(r));
     }
 
     @Override

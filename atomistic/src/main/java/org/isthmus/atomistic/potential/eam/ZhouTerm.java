@@ -42,6 +42,23 @@ final class ZhouTerm implements ScalarFunction {
         return c * Math.exp(-k * (x - 1)) / den * (-k - 20 * y10 * y5 * y4 / den) * invRe;
     }
 
+    /** t″ = t (L² + L′)/r_e² with L = d ln t/dx = −k − 20 y¹⁹/(1 + y²⁰), L′ = −(380 y¹⁸ − 20 y³⁸)/(1 + y²⁰)². */
+    @Override
+    public double secondDerivative(double r) {
+        double x = r * invRe;
+        double y = x - m;
+        double y2 = y * y;
+        double y4 = y2 * y2;
+        double y5 = y4 * y;
+        double y10 = y5 * y5;
+        double y18 = y10 * y4 * y4;
+        double den = 1 + y10 * y10;
+        double t = c * Math.exp(-k * (x - 1)) / den;
+        double l = -k - 20 * y18 * y / den;
+        double dl = -(380 * y18 - 20 * y18 * y10 * y10) / (den * den);
+        return t * (l * l + dl) * invRe * invRe;
+    }
+
     @Override
     public double evaluate(double r, double[] derivative) {
         double x = r * invRe;

@@ -84,7 +84,13 @@ public final class LennardJones extends SitePotential {
 
     @Override
     protected Kernel newKernel() {
-        return (env, gradient) -> {
+        return new LjKernel();
+    }
+
+    /** ε_i = ½ Σ_j φ(r_ij) with the shifted-force φ; exact first and second derivatives. */
+    private final class LjKernel implements HessianKernel {
+        @Override
+        public double siteEnergy(SiteEnvironment env, boolean gradient) {
             int a = env.centerType;
             double[] ea = eps[a];
             double[] sa = sig[a];
@@ -105,7 +111,24 @@ public final class LennardJones extends SitePotential {
                 }
             }
             return 0.5 * sum;
-        };
+        }
+
+        @Override
+        public void siteHessian(SiteEnvironment env, double[] h) {
+            int a = env.centerType;
+            int w = 3 * env.count;
+            for (int k = 0; k < env.count; k++) {
+                int b = env.type[k];
+                double r = env.r[k];
+                double s2 = sig[a][b] * sig[a][b] / (r * r);
+                double sr6 = s2 * s2 * s2;
+                double e4 = 4 * eps[a][b];
+                double d1 = -6 * e4 / r * (2 * sr6 * sr6 - sr6) - shiftF[a][b];
+                // φ″ = 4ε (156 (σ/r)¹² − 42 (σ/r)⁶) / r²  (the linear shift has none), eV/Å²
+                double d2 = e4 * (156 * sr6 * sr6 - 42 * sr6) / (r * r);
+                addRadial(h, w, k, env, d1, d2, 0.5);
+            }
+        }
     }
 
     /** Builds a {@link LennardJones}. */

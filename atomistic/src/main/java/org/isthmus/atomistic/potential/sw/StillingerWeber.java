@@ -222,7 +222,7 @@ public final class StillingerWeber extends SitePotential {
     }
 
     /** Per site: pair terms and the radial factors per neighbour, then the angular terms per neighbour pair. */
-    private final class SwKernel implements Kernel {
+    private final class SwKernel implements HessianKernel {
         private double[] ux = new double[16];
         private double[] uy = new double[16];
         private double[] uz = new double[16];
@@ -310,6 +310,104 @@ public final class StillingerWeber extends SitePotential {
                 }
             }
             return energy;
+        }
+
+        /**
+         * ∂²ε_i/∂d∂d: the pair terms ½φ₂ are radial; each angular term φ₃ = λε e_j e_k g(c) with
+         * g = (c − cos θ₀)², c = û_j·û_k, e = exp(γσ/(r − aσ)) (Stillinger–Weber 1985) is
+         * differentiated twice by the product rule with ∂c/∂d_j = (û_k − c û_j)/r_j,
+         * ∂²c/∂d_j² = −(û_j C_jᵀ + C_j û_jᵀ + c P_j)/r_j, ∂²c/∂d_j∂d_k = (P_k − û_j C_kᵀ)/r_j,
+         * P = (I − ûûᵀ)/r. Units eV/Å².
+         */
+        @Override
+        public void siteHessian(SiteEnvironment env, double[] h) {
+            int a = env.centerType;
+            int n = env.count;
+            int w = 3 * n;
+            siteEnergy(env, false); // fills ux, uy, uz, radial, dLogRadial
+            double[][] u = new double[n][];
+            double[] d2LogRadial = new double[n];
+            for (int k = 0; k < n; k++) {
+                int b = env.type[k];
+                double r = env.r[k];
+                if (r >= cut[a][b]) {
+                    continue;
+                }
+                u[k] = new double[] {ux[k], uy[k], uz[k]};
+                double ra = 1.0 / (r - cut[a][b]);
+                double ex = Math.exp(sigma[a][b] * ra);
+                double rp = Math.pow(r, -p[a][b]);
+                double rq = Math.pow(r, -q[a][b]);
+                double poly = c5[a][b] * rp - c6[a][b] * rq;
+                double dPoly = (-p[a][b] * c5[a][b] * rp + q[a][b] * c6[a][b] * rq) / r;
+                double d2Poly = (p[a][b] * (p[a][b] + 1) * c5[a][b] * rp - q[a][b] * (q[a][b] + 1) * c6[a][b] * rq) / (r * r);
+                double dEx = -sigma[a][b] * ra * ra * ex;
+                double d2Ex = ex * (sigma[a][b] * sigma[a][b] * ra * ra * ra * ra + 2 * sigma[a][b] * ra * ra * ra);
+                double d1 = dPoly * ex + poly * dEx;
+                double d2 = d2Poly * ex + 2 * dPoly * dEx + poly * d2Ex;
+                addRadial(h, w, k, env, d1, d2, 0.5);
+                d2LogRadial[k] = 2 * gammaSigma[a][b] * ra * ra * ra;
+            }
+            double[][] le = lambdaEpsilon[a];
+            double[][] c0 = cosTheta0[a];
+            double[] cj = new double[3];
+            double[] ck = new double[3];
+            double[] ej = new double[3];
+            double[] ek = new double[3];
+            for (int j = 0; j < n - 1; j++) {
+                if (u[j] == null) {
+                    continue;
+                }
+                for (int k = j + 1; k < n; k++) {
+                    if (u[k] == null) {
+                        continue;
+                    }
+                    double rj = env.r[j];
+                    double rk = env.r[k];
+                    double cos = u[j][0] * u[k][0] + u[j][1] * u[k][1] + u[j][2] * u[k][2];
+                    double lam = le[env.type[j]][env.type[k]];
+                    double dc = cos - c0[env.type[j]][env.type[k]];
+                    double g = dc * dc;
+                    double g1 = 2 * dc;
+                    double g2 = 2;
+                    double eJ = radial[j];
+                    double eK = radial[k];
+                    for (int x = 0; x < 3; x++) {
+                        cj[x] = (u[k][x] - cos * u[j][x]) / rj;
+                        ck[x] = (u[j][x] - cos * u[k][x]) / rk;
+                        ej[x] = eJ * dLogRadial[j] * u[j][x];
+                        ek[x] = eK * dLogRadial[k] * u[k][x];
+                    }
+                    // H_jj = λε e_k [g ∂²e_j + g′(e′_j C_jᵀ + C_j e′_jᵀ) + e_j (g″ C_j C_jᵀ + g′ ∂²c_jj)]
+                    diagonalBlock(h, w, j, u[j], rj, cos, cj, ej, eJ, dLogRadial[j], d2LogRadial[j], lam * eK, g, g1, g2);
+                    diagonalBlock(h, w, k, u[k], rk, cos, ck, ek, eK, dLogRadial[k], d2LogRadial[k], lam * eJ, g, g1, g2);
+                    // H_jk = λε [g e′_j e′_kᵀ + g′ e_k e′_j C_kᵀ + g′ e_j C_j e′_kᵀ + g″ e_j e_k C_j C_kᵀ + g′ e_j e_k ∂²c_jk]
+                    for (int al = 0; al < 3; al++) {
+                        for (int be = 0; be < 3; be++) {
+                            double pk = ((al == be ? 1 : 0) - u[k][al] * u[k][be]) / rk;
+                            double d2c = (pk - u[j][al] * ck[be]) / rj;
+                            double v = lam * (g * ej[al] * ek[be] + g1 * eK * ej[al] * ck[be] + g1 * eJ * cj[al] * ek[be]
+                                    + g2 * eJ * eK * cj[al] * ck[be] + g1 * eJ * eK * d2c);
+                            h[(3 * j + al) * w + 3 * k + be] += v;
+                            h[(3 * k + be) * w + 3 * j + al] += v;
+                        }
+                    }
+                }
+            }
+        }
+
+        private void diagonalBlock(double[] h, int w, int j, double[] uj, double rj, double cos, double[] cj, double[] ej,
+                double eJ, double s, double s1, double pre, double g, double g1, double g2) {
+            for (int al = 0; al < 3; al++) {
+                for (int be = 0; be < 3; be++) {
+                    double proj = ((al == be ? 1 : 0) - uj[al] * uj[be]) / rj;
+                    // ∂²e = e [(s² + s′) ûûᵀ + (s/r)(I − ûûᵀ)], s = d ln e/dr
+                    double d2e = eJ * ((s * s + s1) * uj[al] * uj[be] + s * proj);
+                    double d2c = -(uj[al] * cj[be] + cj[al] * uj[be] + cos * proj) / rj;
+                    double v = pre * (g * d2e + g1 * (ej[al] * cj[be] + cj[al] * ej[be]) + eJ * (g2 * cj[al] * cj[be] + g1 * d2c));
+                    h[(3 * j + al) * w + 3 * j + be] += v;
+                }
+            }
         }
     }
 }

@@ -1,0 +1,154 @@
+package org.isthmus.atomistic.saddle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.isthmus.atomistic.minimize.AtomisticModel;
+import org.isthmus.atomistic.minimize.EnergyModel;
+import org.isthmus.atomistic.minimize.Fire;
+import org.isthmus.atomistic.minimize.Lbfgs;
+import org.isthmus.atomistic.minimize.MinimizationResult;
+import org.isthmus.atomistic.potential.Potential;
+import org.isthmus.atomistic.potential.eam.ZhouEam;
+import org.isthmus.atomistic.structure.Configuration;
+import org.isthmus.atomistic.structure.Element;
+import org.isthmus.atomistic.structure.Lattices;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The climbing-image NEB finds saddle points known independently: the Müller–Brown surface's
+ * highest saddle on the path between its two deepest minima (K. Müller, L. D. Brown, Theor.
+ * Chim. Acta 53, 75 (1979)), and the vacancy hop in fcc copper, whose saddle by symmetry lies
+ * with the hopping atom at the midpoint (checked by a constrained minimisation there).
+ */
+class NudgedElasticBandTest {
+
+    /** The Müller–Brown potential, V = Σ_k A_k exp(a_k (x−x_k)² + b_k (x−x_k)(y−y_k) + c_k (y−y_k)²). */
+    static final class MullerBrown implements EnergyModel {
+        static final double[] A = {-200, -100, -170, 15};
+        static final double[] AA = {-1, -1, -6.5, 0.7};
+        static final double[] B = {0, 0, 11, 0.6};
+        static final double[] C = {-10, -10, -6.5, 0.7};
+        static final double[] X0 = {1, 0, -0.5, -1};
+        static final double[] Y0 = {0, 0.5, 1.5, 1};
+
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public double energy(double[] p) {
+            return energyAndGradient(p, new double[2]);
+        }
+
+        @Override
+        public double energyAndGradient(double[] p, double[] g) {
+            double v = 0;
+            g[0] = 0;
+            g[1] = 0;
+            for (int k = 0; k < 4; k++) {
+                double dx = p[0] - X0[k];
+                double dy = p[1] - Y0[k];
+                double e = A[k] * Math.exp(AA[k] * dx * dx + B[k] * dx * dy + C[k] * dy * dy);
+                v += e;
+                g[0] += e * (2 * AA[k] * dx + B[k] * dy);
+                g[1] += e * (B[k] * dx + 2 * C[k] * dy);
+            }
+            return v;
+        }
+    }
+
+    @Test
+    void climbingImageFindsTheMullerBrownSaddle() {
+        MullerBrown mb = new MullerBrown();
+        Lbfgs lbfgs = Lbfgs.defaults().withTolerance(1e-8).withMaxStep(0.05);
+        double[] a = lbfgs.minimize(mb, new double[] {-0.55, 1.45}).x();
+        double[] b = lbfgs.minimize(mb, new double[] {0.6, 0.03}).x();
+        assertEquals(-146.699, mb.energy(a), 1e-3, "minimum A");
+        assertEquals(-108.167, mb.energy(b), 1e-3, "minimum B");
+        Fire fire = Fire.defaults().withTolerance(1e-3).withTimeSteps(1e-4, 2e-3).withMaxStep(0.01).withMaxIterations(20000);
+        ReactionPath path = NudgedElasticBand.between(MullerBrown::new, a, b, 13).withSpring(50).withFire(fire).run();
+        assertTrue(path.converged(), path.status());
+        double[] s = path.image(path.saddleIndex());
+        // the saddle between A and the intermediate minimum: (−0.82200, 0.62431), V = −40.665
+        assertEquals(-0.82200, s[0], 1e-4);
+        assertEquals(0.62431, s[1], 1e-4);
+        assertEquals(-40.665, path.saddleEnergy(), 1e-3);
+        double[] g = new double[2];
+        mb.energyAndGradient(s, g);
+        assertTrue(Math.hypot(g[0], g[1]) < 1e-2, "true gradient at the climbing image " + Math.hypot(g[0], g[1]));
+        assertEquals(path.saddleEnergy() - mb.energy(a), path.forwardBarrier(), 0);
+    }
+
+    @Test
+    void vacancyHopInCopperHasItsSaddleAtTheSymmetricMidpoint() {
+        Element cu = Element.of("Cu");
+        Potential eam = ZhouEam.of(cu);
+        double a0 = 3.615;
+        Configuration perfect = Lattices.fcc(cu, a0, 3, 3, 3);
+        int vacancy = -1;
+        int hopper = -1;
+        for (int i = 0; i < perfect.size(); i++) {
+            double x = perfect.x(i, 0);
+            double y = perfect.x(i, 1);
+            double z = perfect.x(i, 2);
+            if (Math.abs(x - a0) < 1e-9 && Math.abs(y - a0) < 1e-9 && Math.abs(z - a0) < 1e-9) {
+                vacancy = i;
+            }
+            if (Math.abs(x - 1.5 * a0) < 1e-9 && Math.abs(y - 1.5 * a0) < 1e-9 && Math.abs(z - a0) < 1e-9) {
+                hopper = i;
+            }
+        }
+        assertTrue(vacancy >= 0 && hopper >= 0);
+        Configuration initial = remove(perfect, vacancy);
+        int h = hopper > vacancy ? hopper - 1 : hopper;
+        double[] p = initial.positions();
+        p[3 * h] = a0;
+        p[3 * h + 1] = a0;
+        Configuration fin = initial.withPositions(p);
+        Lbfgs relax = Lbfgs.defaults().withTolerance(1e-5);
+        AtomisticModel m0 = AtomisticModel.of(eam, initial);
+        double[] start = relax.minimize(m0, m0.initialPoint()).x();
+        AtomisticModel m1 = AtomisticModel.of(eam, fin);
+        double[] end = relax.minimize(m1, m1.initialPoint()).x();
+        Fire fire = Fire.defaults().withTolerance(2e-3).withMaxIterations(5000);
+        ReactionPath path = NudgedElasticBand.between(() -> AtomisticModel.of(eam, initial), start, end, 5)
+                .withFire(fire).run();
+        assertTrue(path.converged(), path.status());
+        assertEquals(path.forwardBarrier(), path.backwardBarrier(), 2e-3, "symmetric hop");
+        assertEquals(3, path.saddleIndex(), "saddle at the middle image");
+        // independent check: fix the hopper at the midpoint (x = y = 1.25 a0 by the two mirror
+        // symmetries of the hop) and relax everything else: that constrained minimum is the saddle
+        double[] mid = initial.positions();
+        mid[3 * h] = 1.25 * a0;
+        mid[3 * h + 1] = 1.25 * a0;
+        boolean[] fixed = new boolean[3 * initial.size()];
+        fixed[3 * h] = true;
+        fixed[3 * h + 1] = true;
+        AtomisticModel constrained = AtomisticModel.builder(eam, initial.withPositions(mid)).fixComponents(fixed).build();
+        MinimizationResult saddle = relax.minimize(constrained, constrained.initialPoint());
+        assertTrue(saddle.converged(), saddle.status());
+        assertEquals(saddle.energy(), path.saddleEnergy(), 2e-3, "CI-NEB saddle vs constrained midpoint minimum");
+        assertTrue(path.forwardBarrier() > 0.4 && path.forwardBarrier() < 1.2,
+                "vacancy migration barrier of Cu is of order 0.7 eV; got " + path.forwardBarrier());
+        System.out.printf("Cu (Zhou EAM) vacancy migration: CI-NEB %.4f eV, constrained midpoint %.4f eV%n",
+                path.forwardBarrier(), saddle.energy() - path.energies()[0]);
+    }
+
+    private static Configuration remove(Configuration c, int atom) {
+        int n = c.size() - 1;
+        Element[] sp = new Element[n];
+        double[] pos = new double[3 * n];
+        for (int i = 0, j = 0; i < c.size(); i++) {
+            if (i != atom) {
+                sp[j] = c.species(i);
+                for (int k = 0; k < 3; k++) {
+                    pos[3 * j + k] = c.x(i, k);
+                }
+                j++;
+            }
+        }
+        return Configuration.of(sp, pos, c.cell());
+    }
+}
