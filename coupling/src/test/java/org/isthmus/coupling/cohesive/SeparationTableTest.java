@@ -205,6 +205,17 @@ class SeparationTableTest {
     }
 
     @Test
+    void normalModulusAgreesWithTheCauchyBornMaterial() {
+        // the continuum's relaxed-ion Cauchy–Born constants of the same potential, rotated to (111)
+        Potential sw = StillingerWeber.silicon1985();
+        double[][] c = new org.isthmus.continuum.material.CauchyBornMaterial(org.isthmus.coupling.material.PotentialLatticeEnergy
+                .of(sw, org.isthmus.atomistic.structure.Lattices.diamond(SI, 5.431, 1, 1, 1))).elasticConstants();
+        double fromCb = NormalModulus.fromVoigt(c, new double[] {1, 1, 1});
+        double own = NormalModulus.of(sw, OrientedCrystal.of("diamond", SI, 5.431, "111", "1-10"), 1);
+        assertEquals(fromCb, own, 1e-4 * own);
+    }
+
+    @Test
     void inputErrorsNameTheOption() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> OrientedCrystal.of("hcp", SI, 5.431, "111", "1-10"));
         assertTrue(e.getMessage().contains("--lattice"), e.getMessage());
