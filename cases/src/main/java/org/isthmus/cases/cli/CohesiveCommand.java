@@ -150,6 +150,11 @@ final class CohesiveCommand implements Callable<Integer> {
             System.out.println("note: the layers next to the plane are stiffer in rigid separation than d0 of bulk; only part of "
                     + "their elastic opening could be removed (the opening must keep increasing), see DerivedCohesiveLaw");
         }
+        if (Math.abs(table.separatedEnergy()) > 1e-3 * w) {
+            System.out.printf(Locale.ROOT, "warning: φ at the largest opening is %.3e eV/Å², not 0: the halves did not separate "
+                    + "on the cut plane (a relaxed slab may break elsewhere or store elastic energy); the work of separation "
+                    + "is that of the path, not 2γ%n", table.separatedEnergy());
+        }
         if (Math.abs(table.residualTraction()) > 1e-3 * law.peakTraction()) {
             System.out.printf(Locale.ROOT, "warning: traction at the largest opening is %.3e eV/Å³; raise --max-opening "
                     + "beyond the cutoff so the halves separate%n", table.residualTraction());
@@ -257,6 +262,7 @@ final class CohesiveCommand implements Callable<Integer> {
         peak.put("GPa", law.peakTraction() * SeparationTable.GPA);
         peak.put("opening_A", law.peakOpening());
         root.put("traction_at_max_opening_eV_per_A3", law.table().residualTraction());
+        root.put("phi_at_max_opening_eV_per_A2", law.table().separatedEnergy());
         UberFit u = law.uber();
         ObjectNode uber = root.putObject("uber_fit");
         uber.put("formula", "phi(d) = -W (1 + d/l) exp(-d/l)  (Rose, Smith, Ferrante 1983)");

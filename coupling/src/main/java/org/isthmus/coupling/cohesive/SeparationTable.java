@@ -141,6 +141,15 @@ public final class SeparationTable {
         return energy[normal.length - 1][zeroShear] - energy[0][zeroShear];
     }
 
+    /**
+     * φ at the largest normal opening (eV/Å²): 0 when the halves separated on the designated plane
+     * beyond the cutoff. A relaxed slab that broke on another plane (or not at all) leaves it
+     * non-zero; its work of separation is then not 2γ of the designated plane.
+     */
+    public double separatedEnergy() {
+        return energy[normal.length - 1][zeroShear];
+    }
+
     /** Normal traction at the last opening (eV/Å³): near 0 when the table reaches the separated plateau. */
     public double residualTraction() {
         return tn[normal.length - 1][zeroShear];
