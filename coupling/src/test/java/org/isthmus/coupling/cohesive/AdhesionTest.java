@@ -70,6 +70,12 @@ class AdhesionTest {
                 - gammaA - gammaB;
         assertEquals(gammaA + gammaB - gammaAB, w, 1e-12);
         assertTrue(gammaAB < gammaA + gammaB && w > 0);
+        // the decohesion form of an interface removes half a period of each side: d/(2C_A) + d/(2C_B)
+        double s = CohesiveLawDerivation.builder(lj, joined).crystals(ar, kr).build().layerCompliance();
+        double cAr = NormalModulus.of(lj, ar, 1);
+        double cKr = NormalModulus.of(lj, kr, 1);
+        assertEquals(0.5 * ar.stackingPeriod() / cAr + 0.5 * kr.stackingPeriod() / cKr, s, 1e-12);
+        assertEquals(0.0170 / 0.0104, cKr / cAr, 1e-6, "LJ moduli scale with ε at equal σ");
     }
 
     @Test
