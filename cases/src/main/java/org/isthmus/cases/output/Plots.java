@@ -85,10 +85,11 @@ public final class Plots {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel)
                 .yAxisTitle(yLabel).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(true);
         chart.getStyler().setMarkerSize(5);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         int k = 0;
         for (Series s : series) {
             XYSeries xy = chart.addSeries(s.name(), s.x(), s.y());
