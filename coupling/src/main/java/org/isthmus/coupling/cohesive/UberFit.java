@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.math3.analysis.ParametricUnivariateFunction;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.fitting.SimpleCurveFitter;
 import org.apache.commons.math3.fitting.WeightedObservedPoint;
+import org.isthmus.atomistic.ConvergenceException;
 import org.isthmus.atomistic.InvalidInputException;
 
 /**
@@ -89,7 +91,13 @@ public record UberFit(double workOfSeparation, double length, double[] residuals
         for (int i = 0; i < openings.length; i++) {
             pts.add(new WeightedObservedPoint(1, openings[i], energies[i]));
         }
-        double[] p = SimpleCurveFitter.create(MODEL, new double[] {w0, l0}).withMaxIterations(1000).fit(pts);
+        double[] p;
+        try {
+            p = SimpleCurveFitter.create(MODEL, new double[] {w0, l0}).withMaxIterations(1000).fit(pts);
+        } catch (MathIllegalStateException e) {
+            throw new ConvergenceException("UBER fit (Levenberg-Marquardt) of " + openings.length + " points did not converge: "
+                    + e.getMessage());
+        }
         double[] res = new double[openings.length];
         double ss = 0;
         double mx = 0;

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.math3.analysis.ParametricUnivariateFunction;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.fitting.SimpleCurveFitter;
 import org.apache.commons.math3.fitting.WeightedObservedPoint;
+import org.isthmus.atomistic.ConvergenceException;
 import org.isthmus.continuum.cohesive.ExponentialLaw;
 
 /**
@@ -89,7 +91,13 @@ public record XuNeedlemanFit(double sigmaMax, double deltaN, double deltaT, doub
         if (pts.size() < 3 || !(best > 0)) {
             return new XuNeedlemanFit(sigma, dn, dn, 1, u, new double[0], false);
         }
-        double[] p = SimpleCurveFitter.create(SHEAR, new double[] {best, 0.5 * at}).withMaxIterations(1000).fit(pts);
+        double[] p;
+        try {
+            p = SimpleCurveFitter.create(SHEAR, new double[] {best, 0.5 * at}).withMaxIterations(1000).fit(pts);
+        } catch (MathIllegalStateException ex) {
+            throw new ConvergenceException("Xu-Needleman sliding fit (Levenberg-Marquardt) of " + pts.size()
+                    + " points did not converge: " + ex.getMessage());
+        }
         double[] res = new double[pts.size()];
         for (int k = 0; k < res.length; k++) {
             res[k] = pts.get(k).getY() - SHEAR.value(pts.get(k).getX(), p);
