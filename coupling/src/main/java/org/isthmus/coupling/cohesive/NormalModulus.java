@@ -98,7 +98,9 @@ public final class NormalModulus {
             return potential.compute(c, Request.defaults().withThreads(1)).stress(c.cell())[8];
         }
         MinimizationResult m = Lbfgs.defaults().withTolerance(1e-7).withMaxIterations(2000).minimize(model, model.initialPoint());
-        if (!m.converged()) {
+        // a line search may stop at round-off just above 1e-7 eV/Å (tabulated potentials); up to
+        // 1e-5 eV/Å the inner shifts are off by ~1e-6 Å and C⊥ by ~1e-5 relative
+        if (!m.converged() && !(m.forceNorm() <= 1e-5)) {
             throw new ConvergenceException("relaxing the basis of " + bulk.size() + " atoms at uniaxial strain " + strain
                     + " for the normal modulus: " + m.status());
         }
