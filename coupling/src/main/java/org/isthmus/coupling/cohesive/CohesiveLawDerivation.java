@@ -52,6 +52,9 @@ import org.isthmus.atomistic.structure.Element;
  */
 public final class CohesiveLawDerivation {
 
+    /** Largest force (eV/Å) accepted from a relaxation that stopped without meeting its tolerance. */
+    static final double ROUND_OFF_FORCE = 1e-4;
+
     private final Potential potential;
     private final HalfCrystals halves;
     private final boolean relaxed;
@@ -244,7 +247,9 @@ public final class CohesiveLawDerivation {
     private Relaxed relax(Configuration start, boolean[] fixed, Request r) {
         AtomisticModel model = AtomisticModel.builder(potential, start).request(r).fixAtoms(fixed).build();
         MinimizationResult m = minimizer.minimize(model, model.initialPoint());
-        if (!m.converged()) {
+        // a line search may stop at round-off above a tight tolerance (tabulated potentials); below
+        // ROUND_OFF_FORCE the energy is off by ~F²/k ≈ 1e-8 eV, far below what the table resolves
+        if (!m.converged() && !(m.forceNorm() <= ROUND_OFF_FORCE)) {
             throw new ConvergenceException("relaxing " + start.size() + " atoms of " + halves.description() + ": " + m.status());
         }
         Configuration c = model.configurationAt(m.x());
