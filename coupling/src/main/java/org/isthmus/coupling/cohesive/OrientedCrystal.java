@@ -1,7 +1,6 @@
 package org.isthmus.coupling.cohesive;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -264,7 +263,7 @@ public final class OrientedCrystal {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s %s a=%.4f Å (%s)[%s]", lattice, element.symbol(), a, normal, direction)
-                + " periods " + Arrays.toString(new double[] {period1, period2}) + " d0=" + stackingPeriod;
+        return String.format(Locale.ROOT, "%s %s a=%.4f Å (%s)[%s], periods %.4f × %.4f Å, d0 %.4f Å", lattice,
+                element.symbol(), a, normal, direction, period1, period2, stackingPeriod);
     }
 }
