@@ -3,11 +3,6 @@ package org.isthmus.cases.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,12 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 /**
  * {@code isthmus cohesive}: SW silicon (111) end to end (files, the surface energy 1.36 J/m² in
- * the summary, PNG plots), and input errors that name the option. The command is registered on
- * the {@code isthmus} command line here, as {@code Isthmus} will once it lists it.
+ * the summary, PNG plots), and input errors that name the option.
  */
 class CohesiveCommandTest {
 
@@ -31,23 +24,7 @@ class CohesiveCommandTest {
     Path dir;
 
     private static CliRun run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        StringWriter picoErr = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            CommandLine cl = Isthmus.commandLine();
-            cl.addSubcommand("cohesive", new CohesiveCommand());
-            cl.setErr(new PrintWriter(picoErr, true));
-            int code = cl.execute(args);
-            return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8) + picoErr);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        return CliRun.of(args);
     }
 
     private Path sw() throws Exception {
