@@ -1,5 +1,6 @@
 package org.isthmus.cases.casefile;
 
+import org.isthmus.cases.potential.SourceMap;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package org.isthmus.cases.casefile;
 
+import org.isthmus.cases.potential.SourceMap;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;

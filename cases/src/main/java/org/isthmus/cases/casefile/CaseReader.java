@@ -1,5 +1,6 @@
 package org.isthmus.cases.casefile;
 
+import org.isthmus.cases.potential.SourceMap;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

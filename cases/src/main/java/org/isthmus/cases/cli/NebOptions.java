@@ -18,6 +18,7 @@ import org.isthmus.atomistic.saddle.NudgedElasticBand;
 import org.isthmus.atomistic.saddle.ReactionPath;
 import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.cases.output.AtomicFile;
+import org.isthmus.cases.output.Plots;
 import org.isthmus.cases.output.Progress;
 
 import picocli.CommandLine.Option;
@@ -51,7 +52,7 @@ final class NebOptions {
     @Option(names = "--no-relax-ends", description = "use the end states as given (default: relax them first)")
     boolean noRelaxEnds;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output directory: path.xyz, profile.csv")
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory: path.xyz, profile.csv, profile.png")
     Path out;
 
     /** The end states (relaxed unless asked not to), as configurations at their positions. */
@@ -135,7 +136,17 @@ final class NebOptions {
             w.flush();
             file.commit();
         }
-        System.out.println("wrote " + out.resolve("path.xyz") + " and " + out.resolve("profile.csv"));
+        double[] rel = new double[e.length];
+        for (int i = 0; i < e.length; i++) {
+            rel[i] = e[i] - e[0];
+        }
+        double[] top = {s[path.saddleIndex()]};
+        double[] topE = {rel[path.saddleIndex()]};
+        Plots.lineChart(out.resolve("profile.png"), String.format(Locale.ROOT, "Minimum-energy path: barrier %.4f eV",
+                path.forwardBarrier()), "reaction coordinate (Å)", "E − E_initial (eV)",
+                List.of(Plots.Series.line("images", s, rel), Plots.Series.markers("saddle", top, topE)));
+        System.out.println("wrote " + out.resolve("path.xyz") + ", " + out.resolve("profile.csv") + " and "
+                + out.resolve("profile.png"));
     }
 
 }

@@ -12,6 +12,7 @@ import org.isthmus.atomistic.potential.Request;
 import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.atomistic.analysis.Vibrations;
 import org.isthmus.cases.output.AtomicFile;
+import org.isthmus.cases.output.Plots;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +31,14 @@ final class VibCommand implements Callable<Integer> {
     @Mixin
     StructureOptions structureOptions;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "CSV of the modes: index, THz, cm^-1")
+    @Option(names = "--out", paramLabel = "FILE", description = "CSV of the modes (index, THz, cm^-1), and a PNG of the spectrum next to it")
     Path out;
+
+    private static String stem(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
 
     @Override
     public Integer call() {
@@ -72,7 +79,23 @@ final class VibCommand implements Callable<Integer> {
                 w.flush();
                 file.commit();
             }
-            System.out.println("wrote " + out);
+            // the spectrum as a histogram of mode frequencies (counts per 0.1 THz bin)
+            double hi = Math.max(1e-9, thz[thz.length - 1]);
+            double lo = Math.min(0, thz[0]);
+            int bins = Math.max(10, (int) Math.ceil((hi - lo) / 0.1));
+            double width = (hi - lo) / bins;
+            double[] centre = new double[bins];
+            double[] count = new double[bins];
+            for (int b = 0; b < bins; b++) {
+                centre[b] = lo + (b + 0.5) * width;
+            }
+            for (double f : thz) {
+                count[Math.min(bins - 1, (int) ((f - lo) / width))]++;
+            }
+            Path png = out.resolveSibling(stem(out) + ".png");
+            Plots.lineChart(png, "Vibrational spectrum (" + v.count() + " modes)", "frequency (THz)", "modes per bin",
+                    java.util.List.of(Plots.Series.line("modes", centre, count)));
+            System.out.println("wrote " + out + " and " + png);
         }
         return Isthmus.OK;
     }

@@ -1,5 +1,6 @@
 package org.isthmus.cases.run;
 
+import org.isthmus.cases.potential.SourceMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -29,7 +30,7 @@ import org.isthmus.cases.casefile.CaseInputs;
 import org.isthmus.cases.casefile.CaseReader;
 import org.isthmus.cases.casefile.Field;
 import org.isthmus.cases.casefile.Quantity;
-import org.isthmus.cases.casefile.SourceMap;
+
 import org.isthmus.cases.output.AtomicFile;
 import org.isthmus.cases.potential.Suggest;
 

@@ -49,6 +49,7 @@ class AnalysisCommandsTest {
         // argon's highest phonon is about 2 THz
         double top = Double.parseDouble(rows.get(rows.size() - 1).split(",")[1]);
         assertTrue(top > 1.5 && top < 2.5, "highest mode " + top + " THz");
+        assertTrue(Files.size(dir.resolve("modes.png")) > 1000, "spectrum plot written");
     }
 
     @Test
@@ -97,7 +98,8 @@ class AnalysisCommandsTest {
         // k(80)/k(40) = exp(ΔE/k_B (1/40 − 1/80))
         double ratio = Double.parseDouble(r80[1]) / Double.parseDouble(r40[1]);
         assertEquals(Math.exp(barrier / Units.BOLTZMANN * (1 / 40.0 - 1 / 80.0)), ratio, 1e-6 * ratio);
-        assertEquals(8, ExtendedXyz.read(out.resolve("path.xyz")).size() + 1, "7 images with the ends");
+        assertEquals(7, ExtendedXyz.read(out.resolve("path.xyz")).size(), "5 images and the two ends");
+        assertTrue(Files.size(out.resolve("profile.png")) > 1000, "profile plot written");
     }
 
     @Test

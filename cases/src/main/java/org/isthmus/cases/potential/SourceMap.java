@@ -1,4 +1,4 @@
-package org.isthmus.cases.casefile;
+package org.isthmus.cases.potential;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Where each field path of a YAML or JSON document is: the line and column of its key and of its
  * value (1-based), so that an error can point at either. Paths use dots between keys and
- * {@code [i]} for list elements ({@code fe.boundary[1].set}). Works like
- * {@code cases.potential.YamlLocations}, with columns and key/value positions kept apart.
+ * {@code [i]} for list elements ({@code fe.boundary[1].set}). Used by case files and by
+ * reference-potential descriptions.
  */
 public final class SourceMap {
 
