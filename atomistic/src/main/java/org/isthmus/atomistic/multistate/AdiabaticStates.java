@@ -83,12 +83,20 @@ public final class AdiabaticStates {
         }
         double[] e = new double[n];
         double[][] c = new double[n][n];
-        if (n == 2) {
-            twoByTwo(vc, e, c);
-        } else {
-            general(vc, e, c);
-        }
+        decompose(vc, e, c);
         return new AdiabaticStates(vc, dvc, e, c);
+    }
+
+    /**
+     * Eigenvalues (ascending) into {@code e} and eigenvectors into {@code c[k]}, with this class's
+     * phase convention; {@code v} symmetric and finite (not checked). No allocation for two states.
+     */
+    static void decompose(double[][] v, double[] e, double[][] c) {
+        if (v.length == 2) {
+            twoByTwo(v, e, c);
+        } else {
+            general(v, e, c);
+        }
     }
 
     private static double[][] checkedSymmetric(double[][] m, int n, String name) {

@@ -46,6 +46,8 @@ public final class DiabaticTraining {
     private final double[][] v;
     private final double[] seeds;
     private final double[] outputs;
+    private final double[] e;
+    private final double[][] c;
 
     /** Training of the architecture and scaling of {@code template} on {@code data}. */
     public DiabaticTraining(DiabaticNetwork template, List<Sample> data) {
@@ -66,6 +68,8 @@ public final class DiabaticTraining {
         v = new double[n][n];
         seeds = new double[net.outputs()];
         outputs = new double[net.outputs()];
+        e = new double[n];
+        c = new double[n][n];
     }
 
     /**
@@ -116,22 +120,21 @@ public final class DiabaticTraining {
         }
         double sum = 0;
         double norm = 1.0 / ((double) m * n);
-        double[][][] none = new double[0][][];
         for (Sample s : data) {
             net.outputs(s.r(), params, outputs);
             fill(outputs);
-            AdiabaticStates a = AdiabaticStates.of(v, none);
+            AdiabaticStates.decompose(v, e, c);
             java.util.Arrays.fill(seeds, 0.0);
             for (int k = 0; k < n; k++) {
-                double err = a.energy(k) - s.energies()[k];
+                double err = e[k] - s.energies()[k];
                 sum += err * err;
                 if (grad != null) {
                     double g = 2.0 * norm * err; // ∂L/∂E_k
-                    double[] c = a.vector(k);
+                    double[] ck = c[k];
                     for (int i = 0; i < n; i++) {
                         for (int j = i; j < n; j++) {
                             // ∂E_k/∂V_ij = c_ik c_jk, doubled off the diagonal (V_ij = V_ji)
-                            seeds[net.outputIndex(i, j)] += g * c[i] * c[j] * (i == j ? 1.0 : 2.0);
+                            seeds[net.outputIndex(i, j)] += g * ck[i] * ck[j] * (i == j ? 1.0 : 2.0);
                         }
                     }
                 }
@@ -177,11 +180,12 @@ public final class DiabaticTraining {
     /**
      * Minimises L from the template's parameters with L-BFGS for at most {@code iterations}
      * iterations (or until max |∂L/∂θ| &lt; {@code tolerance}, eV²); returns the trained network
-     * and leaves the minimiser's record in {@code observer} when not null.
+     * reporting each iteration to {@code observer} when not null.
      */
     public DiabaticNetwork train(int iterations, double tolerance, double maxStep, MinimizationObserver observer) {
         Lbfgs l = Lbfgs.defaults().withMaxIterations(iterations).withTolerance(tolerance).withMaxStep(maxStep);
-        MinimizationResult r = l.minimize(model(), net.parameters(), observer);
+        MinimizationResult r = l.minimize(model(), net.parameters(),
+                observer != null ? observer : MinimizationObserver.NONE);
         return net.withParameters(r.x());
     }
 
