@@ -20,7 +20,7 @@ import org.isthmus.atomistic.nnp.Activation;
  * forward mode (few features), the parameter gradient of Σ_m s_m V_m by back-propagation; both exact.
  * Not thread-safe (buffers); {@link #copy} gives an independent instance.
  */
-public final class DiabaticNetwork implements DiabaticModel {
+public final class DiabaticNetwork implements TrainableDiabatic {
 
     private final int n;
     private final Descriptor descriptor;
@@ -143,6 +143,7 @@ public final class DiabaticNetwork implements DiabaticModel {
     }
 
     /** Index of V_ij (either order) among the outputs: upper triangle, row by row. */
+    @Override
     public int outputIndex(int i, int j) {
         if (i > j) {
             int tmp = i;
@@ -156,16 +157,19 @@ public final class DiabaticNetwork implements DiabaticModel {
     }
 
     /** Number of outputs n(n+1)/2. */
+    @Override
     public int outputs() {
         return sizes[sizes.length - 1];
     }
 
     /** Number of weights and biases. */
+    @Override
     public int parameterCount() {
         return p.length;
     }
 
     /** The weights and biases, a copy. */
+    @Override
     public double[] parameters() {
         return p.clone();
     }
@@ -175,9 +179,19 @@ public final class DiabaticNetwork implements DiabaticModel {
     }
 
     /** The same architecture and scaling with other parameters. */
+    @Override
     public DiabaticNetwork withParameters(double[] parameters) {
         return new DiabaticNetwork(n, descriptor, Arrays.copyOfRange(sizes, 1, sizes.length - 1), hidden, mean, scale,
                 parameters);
+    }
+
+    /** The same network (architecture, scaling, parameters) on another descriptor of the same size. */
+    public DiabaticNetwork onDescriptor(Descriptor other) {
+        if (other.size() != descriptor.size()) {
+            throw new InvalidInputException("descriptor has " + other.size() + " features, the network takes "
+                    + descriptor.size());
+        }
+        return new DiabaticNetwork(n, other, Arrays.copyOfRange(sizes, 1, sizes.length - 1), hidden, mean, scale, p);
     }
 
     /** An independent instance (own buffers) with the same parameters, e.g. for another thread. */
@@ -233,6 +247,7 @@ public final class DiabaticNetwork implements DiabaticModel {
      * {@code seeds} (length {@link #outputs}), evaluated with the parameters {@code params}
      * (not this instance's); returns the outputs V_m into {@code outputs} when not null.
      */
+    @Override
     public void parameterGradient(double[] r, double[] params, double[] seeds, double[] grad, double[] outputs) {
         checkCoordinates(r);
         if (params.length != p.length || grad.length != p.length || seeds.length != outputs()) {
@@ -275,6 +290,7 @@ public final class DiabaticNetwork implements DiabaticModel {
     }
 
     /** The diabatic elements V_m at R with parameters {@code params}, into {@code outputs}. */
+    @Override
     public void outputs(double[] r, double[] params, double[] outputs) {
         checkCoordinates(r);
         descriptor.evaluate(r, q, null);

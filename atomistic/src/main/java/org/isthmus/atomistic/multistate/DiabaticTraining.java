@@ -10,7 +10,8 @@ import org.isthmus.atomistic.minimize.MinimizationResult;
 import org.isthmus.atomistic.nnp.Activation;
 
 /**
- * Diabatisation by fitting: the parameters θ of a {@link DiabaticNetwork} are chosen so that the
+ * Diabatisation by fitting: the parameters θ of a {@link TrainableDiabatic} model ({@link DiabaticNetwork},
+ * {@link AtomicDiabaticModel}) are chosen so that the
  * eigenvalues of V_d(R; θ) reproduce reference adiabatic energies, without ever being told the
  * diabatic elements (Williams &amp; Eisfeld, J. Chem. Phys. 149, 204106 (2018); Shu et al.,
  * J. Chem. Theory Comput. 18, 1320 (2022)). The loss is the mean squared energy error (eV²)
@@ -41,7 +42,7 @@ public final class DiabaticTraining {
         }
     }
 
-    private final DiabaticNetwork net;
+    private final TrainableDiabatic net;
     private final List<Sample> data;
     private final double[][] v;
     private final double[] seeds;
@@ -50,7 +51,7 @@ public final class DiabaticTraining {
     private final double[][] c;
 
     /** Training of the architecture and scaling of {@code template} on {@code data}. */
-    public DiabaticTraining(DiabaticNetwork template, List<Sample> data) {
+    public DiabaticTraining(TrainableDiabatic template, List<Sample> data) {
         if (data.isEmpty()) {
             throw new InvalidInputException("no training data");
         }
@@ -63,7 +64,7 @@ public final class DiabaticTraining {
                         + n + " states");
             }
         }
-        this.net = template.copy();
+        this.net = template.withParameters(template.parameters());
         this.data = List.copyOf(data);
         v = new double[n][n];
         seeds = new double[net.outputs()];
@@ -182,7 +183,7 @@ public final class DiabaticTraining {
      * iterations (or until max |∂L/∂θ| &lt; {@code tolerance}, eV²); returns the trained network
      * reporting each iteration to {@code observer} when not null.
      */
-    public DiabaticNetwork train(int iterations, double tolerance, double maxStep, MinimizationObserver observer) {
+    public TrainableDiabatic train(int iterations, double tolerance, double maxStep, MinimizationObserver observer) {
         Lbfgs l = Lbfgs.defaults().withMaxIterations(iterations).withTolerance(tolerance).withMaxStep(maxStep);
         MinimizationResult r = l.minimize(model(), net.parameters(),
                 observer != null ? observer : MinimizationObserver.NONE);

@@ -26,7 +26,7 @@ class DiabaticTrainingTest {
     static final LinearVibronicCoupling ORACLE = LinearVibronicCoupling.twoMode(K, A, DELTA, LAMBDA);
     static final double[] CI = LinearVibronicCoupling.twoModeIntersection(K, A, DELTA);
 
-    static DiabaticNetwork trained;
+    static TrainableDiabatic trained;
     static List<DiabaticTraining.Sample> train;
     static List<DiabaticTraining.Sample> heldOut;
     static double trainRmse;
