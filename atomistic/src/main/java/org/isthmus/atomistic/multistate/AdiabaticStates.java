@@ -10,15 +10,14 @@ import org.isthmus.atomistic.InvalidInputException;
  * eigenvectors c_k (components on the diabatic states), forces and non-adiabatic couplings.
  *
  * <ul>
- * <li>Energies: V_d c_k = E_k c_k. Two states in closed form (Köppel, Domcke &amp; Cederbaum,
- *     Adv. Chem. Phys. 57, 59 (1984), eq. 3.10): E_± = (V11 + V22)/2 ± √(((V11 − V22)/2)² + V12²);
+ * <li>Energies: V_d c_k = E_k c_k. Two states in closed form (the two-state eigenvalues of
+ *     Köppel, Domcke &amp; Cederbaum, Adv. Chem. Phys. 57, 59 (1984)): E_± = (V11 + V22)/2 ± √(((V11 − V22)/2)² + V12²);
  *     more states by Commons Math's {@link EigenDecomposition}.</li>
  * <li>Forces (Hellmann–Feynman, eV/Å): F_k = −c_kᵀ (∂V_d/∂R) c_k, exact wherever E_k is
  *     non-degenerate. At an exact degeneracy the adiabatic surfaces form a cone and have no
  *     gradient; the value given there is that of the (arbitrary) eigenvectors returned.</li>
  * <li>Derivative couplings (1/Å): d_kl = ⟨c_k|∇c_l⟩ = c_kᵀ (∂V_d/∂R) c_l / (E_l − E_k)
- *     (off-diagonal Hellmann–Feynman theorem; e.g. Yarkony, Rev. Mod. Phys. 68, 985 (1996),
- *     eq. 7); d_kl = −d_lk. Singular at a degeneracy: {@link #coupling} throws
+ *     (off-diagonal Hellmann–Feynman theorem; e.g. Yarkony, Rev. Mod. Phys. 68, 985 (1996)); d_kl = −d_lk. Singular at a degeneracy: {@link #coupling} throws
  *     {@link DegenerateStatesException} instead of returning an infinity or NaN.</li>
  * </ul>
  *
@@ -128,7 +127,7 @@ public final class AdiabaticStates {
         return out;
     }
 
-    /** Closed form (KDC 1984 eq. 3.10) with the mixing angle θ = ½ atan2(2V12, V11 − V22). */
+    /** Closed form (KDC 1984) with the mixing angle θ = ½ atan2(2V12, V11 − V22). */
     private static void twoByTwo(double[][] v, double[] e, double[][] c) {
         double mean = 0.5 * (v[0][0] + v[1][1]);
         double half = 0.5 * (v[0][0] - v[1][1]);

@@ -5,7 +5,9 @@
  * coupling model with a conical intersection ({@link org.isthmus.atomistic.multistate.LinearVibronicCoupling},
  * Köppel, Domcke &amp; Cederbaum, Adv. Chem. Phys. 57, 59 (1984)); a neural diabatic model, one
  * feed-forward network on invariant inputs predicting every element of V_d
- * ({@link org.isthmus.atomistic.multistate.DiabaticNetwork}); and its training on adiabatic
+ * ({@link org.isthmus.atomistic.multistate.DiabaticNetwork}); its Behler–Parrinello form, each element a
+ * sum of atomic networks on atom-centred symmetry functions
+ * ({@link org.isthmus.atomistic.multistate.AtomicDiabaticModel}); and their training on adiabatic
  * energies alone ({@link org.isthmus.atomistic.multistate.DiabaticTraining}), the diabatisation by
  * fitting of Williams &amp; Eisfeld (J. Chem. Phys. 149, 204106 (2018)) and Shu et al.
  * (J. Chem. Theory Comput. 18, 1320 (2022)). Units: coordinates Å, energies eV, forces eV/Å,
