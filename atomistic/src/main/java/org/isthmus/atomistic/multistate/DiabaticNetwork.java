@@ -212,6 +212,10 @@ public final class DiabaticNetwork implements TrainableDiabatic {
     @Override
     public void evaluate(double[] r, double[][] v, double[][][] dv) {
         checkCoordinates(r);
+        if (dv != null && dv.length != r.length) {
+            throw new InvalidInputException("∂V_d/∂R needs one n×n block per coordinate (" + r.length + "), got "
+                    + dv.length);
+        }
         descriptor.evaluate(r, q, dv != null ? jq : null);
         forward(p, dv != null);
         double[] out = y[y.length - 1];

@@ -33,6 +33,16 @@ public final class DiabaticTraining {
         public Sample {
             r = r.clone();
             energies = energies.clone();
+            for (double x : r) {
+                if (!Double.isFinite(x)) {
+                    throw new InvalidInputException("sample coordinates must be finite, got " + x);
+                }
+            }
+            for (double e : energies) {
+                if (!Double.isFinite(e)) {
+                    throw new InvalidInputException("sample energies must be finite (eV), got " + e);
+                }
+            }
             for (int k = 1; k < energies.length; k++) {
                 if (energies[k] < energies[k - 1]) {
                     throw new InvalidInputException("adiabatic energies must be ascending, got " + energies[k - 1]

@@ -1,6 +1,7 @@
 package org.isthmus.atomistic.multistate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -79,6 +80,37 @@ class DiabaticTrainingTest {
             pm[q] -= h;
             assertEquals((t.loss(pp, null) - t.loss(pm, null)) / (2 * h), grad[q], 1e-7, "parameter " + q);
         }
+        // three states: the EigenDecomposition path, off-diagonal seeds for V12, V13, V23
+        List<double[]> pts = new ArrayList<>();
+        SplittableRandom rnd = new SplittableRandom(2);
+        for (int s = 0; s < 8; s++) {
+            pts.add(new double[] {rnd.nextDouble() - 0.5, rnd.nextDouble() - 0.5, rnd.nextDouble() - 0.5});
+        }
+        List<DiabaticTraining.Sample> three = DiabaticTraining.sample(AdiabaticStatesTest.THREE, pts);
+        DiabaticNetwork net3 = DiabaticTraining.initialNetwork(3, new CartesianInputs(3), new int[] {4},
+                Activation.TANH, three, 8);
+        DiabaticTraining t3 = new DiabaticTraining(net3, three);
+        double[] p3 = net3.parameters();
+        double[] g3 = new double[p3.length];
+        t3.loss(p3, g3);
+        for (int q = 0; q < p3.length; q++) {
+            double[] pp = p3.clone();
+            double[] pm = p3.clone();
+            pp[q] += h;
+            pm[q] -= h;
+            assertEquals((t3.loss(pp, null) - t3.loss(pm, null)) / (2 * h), g3[q], 1e-7, "3-state parameter " + q);
+        }
+    }
+
+    @Test
+    void badSamplesAreRefused() {
+        assertThrows(org.isthmus.atomistic.InvalidInputException.class,
+                () -> new DiabaticTraining.Sample(new double[] {0, 0}, new double[] {1.0, 0.5}));
+        assertThrows(org.isthmus.atomistic.InvalidInputException.class,
+                () -> new DiabaticTraining.Sample(new double[] {0, Double.NaN}, new double[] {0.5, 1.0}));
+        assertThrows(org.isthmus.atomistic.InvalidInputException.class,
+                () -> new DiabaticTraining(trained, List.of(new DiabaticTraining.Sample(new double[] {0, 0, 0},
+                        new double[] {0.5, 1.0}))));
     }
 
     @Test
