@@ -200,6 +200,32 @@ public final class DiabaticTraining {
         return net.withParameters(r.x());
     }
 
+    /**
+     * Multi-start training: trains each of {@code starts} on {@code data} and returns the one with
+     * the lowest training loss. An energy-only fit has local minima in which the network learns a
+     * smoothed |V12| (or |V11 − V22|) instead of a signed element: the eigenvalues see only their
+     * squares, and the conical intersection turns into an avoided crossing. Those minima fit the
+     * data worse, so selection by loss alone (no knowledge of the intersection) discards them.
+     */
+    public static TrainableDiabatic bestOf(List<? extends TrainableDiabatic> starts, List<Sample> data, int iterations,
+            double tolerance, double maxStep) {
+        if (starts.isEmpty()) {
+            throw new InvalidInputException("multi-start training needs at least one starting model");
+        }
+        TrainableDiabatic best = null;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (TrainableDiabatic start : starts) {
+            DiabaticTraining t = new DiabaticTraining(start, data);
+            TrainableDiabatic fit = t.train(iterations, tolerance, maxStep, null);
+            double l = t.loss(fit.parameters(), null);
+            if (l < bestLoss) {
+                bestLoss = l;
+                best = fit;
+            }
+        }
+        return best;
+    }
+
     /** Root-mean-square error of the adiabatic energies of {@code model} over {@code samples} (eV). */
     public static double rmse(DiabaticModel model, List<Sample> samples) {
         double sum = 0;

@@ -149,11 +149,16 @@ class AtomicDiabaticModelTest {
         List<DiabaticTraining.Sample> train = new ArrayList<>(samples(oracle, 400, 3));
         train.addAll(nearSeam(oracle, 100, 6));
         List<DiabaticTraining.Sample> test = samples(oracle, 100, 4);
-        AtomicDiabaticModel start = AtomicDiabaticModel.initial(2, functions(List.of(A, B, C)), new int[] {6},
-                Activation.TANH, train, 5);
+        // two starts; with seed 3 alone the fit ends in an avoided crossing (gap ~36 meV on the seam,
+        // RMSE 2.6 meV), with seed 4 in the true intersection at a lower loss: selection by loss picks it
+        List<AtomicDiabaticModel> starts = new ArrayList<>();
+        for (long seed : new long[] {3, 4}) {
+            starts.add(AtomicDiabaticModel.initial(2, functions(List.of(A, B, C)), new int[] {6}, Activation.TANH, train,
+                    seed));
+        }
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long c0 = mx.getCurrentThreadCpuTime();
-        TrainableDiabatic fit = new DiabaticTraining(start, train).train(ITER, 1e-10, 0.5, null);
+        TrainableDiabatic fit = DiabaticTraining.bestOf(starts, train, ITER, 1e-10, 0.5);
         double cpu = (mx.getCurrentThreadCpuTime() - c0) * 1e-9;
         double trainRmse = DiabaticTraining.rmse(fit, train);
         double testRmse = DiabaticTraining.rmse(fit, test);
@@ -161,10 +166,7 @@ class AtomicDiabaticModelTest {
         double[] ci = TriatomicCrossing.geometry(1.1, 1.1, TriatomicCrossing.angleFor(1.1, 1.1, TriatomicCrossing.R3));
         double gapRef = AdiabaticStates.of(oracle, ci).gap(0, 1);
         double gap = AdiabaticStates.of(fit, ci).gap(0, 1);
-        // the model's closest approach of the two surfaces near the seam: damped minimum-norm Newton
-        // steps on (V11 − V22, V12) = 0 from the exact point. Fitted to energies alone, this model
-        // learns an avoided crossing of a few 10 meV here rather than a true intersection (it may
-        // represent |V12| instead of V12: the eigenvalues see only V12²); see docs/analysis.md §6.
+        // the model's own intersection: damped minimum-norm Newton steps on (V11 − V22, V12) = 0 from the exact point
         double[] x = ci.clone();
         double[][] v = new double[2][2];
         double[][][] dv = new double[9][2][2];
@@ -200,12 +202,12 @@ class AtomicDiabaticModelTest {
         double modelGap = AdiabaticStates.of(fit, x).gap(0, 1);
         double exactGapThere = AdiabaticStates.of(oracle, x).gap(0, 1);
         System.out.printf("atomic diabatic fit: %d parameters, cpu %.2f s, train RMSE %.3e eV, held-out RMSE %.3e eV, "
-                + "gap at the exact seam point %.3e eV (exact %.1e); model's closest approach: gap %.3e eV, exact gap there %.3e eV%n",
+                + "gap at the exact seam point %.3e eV (exact %.1e); model's intersection: gap %.1e eV, exact gap there %.3e eV%n",
                 fit.parameterCount(), cpu, trainRmse, testRmse, gap, gapRef, modelGap, exactGapThere);
-        assertTrue(testRmse < 0.01, "held-out RMSE " + testRmse + " eV");
-        assertTrue(gap < 0.05, "gap at a point of the exact intersection seam " + gap + " eV");
-        assertTrue(modelGap < 0.05, "smallest model gap found near the seam " + modelGap + " eV");
-        assertTrue(exactGapThere < 0.05, "exact gap at the model's intersection " + exactGapThere + " eV");
+        assertTrue(testRmse < 0.005, "held-out RMSE " + testRmse + " eV");
+        assertTrue(gap < 0.01, "gap at a point of the exact intersection seam " + gap + " eV");
+        assertTrue(modelGap < 1e-8, "the model has a true intersection nearby, gap " + modelGap + " eV");
+        assertTrue(exactGapThere < 0.01, "exact gap at the model's intersection " + exactGapThere + " eV");
         MultistateChecks.forcesMatchEnergyDifferences(fit, GEOMETRY, 1e-6, 1e-7);
     }
 
