@@ -185,7 +185,14 @@ final class SparsePcg {
         double rz = dot(r, z);
         for (int it = 1; it <= maxIterations; it++) {
             multiply(p, q);
-            double alpha = rz / dot(p, q);
+            double pq = dot(p, q);
+            if (!(pq > 0)) {
+                // CG needs pᵀAp > 0: a non-positive curvature means A is not positive definite
+                // (e.g. a softening cohesive tangent); the caller switches to GMRES or BiCGstab.
+                throw new ConvergenceException("PCG(ICC) met non-positive curvature pᵀAp = " + pq + " at iteration "
+                        + it + " on " + n + " unknowns: the matrix is not positive definite");
+            }
+            double alpha = rz / pq;
             for (int i = 0; i < n; i++) {
                 x[i] += alpha * p[i];
                 r[i] -= alpha * q[i];

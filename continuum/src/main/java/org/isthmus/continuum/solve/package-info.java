@@ -3,7 +3,7 @@
  * (energy, internal force, sparse stiffness; parallel, deterministic), zero-thickness
  * {@link org.isthmus.continuum.solve.CohesiveInterface} elements, boundary conditions and
  * loads ({@link org.isthmus.continuum.solve.Loading}), the sparse
- * {@link org.isthmus.continuum.solve.LinearSolver} (MTJ CG + ICC, the module's parallel PCG + ICC,
+ * {@link org.isthmus.continuum.solve.LinearSolver} (AUTO rule; band direct, the module's parallel PCG + ICC, MTJ CG/GMRES/BiCGstab with ICC/ILU/AMG,
  * dense fallback), {@link org.isthmus.continuum.solve.LinearStatic}, the
  * load-stepping {@link org.isthmus.continuum.solve.NewtonSolver} and the generic
  * {@link org.isthmus.continuum.solve.FeEnergyModel}; post-processing: the domain
