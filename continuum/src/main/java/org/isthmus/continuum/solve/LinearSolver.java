@@ -34,7 +34,9 @@ import org.isthmus.continuum.InvalidInputException;
  *     {@code new LinearSolver()}): the rule is
  *     <ol>
  *     <li>n ≤ directLimit (default 3000): DIRECT;</li>
- *     <li>K symmetric (to 1e-10 relative): PCG_ICC; if it meets a non-positive curvature or does
+ *     <li>K symmetric (to 1e-10 relative): PCG_AMG when the solver knows the node coordinates
+ *         ({@link #withCoordinates}; {@link LinearStatic} and {@link NewtonSolver} supply them),
+ *         then PCG_ICC; if it meets a non-positive curvature or does
  *         not converge (an indefinite tangent: softening cohesive elements, a buckling body),
  *         DIRECT if its band LU fits in 512 MiB, else GMRES + ILU(0), then BiCGstab + ILU(0);</li>
  *     <li>K not symmetric: BiCGstab + ILU(0), then GMRES + ILU(0), then DIRECT if it fits.</li>
@@ -56,6 +58,12 @@ public final class LinearSolver {
         DIRECT,
         /** This module's PCG with ICC(0) (shifted if needed) and a parallel matrix–vector product. */
         PCG_ICC,
+        /**
+         * This module's PCG with a smoothed-aggregation AMG V-cycle whose coarse spaces carry the
+         * rigid-body modes ({@link SmoothedAggregation}; coordinates from
+         * {@link LinearSolver#withCoordinates}, translations only without them). SPD only.
+         */
+        PCG_AMG,
         /** MTJ's conjugate gradients (SPD only) with the chosen preconditioning (default ICC(0)). */
         CG,
         /** MTJ's restarted GMRES (restart 40) with the chosen preconditioning (default ILU(0)). */
@@ -98,6 +106,8 @@ public final class LinearSolver {
     private Method method;
     private Preconditioning preconditioning;
     private int threads;
+    private double[] coords;
+    private int dim = 3;
 
     /** AUTO: direct up to 3000 unknowns, relative tolerance 1e-10, at most 20000 iterations. */
     public LinearSolver() {
@@ -128,6 +138,22 @@ public final class LinearSolver {
         this.method = method;
         this.preconditioning = pc;
         this.threads = threads;
+        this.coords = o.coords;
+        this.dim = o.dim;
+    }
+
+    /**
+     * The same settings with the node coordinates of the system (node-major, {@code dim} per node;
+     * dof = node·dim + component), from which PCG_AMG builds the rigid-body modes.
+     */
+    public LinearSolver withCoordinates(double[] nodeCoordinates, int dim) {
+        if (dim != 2 && dim != 3) {
+            throw new InvalidInputException("dimension " + dim + "; expected 2 or 3");
+        }
+        LinearSolver s = new LinearSolver(this, method, preconditioning, threads);
+        s.coords = nodeCoordinates.clone();
+        s.dim = dim;
+        return s;
     }
 
     /** The same settings with another method. */
@@ -161,6 +187,11 @@ public final class LinearSolver {
         return method;
     }
 
+    /** Whether node coordinates (for the AMG's rigid-body modes) were given. */
+    public boolean hasCoordinates() {
+        return coords != null;
+    }
+
     /**
      * Solves K x = b; x holds the initial guess of an iterative solver and receives the solution.
      *
@@ -176,6 +207,7 @@ public final class LinearSolver {
         return switch (method) {
             case DIRECT -> direct(k, b, x, bnorm, symmetric(k));
             case PCG_ICC -> pcg(k, b, x, bnorm);
+            case PCG_AMG -> pcgAmg(k, b, x, bnorm);
             case MTJ_CG_ICC -> mtj(Method.CG, Preconditioning.ICC, k, b, x, bnorm);
             case CG, GMRES, BICGSTAB -> mtj(method, preconditioning, k, b, x, bnorm);
             case AUTO -> auto(k, b, x, bnorm, n);
@@ -187,10 +219,13 @@ public final class LinearSolver {
         if (n <= directLimit) {
             return direct(k, b, x, bnorm, sym);
         }
-        // Symmetric: PCG+ICC first; if it fails (indefinite), a direct band LU when it fits in
-        // memory, else GMRES and BiCGstab. Not symmetric: BiCGstab, GMRES, then the direct solve.
-        Method[] order = sym ? new Method[] {Method.PCG_ICC, Method.DIRECT, Method.GMRES, Method.BICGSTAB}
-                : new Method[] {Method.BICGSTAB, Method.GMRES, Method.DIRECT};
+        // Symmetric: PCG+AMG (with coordinates) or PCG+ICC first; if it fails (indefinite), a direct
+        // band LU when it fits in memory, else GMRES and BiCGstab. Not symmetric: BiCGstab, GMRES,
+        // then the direct solve.
+        boolean amg = coords != null && coords.length == n;
+        Method[] order = !sym ? new Method[] {Method.BICGSTAB, Method.GMRES, Method.DIRECT}
+                : amg ? new Method[] {Method.PCG_AMG, Method.PCG_ICC, Method.DIRECT, Method.GMRES, Method.BICGSTAB}
+                : new Method[] {Method.PCG_ICC, Method.DIRECT, Method.GMRES, Method.BICGSTAB};
         double[] x0 = x.clone();
         StringBuilder why = new StringBuilder();
         for (Method m : order) {
@@ -206,7 +241,9 @@ public final class LinearSolver {
                     }
                     r = direct(k, b, x, bnorm, sym);
                 } else {
-                    r = m == Method.PCG_ICC ? pcg(k, b, x, bnorm) : mtj(m, Preconditioning.ILU, k, b, x, bnorm);
+                    r = m == Method.PCG_ICC ? pcg(k, b, x, bnorm)
+                            : m == Method.PCG_AMG ? pcgAmg(k, b, x, bnorm)
+                            : mtj(m, Preconditioning.ILU, k, b, x, bnorm);
                 }
                 if (why.length() == 0) {
                     return r;
@@ -225,6 +262,21 @@ public final class LinearSolver {
         SparsePcg pcg = new SparsePcg(k);
         int iterations = threads == 0 ? pcg.solve(b, x, tolerance, maxIterations) : inPool(pcg, b, x);
         String label = pcg.shift() == 0 ? "PCG+ICC(0)" : "PCG+ICC(0) with diagonal shift " + pcg.shift();
+        return new LinearSolveReport(label, iterations, residual(k, b, x) / bnorm, tolerance);
+    }
+
+    private LinearSolveReport pcgAmg(CompRowMatrix k, double[] b, double[] x, double bnorm) {
+        if (coords != null && coords.length * 1L != k.numRows()) {
+            throw new InvalidInputException(coords.length + " coordinates for " + k.numRows() + " unknowns");
+        }
+        long t0 = System.nanoTime();
+        SparsePcg pcg = new SparsePcg(k, coords, dim);
+        double setup = (System.nanoTime() - t0) * 1e-9;
+        int iterations = threads == 0 ? pcg.solve(b, x, tolerance, maxIterations) : inPool(pcg, b, x);
+        SmoothedAggregation amg = pcg.amg();
+        String label = "PCG+AMG (smoothed aggregation, " + (coords == null ? "translations" : "rigid-body modes") + ", "
+                + amg.levels() + " levels " + java.util.Arrays.toString(amg.sizes()) + ", operator complexity "
+                + String.format(java.util.Locale.ROOT, "%.2f, setup %.3f s", amg.complexity(), setup) + ")";
         return new LinearSolveReport(label, iterations, residual(k, b, x) / bnorm, tolerance);
     }
 

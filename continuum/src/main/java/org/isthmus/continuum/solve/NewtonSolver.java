@@ -23,7 +23,7 @@ import org.isthmus.continuum.InvalidInputException;
  *
  * <p>The linear solver: pass {@code new LinearSolver()} (method AUTO) unless there is a reason
  * not to. AUTO solves small systems (≤ 3000 unknowns) directly, symmetric positive-definite
- * tangents by PCG+ICC, and indefinite tangents (softening cohesive elements) by a direct band LU
+ * tangents by PCG with a smoothed-aggregation AMG (rigid-body modes from the mesh), and indefinite tangents (softening cohesive elements) by a direct band LU
  * when it fits in memory, GMRES or BiCGstab otherwise (see {@link LinearSolver}).
  */
 public final class NewtonSolver {
@@ -40,7 +40,9 @@ public final class NewtonSolver {
         this.model = model;
         this.loading = loading;
         this.options = options;
-        this.linear = linear;
+        // the node coordinates give the AMG preconditioner its rigid-body modes
+        this.linear = linear.hasCoordinates() ? linear
+                : linear.withCoordinates(model.mesh().coordinates(), model.mesh().dimension());
     }
 
     /**

@@ -35,7 +35,7 @@ class LinearSolverTest {
 
     enum Kind { SPD, INDEFINITE, NONSYMMETRIC }
 
-    record Problem(CompRowMatrix k, double[] b, double[] reference) {
+    record Problem(CompRowMatrix k, double[] b, double[] reference, double[] coords) {
     }
 
     static Problem problem(Kind kind) {
@@ -79,18 +79,19 @@ class LinearSolverTest {
             }
         }
         double[] ref = new LUDecomposition(dense).getSolver().solve(new ArrayRealVector(b)).toArray();
-        return new Problem(k, b, ref);
+        return new Problem(k, b, ref, mesh.coordinates());
     }
 
     static Stream<Arguments> solvers() {
         return Stream.of(
                 Arguments.of(Kind.SPD, Method.DIRECT, Preconditioning.DEFAULT, "direct band Cholesky"),
                 Arguments.of(Kind.SPD, Method.PCG_ICC, Preconditioning.DEFAULT, "PCG+ICC(0)"),
+                Arguments.of(Kind.SPD, Method.PCG_AMG, Preconditioning.DEFAULT, "PCG+AMG (smoothed aggregation, rigid"),
                 Arguments.of(Kind.SPD, Method.MTJ_CG_ICC, Preconditioning.DEFAULT, "CG+ICC(0)"),
                 Arguments.of(Kind.SPD, Method.CG, Preconditioning.JACOBI, "CG+Jacobi"),
                 Arguments.of(Kind.SPD, Method.GMRES, Preconditioning.ILU, "GMRES(40)+ILU(0)"),
                 Arguments.of(Kind.SPD, Method.BICGSTAB, Preconditioning.ILU, "BiCGstab+ILU(0)"),
-                Arguments.of(Kind.SPD, Method.AUTO, Preconditioning.DEFAULT, "PCG+ICC(0)"),
+                Arguments.of(Kind.SPD, Method.AUTO, Preconditioning.DEFAULT, "PCG+AMG"),
                 Arguments.of(Kind.INDEFINITE, Method.DIRECT, Preconditioning.DEFAULT, "direct band LU"),
                 Arguments.of(Kind.INDEFINITE, Method.GMRES, Preconditioning.ILU, "GMRES(40)+ILU(0)"),
                 Arguments.of(Kind.INDEFINITE, Method.BICGSTAB, Preconditioning.ILU, "BiCGstab+ILU(0)"),
@@ -107,13 +108,14 @@ class LinearSolverTest {
         Problem pr = problem(kind);
         int n = pr.b().length;
         double[] x = new double[n];
-        LinearSolver solver = new LinearSolver(0, 1e-11, 20000).withMethod(method).withPreconditioning(pc);
+        LinearSolver solver = new LinearSolver(0, 1e-11, 20000).withMethod(method).withPreconditioning(pc)
+                .withCoordinates(pr.coords(), 3);
         LinearSolveReport r = solver.solve(pr.k(), pr.b(), x);
         assertTrue(r.solver().startsWith(expectedName), r.toString());
         assertTrue(r.relativeResidual() <= 1e-11, r.toString());
         boolean direct = r.solver().startsWith("direct");
         if (method == Method.AUTO && kind == Kind.INDEFINITE) {
-            assertTrue(r.solver().contains("after PCG_ICC failed") && r.solver().contains("not positive definite"), r.solver());
+            assertTrue(r.solver().contains("PCG_ICC failed") && r.solver().contains("not positive definite"), r.solver());
         }
         assertEquals(direct, r.iterations() == 0, r.toString());
         double max = 0;
@@ -135,7 +137,7 @@ class LinearSolverTest {
     @ParameterizedTest(name = "{0} convection {1}")
     @MethodSource("amgCases")
     void mtjAmgOnScalarDiffusion(Method method, double convection) {
-        int m = 30;
+        int m = 20;
         int n = m * m;
         int[][] nz = new int[n][];
         for (int i = 0; i < n; i++) {
@@ -188,6 +190,46 @@ class LinearSolverTest {
         Problem pr = problem(Kind.SPD);
         assertThrows(org.isthmus.continuum.UnsupportedRequestException.class, () -> new LinearSolver(0, 1e-11, 100)
                 .withMethod(Method.CG).withPreconditioning(Preconditioning.AMG).solve(pr.k(), pr.b(), new double[pr.b().length]));
+    }
+
+    /**
+     * The smoothed-aggregation AMG with rigid-body modes on slender clamped beams (3D Hex8 and 2D
+     * plane-strain Quad4 with 3 modes): the same answer as the direct solve, in a fraction of
+     * ICC(0)'s iterations, and with translations only (no coordinates) it still converges.
+     */
+    @ParameterizedTest(name = "{0}D")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2, 3})
+    void amgOnSlenderBeams(int dim) {
+        Mesh mesh = dim == 3 ? StructuredMeshes.box(20, 2, 2, 30, 3, 3, ElementType.HEX8)
+                : StructuredMeshes.rectangle(20, 1, 120, 6, ElementType.QUAD4);
+        FeModel model = new FeModel(mesh, dim == 3 ? Section.solid() : Section.planeStrain(1),
+                LinearElastic.isotropic(1000, 0.3));
+        Loading loading = new Loading(model).clamp("xmin").traction("xmax", dim == 3 ? new double[] {0, 0, -1} : new double[] {0, -1});
+        int n = model.dofCount();
+        CompRowMatrix k = model.newStiffnessMatrix();
+        model.assemble(new double[n], null, k);
+        NewtonSolver.constrain(k, loading.fixedDofs());
+        double[] b = loading.externalForces();
+        double[] ref = new double[n];
+        new LinearSolver().withMethod(Method.DIRECT).solve(k, b, ref);
+        double[] x = new double[n];
+        LinearSolveReport amg = new LinearSolver(0, 1e-9, 5000).withMethod(Method.PCG_AMG)
+                .withCoordinates(mesh.coordinates(), dim).solve(k, b, x);
+        double[] y = new double[n];
+        LinearSolveReport icc = new LinearSolver(0, 1e-9, 5000).withMethod(Method.PCG_ICC).solve(k, b, y);
+        double[] z = new double[n];
+        LinearSolveReport trans = new LinearSolver(0, 1e-9, 5000).withMethod(Method.PCG_AMG).solve(k, b, z);
+        double max = 0;
+        for (double v : ref) {
+            max = Math.max(max, Math.abs(v));
+        }
+        for (int i = 0; i < n; i++) {
+            assertEquals(ref[i], x[i], 1e-7 * max);
+            assertEquals(ref[i], z[i], 1e-7 * max);
+        }
+        String msg = amg + " | " + icc + " | " + trans;
+        assertTrue(amg.solver().contains("rigid-body modes") && trans.solver().contains("translations"), msg);
+        assertTrue(amg.iterations() < 30 && 3 * amg.iterations() < icc.iterations(), msg);
     }
 
     @Test
