@@ -137,7 +137,7 @@ class LinearSolverTest {
     @ParameterizedTest(name = "{0} convection {1}")
     @MethodSource("amgCases")
     void mtjAmgOnScalarDiffusion(Method method, double convection) {
-        int m = 20;
+        int m = 30;
         int n = m * m;
         int[][] nz = new int[n][];
         for (int i = 0; i < n; i++) {
