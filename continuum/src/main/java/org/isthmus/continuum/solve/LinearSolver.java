@@ -41,7 +41,10 @@ import org.isthmus.continuum.InvalidInputException;
  *         DIRECT if its band LU fits in 512 MiB, else GMRES + ILU(0), then BiCGstab + ILU(0);</li>
  *     <li>K not symmetric: BiCGstab + ILU(0), then GMRES + ILU(0), then DIRECT if it fits.</li>
  *     </ol>
- *     The report names the method that succeeded and why earlier ones were abandoned.</li>
+ *     The report names the method that succeeded and why earlier ones were abandoned. An AUTO
+ *     solver remembers the method that succeeded and tries it first on its next solve (the
+ *     tangents of one Newton solve are alike: an indefinite one is not retried with CG every
+ *     iteration).</li>
  * </ul>
  * Every iterative result is checked with the true residual: an iterative solver stops when
  * |b − Kx| ≤ tolerance·|b| holds for the true residual (MTJ's monitors test a recurred or
@@ -108,6 +111,8 @@ public final class LinearSolver {
     private int threads;
     private double[] coords;
     private int dim = 3;
+    /** AUTO: the method that last succeeded (tried first next time); shared by copies' callers only. */
+    private volatile Method preferred;
 
     /** AUTO: direct up to 3000 unknowns, relative tolerance 1e-10, at most 20000 iterations. */
     public LinearSolver() {
@@ -226,6 +231,19 @@ public final class LinearSolver {
         Method[] order = !sym ? new Method[] {Method.BICGSTAB, Method.GMRES, Method.DIRECT}
                 : amg ? new Method[] {Method.PCG_AMG, Method.PCG_ICC, Method.DIRECT, Method.GMRES, Method.BICGSTAB}
                 : new Method[] {Method.PCG_ICC, Method.DIRECT, Method.GMRES, Method.BICGSTAB};
+        Method first = preferred;
+        if (first != null && java.util.Arrays.asList(order).contains(first)) {
+            // the method that succeeded last time goes first: a Newton solve's tangents are alike
+            Method[] reordered = new Method[order.length];
+            reordered[0] = first;
+            int q = 1;
+            for (Method m : order) {
+                if (m != first) {
+                    reordered[q++] = m;
+                }
+            }
+            order = reordered;
+        }
         double[] x0 = x.clone();
         StringBuilder why = new StringBuilder();
         for (Method m : order) {
@@ -245,6 +263,7 @@ public final class LinearSolver {
                             : m == Method.PCG_AMG ? pcgAmg(k, b, x, bnorm)
                             : mtj(m, Preconditioning.ILU, k, b, x, bnorm);
                 }
+                preferred = m;
                 if (why.length() == 0) {
                     return r;
                 }
