@@ -116,6 +116,11 @@ final class BenchFeCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "assembly: %.3f s%n", r.assemblySeconds());
         System.out.printf(Locale.ROOT, "solve: %.3f s (%s)%n", r.solveSeconds(), r.linearSolve());
         System.out.printf(Locale.ROOT, "peak heap: %.1f MiB%n", peakHeapBytes() / (1024.0 * 1024.0));
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            // CPU time of the whole process (JVM start, JIT and GC threads included): on a shared
+            // machine it varies far less than the wall clock
+            System.out.printf(Locale.ROOT, "process cpu: %.3f s%n", os.getProcessCpuTime() * 1e-9);
+        }
         System.out.printf(Locale.ROOT, "fe-bench: %d dofs, %.3f s, tip uz %.9f%n", model.dofCount(),
                 r.assemblySeconds() + r.solveSeconds(), uz);
         return Isthmus.OK;

@@ -279,7 +279,8 @@ public final class LinearSolver {
 
     private LinearSolveReport pcg(CompRowMatrix k, double[] b, double[] x, double bnorm) {
         SparsePcg pcg = new SparsePcg(k);
-        int iterations = threads == 0 ? pcg.solve(b, x, tolerance, maxIterations) : inPool(pcg, b, x);
+        int iterations = threads == 0 ? pcg.solve(b, x, tolerance, maxIterations)
+                : inPool(() -> pcg.solve(b, x, tolerance, maxIterations));
         String label = pcg.shift() == 0 ? "PCG+ICC(0)" : "PCG+ICC(0) with diagonal shift " + pcg.shift();
         return new LinearSolveReport(label, iterations, residual(k, b, x) / bnorm, tolerance);
     }
@@ -288,14 +289,20 @@ public final class LinearSolver {
         if (coords != null && coords.length * 1L != k.numRows()) {
             throw new InvalidInputException(coords.length + " coordinates for " + k.numRows() + " unknowns");
         }
-        long t0 = System.nanoTime();
-        SparsePcg pcg = new SparsePcg(k, coords, dim);
-        double setup = (System.nanoTime() - t0) * 1e-9;
-        int iterations = threads == 0 ? pcg.solve(b, x, tolerance, maxIterations) : inPool(pcg, b, x);
-        SmoothedAggregation amg = pcg.amg();
+        double[] setup = new double[1];
+        SparsePcg[] built = new SparsePcg[1];
+        // the hierarchy's parallel loops run in the same pool as the iterations
+        java.util.function.IntSupplier run = () -> {
+            long t0 = System.nanoTime();
+            built[0] = new SparsePcg(k, coords, dim);
+            setup[0] = (System.nanoTime() - t0) * 1e-9;
+            return built[0].solve(b, x, tolerance, maxIterations);
+        };
+        int iterations = threads == 0 ? run.getAsInt() : inPool(run);
+        SmoothedAggregation amg = built[0].amg();
         String label = "PCG+AMG (smoothed aggregation, " + (coords == null ? "translations" : "rigid-body modes") + ", "
                 + amg.levels() + " levels " + java.util.Arrays.toString(amg.sizes()) + ", operator complexity "
-                + String.format(java.util.Locale.ROOT, "%.2f, setup %.3f s", amg.complexity(), setup) + ")";
+                + String.format(java.util.Locale.ROOT, "%.2f, setup %.3f s", amg.complexity(), setup[0]) + ")";
         return new LinearSolveReport(label, iterations, residual(k, b, x) / bnorm, tolerance);
     }
 
@@ -418,11 +425,11 @@ public final class LinearSolver {
         return true;
     }
 
-    /** Runs the PCG inside a pool of the requested size, so its parallel streams use that many threads. */
-    private int inPool(SparsePcg pcg, double[] b, double[] x) {
+    /** Runs the work inside a pool of the requested size, so its parallel streams use that many threads. */
+    private int inPool(java.util.function.IntSupplier work) {
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
         try {
-            return pool.submit(() -> pcg.solve(b, x, tolerance, maxIterations)).get();
+            return pool.submit(work::getAsInt).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConvergenceException("linear solve interrupted", e);

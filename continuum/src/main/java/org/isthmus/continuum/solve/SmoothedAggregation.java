@@ -75,74 +75,64 @@ final class SmoothedAggregation {
             return new Csr(cols, rows, cnt, tci, tv);
         }
 
-        /** this × b, rows in parallel chunks (each with its own dense accumulator). */
+        /**
+         * this × b in two passes over parallel row chunks (a symbolic pass counts each row's
+         * entries, the numeric pass writes them in place), so the product is allocated once at
+         * its exact size; each chunk has its own marker and accumulator of b.cols entries.
+         */
         Csr times(Csr b) {
-            int chunks = Math.max(1, Math.min(64, rows / 256));
-            int[][] cRp = new int[chunks][];
-            int[][] cCi = new int[chunks][];
-            double[][] cV = new double[chunks][];
+            int chunks = Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), rows / 512));
+            int[] orp = new int[rows + 1];
             IntStream.range(0, chunks).parallel().forEach(c -> {
                 int from = (int) ((long) rows * c / chunks);
                 int to = (int) ((long) rows * (c + 1) / chunks);
                 int[] marker = new int[b.cols];
                 Arrays.fill(marker, -1);
-                double[] acc = new double[b.cols];
-                int[] list = new int[b.cols];
-                int[] lrp = new int[to - from + 1];
-                int[] lci = new int[Math.max(16, 8 * (to - from))];
-                double[] lv = new double[lci.length];
-                int nnz = 0;
                 for (int i = from; i < to; i++) {
                     int m = 0;
                     for (int p = rp[i]; p < rp[i + 1]; p++) {
-                        double a = v[p];
                         int k = ci[p];
                         for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
                             int j = b.ci[q];
                             if (marker[j] != i) {
                                 marker[j] = i;
-                                acc[j] = 0;
-                                list[m++] = j;
+                                m++;
                             }
-                            acc[j] += a * b.v[q];
                         }
                     }
-                    if (nnz + m > lci.length) {
-                        int cap = Math.max(2 * lci.length, nnz + m);
-                        lci = Arrays.copyOf(lci, cap);
-                        lv = Arrays.copyOf(lv, cap);
-                    }
-                    for (int t = 0; t < m; t++) {
-                        lci[nnz] = list[t];
-                        lv[nnz] = acc[list[t]];
-                        nnz++;
-                    }
-                    lrp[i - from + 1] = nnz;
+                    orp[i + 1] = m;
                 }
-                cRp[c] = lrp;
-                cCi[c] = lci;
-                cV[c] = lv;
             });
-            int total = 0;
-            for (int c = 0; c < chunks; c++) {
-                total += cRp[c][cRp[c].length - 1];
+            for (int i = 0; i < rows; i++) {
+                orp[i + 1] += orp[i];
             }
-            int[] orp = new int[rows + 1];
-            int[] oci = new int[total];
-            double[] ov = new double[total];
-            int off = 0;
-            int row = 0;
-            for (int c = 0; c < chunks; c++) {
-                int[] lrp = cRp[c];
-                int len = lrp[lrp.length - 1];
-                System.arraycopy(cCi[c], 0, oci, off, len);
-                System.arraycopy(cV[c], 0, ov, off, len);
-                for (int i = 1; i < lrp.length; i++) {
-                    orp[row + i] = off + lrp[i];
+            int[] oci = new int[orp[rows]];
+            double[] ov = new double[orp[rows]];
+            IntStream.range(0, chunks).parallel().forEach(c -> {
+                int from = (int) ((long) rows * c / chunks);
+                int to = (int) ((long) rows * (c + 1) / chunks);
+                int[] slot = new int[b.cols];
+                Arrays.fill(slot, -1);
+                for (int i = from; i < to; i++) {
+                    int start = orp[i];
+                    int m = start;
+                    for (int p = rp[i]; p < rp[i + 1]; p++) {
+                        double a = v[p];
+                        int k = ci[p];
+                        for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
+                            int j = b.ci[q];
+                            int at = slot[j];
+                            if (at < start) {
+                                at = m++;
+                                slot[j] = at;
+                                oci[at] = j;
+                                ov[at] = 0;
+                            }
+                            ov[at] += a * b.v[q];
+                        }
+                    }
                 }
-                row += lrp.length - 1;
-                off += len;
-            }
+            });
             return new Csr(rows, b.cols, orp, oci, ov);
         }
     }
@@ -539,6 +529,13 @@ final class SmoothedAggregation {
             }
         }
         Csr tent = new Csr(n, nc, trp, tci, tv);
+        double[] bc0 = new double[nc * modes];
+        for (int k = 0; k < na; k++) {
+            System.arraycopy(rs[k], 0, bc0, cStart[k] * modes, kept[k] * modes);
+        }
+        if (Boolean.getBoolean("isthmus.amg.unsmoothed")) {
+            return new Level(tent, bc0, cStart);
+        }
         // smoothing: P = P̂ − ω D⁻¹ A P̂
         double[] invD = new double[n];
         for (int i = 0; i < n; i++) {
