@@ -45,12 +45,12 @@ final class SparsePcg {
      * PCG with a smoothed-aggregation AMG V-cycle instead of ICC(0); {@code coords} (node-major,
      * {@code dim} per node, or null) give the rigid-body modes.
      */
-    SparsePcg(CompRowMatrix k, double[] coords, int dim) {
+    SparsePcg(CompRowMatrix k, double[] coords, int dim, boolean smooth) {
         this.n = k.numRows();
         this.rp = k.getRowPointers();
         this.ci = k.getColumnIndices();
         this.a = k.getData();
-        this.amg = new SmoothedAggregation(n, rp, ci, a, coords, dim);
+        this.amg = new SmoothedAggregation(n, rp, ci, a, coords, dim, smooth);
     }
 
     /** The AMG hierarchy, or null with ICC. */

@@ -217,6 +217,9 @@ class LinearSolverTest {
                 .withCoordinates(mesh.coordinates(), dim).solve(k, b, x);
         double[] y = new double[n];
         LinearSolveReport icc = new LinearSolver(0, 1e-9, 5000).withMethod(Method.PCG_ICC).solve(k, b, y);
+        double[] w = new double[n];
+        LinearSolveReport plain = new LinearSolver(0, 1e-9, 5000).withMethod(Method.PCG_AMG).withAmgSmoothing(false)
+                .withCoordinates(mesh.coordinates(), dim).solve(k, b, w);
         double[] z = new double[n];
         LinearSolveReport trans = new LinearSolver(0, 1e-9, 5000).withMethod(Method.PCG_AMG).solve(k, b, z);
         double max = 0;
@@ -226,7 +229,10 @@ class LinearSolverTest {
         for (int i = 0; i < n; i++) {
             assertEquals(ref[i], x[i], 1e-7 * max);
             assertEquals(ref[i], z[i], 1e-7 * max);
+            assertEquals(ref[i], w[i], 1e-7 * max);
         }
+        assertTrue(plain.solver().startsWith("PCG+AMG (plain aggregation") && plain.iterations() < icc.iterations(),
+                plain + " | " + icc);
         String msg = amg + " | " + icc + " | " + trans;
         assertTrue(amg.solver().contains("rigid-body modes") && trans.solver().contains("translations"), msg);
         assertTrue(amg.iterations() < 30 && 3 * amg.iterations() < icc.iterations(), msg);
