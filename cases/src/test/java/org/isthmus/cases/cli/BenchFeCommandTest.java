@@ -76,8 +76,8 @@ class BenchFeCommandTest {
     }
 
     /**
-     * Regression: on the 40×4×4 grid (3075 dofs) the default solver (PCG with plain-aggregation
-     * AMG), smoothed aggregation, PCG+ICC(0) and the direct band Cholesky give the same tip deflection as recorded when
+     * Regression: on the 40×4×4 grid (3075 dofs) the default solver (PCG with smoothed-aggregation
+     * AMG), plain aggregation, PCG+ICC(0) and the direct band Cholesky give the same tip deflection as recorded when
      * the AMG went in, −0.183780051 mm (direct solve), to 1e-8 relative.
      */
     @Test
