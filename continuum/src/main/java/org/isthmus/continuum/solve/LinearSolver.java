@@ -100,6 +100,11 @@ public final class LinearSolver {
 
     private static final int GMRES_RESTART = 40;
     private static final int TRUE_RESIDUAL_ROUNDS = 4;
+    /**
+     * AUTO gives PCG_AMG at most this many iterations (it needs tens on SPD systems; on an
+     * indefinite one CG can wander for long before it meets a negative curvature).
+     */
+    private static final int AUTO_AMG_ITERATIONS = 300;
     /** Largest band LU AUTO falls back to when the iterative solvers fail (512 MiB). */
     private static final long DIRECT_FALLBACK_BYTES = 512L << 20;
 
@@ -227,7 +232,7 @@ public final class LinearSolver {
         return switch (method) {
             case DIRECT -> direct(k, b, x, bnorm, symmetric(k));
             case PCG_ICC -> pcg(k, b, x, bnorm);
-            case PCG_AMG -> pcgAmg(k, b, x, bnorm);
+            case PCG_AMG -> pcgAmg(k, b, x, bnorm, maxIterations);
             case MTJ_CG_ICC -> mtj(Method.CG, Preconditioning.ICC, k, b, x, bnorm);
             case CG, GMRES, BICGSTAB -> mtj(method, preconditioning, k, b, x, bnorm);
             case AUTO -> auto(k, b, x, bnorm, n);
@@ -275,7 +280,7 @@ public final class LinearSolver {
                     r = direct(k, b, x, bnorm, sym);
                 } else {
                     r = m == Method.PCG_ICC ? pcg(k, b, x, bnorm)
-                            : m == Method.PCG_AMG ? pcgAmg(k, b, x, bnorm)
+                            : m == Method.PCG_AMG ? pcgAmg(k, b, x, bnorm, Math.min(maxIterations, AUTO_AMG_ITERATIONS))
                             : mtj(m, Preconditioning.ILU, k, b, x, bnorm);
                 }
                 preferred = m;
@@ -300,7 +305,7 @@ public final class LinearSolver {
         return new LinearSolveReport(label, iterations, residual(k, b, x) / bnorm, tolerance);
     }
 
-    private LinearSolveReport pcgAmg(CompRowMatrix k, double[] b, double[] x, double bnorm) {
+    private LinearSolveReport pcgAmg(CompRowMatrix k, double[] b, double[] x, double bnorm, int amgLimit) {
         if (coords != null && coords.length * 1L != k.numRows()) {
             throw new InvalidInputException(coords.length + " coordinates for " + k.numRows() + " unknowns");
         }
@@ -311,7 +316,7 @@ public final class LinearSolver {
             long t0 = System.nanoTime();
             built[0] = new SparsePcg(k, coords, dim, amgSmoothing);
             setup[0] = (System.nanoTime() - t0) * 1e-9;
-            return built[0].solve(b, x, tolerance, maxIterations);
+            return built[0].solve(b, x, tolerance, amgLimit);
         };
         int iterations = threads == 0 ? run.getAsInt() : inPool(run);
         SmoothedAggregation amg = built[0].amg();
