@@ -38,7 +38,15 @@ class LinearSolverTest {
     record Problem(CompRowMatrix k, double[] b, double[] reference, double[] coords) {
     }
 
-    static Problem problem(Kind kind) {
+    private static final java.util.Map<Kind, Problem> CACHE = new java.util.EnumMap<>(Kind.class);
+
+    /** The problem of that kind (built once; each caller gets its own copy of the matrix). */
+    static synchronized Problem problem(Kind kind) {
+        Problem p = CACHE.computeIfAbsent(kind, LinearSolverTest::build);
+        return new Problem(p.k().copy(), p.b().clone(), p.reference(), p.coords());
+    }
+
+    private static Problem build(Kind kind) {
         Mesh mesh = StructuredMeshes.box(4, 1, 1, 8, 3, 3, ElementType.HEX8);
         FeModel model = new FeModel(mesh, Section.solid(), LinearElastic.isotropic(1000, 0.3));
         Loading loading = new Loading(model).clamp("xmin").traction("xmax", 0, 0.3, -1);
