@@ -27,8 +27,9 @@ import org.isthmus.atomistic.structure.Configuration;
  * with the instantaneous pressure P = (2K + tr W)/(3V) and P_αα = (2K_αα + W_αα)/V (K the
  * kinetic energy, W = −∂E/∂ε the virial, eV; P in eV/Å³). A change Δε scales positions by
  * e^{Δε/3} and velocities by e^{−Δε/3} (per axis: e^{±Δε_α}), which keeps the scaled momenta
- * fixed. These are Bernetti &amp; Bussi's equations written in ε; their stationary density is the
- * isothermal–isobaric one, ρ ∝ exp(−(H + P₀V)/k_BT) dV d³ᴺx d³ᴺp, as the zero-flux condition of
+ * fixed. This is Bernetti &amp; Bussi's first-order barostat, written here in Itô form in ε and
+ * derived independently (their paper discusses several equivalent forms); its stationary density
+ * is the isothermal–isobaric one, ρ ∝ exp(−(H + P₀V)/k_BT) dV d³ᴺx d³ᴺp, as the zero-flux condition of
  * the Fokker–Planck equation shows (docs/theory.md, "Thermodynamics and saddle points"): the drift
  * term that the Jacobian dV = V dε adds cancels the one from the ε-dependence of the noise. β_T
  * (an estimate of the isothermal compressibility, 1/(eV/Å³)) and τ_p (fs) set only the relaxation
@@ -166,7 +167,7 @@ public final class StochasticCellRescaling {
         if (coupling == Coupling.ISOTROPIC) {
             // P = (2K + tr W)/(3V), eV/Å³ (virial pressure, Allen & Tildesley 2017, eq. 2.61)
             double p = (2 * (kin[0] + kin[1] + kin[2]) + w[0] + w[4] + w[8]) / (3 * volume);
-            // Bernetti & Bussi 2020 in ε = ln V (Itô): Δε = −(β_T/τ_p)(P₀ − P) τ + √(2 k_B T β_T τ/(V τ_p)) ξ
+            // stochastic cell rescaling (Bernetti & Bussi 2020) in ε = ln V, Itô, docs/theory.md §6: Δε = −(β_T/τ_p)(P₀ − P) τ + √(2 k_B T β_T τ/(V τ_p)) ξ
             double d = -compressibility / tauP * (pressure - p) * tau
                     + Math.sqrt(2 * kT * compressibility * tau / (volume * tauP)) * rng.nextGaussian();
             de[0] = d / 3;
