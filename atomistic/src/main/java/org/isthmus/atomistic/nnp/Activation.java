@@ -73,6 +73,50 @@ public enum Activation {
     }
 
     /**
+     * f″(x), exact; 0 where n2p2 clamps (logistic, softplus beyond ±{@link #EXP_LIMIT}: f′ is
+     * constant there). For the NN-PES Hessian and the exact force-term gradient of training.
+     */
+    public double secondDerivative(double x) {
+        switch (this) {
+            case IDENTITY:
+            case RELU:
+                return 0.0;
+            case TANH: {
+                double t = Math.tanh(x);
+                return -2.0 * t * (1.0 - t * t);
+            }
+            case LOGISTIC: {
+                if (x > EXP_LIMIT || x < -EXP_LIMIT) {
+                    return 0.0;
+                }
+                double s = 1.0 / (1.0 + Math.exp(-x));
+                return s * (1.0 - s) * (1.0 - 2.0 * s);
+            }
+            case SOFTPLUS: {
+                if (x > EXP_LIMIT || x < -EXP_LIMIT) {
+                    return 0.0;
+                }
+                double s = 1.0 / (1.0 + Math.exp(-x));
+                return s * (1.0 - s);
+            }
+            case GAUSSIAN:
+                return (x * x - 1.0) * Math.exp(-0.5 * x * x);
+            case COS:
+                return -Math.cos(x);
+            case REVERSE_LOGISTIC: {
+                double s = 1.0 / (1.0 + Math.exp(-x));
+                return s * (1.0 - s) * (2.0 * s - 1.0);
+            }
+            case EXP:
+                return Math.exp(-x);
+            case HARMONIC:
+                return 2.0;
+            default:
+                throw new AssertionError(this);
+        }
+    }
+
+    /**
      * In place over {@code n} neurons from {@code off}: {@code y[k]} holds x on entry and f(x) on
      * exit; {@code d[k]} receives f′(x), with n2p2's clamps. One switch per layer, not per neuron.
      */

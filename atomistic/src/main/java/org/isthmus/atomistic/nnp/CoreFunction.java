@@ -71,6 +71,37 @@ public enum CoreFunction {
         }
     }
 
+    /** The second derivative d²/dx² at x (0 ≤ x ≤ 1), for the NN-PES Hessian. */
+    public double secondDerivative(double x) {
+        switch (this) {
+            case COS:
+                return -0.5 * Math.PI * Math.PI * Math.cos(Math.PI * x);
+            case POLY1:
+                return 12.0 * x - 6.0;
+            case POLY2:
+                return x * ((180.0 - 120.0 * x) * x - 60.0);
+            case POLY3: {
+                double x2 = x * x;
+                return x2 * (x * (x * (840.0 * x - 2100.0) + 1680.0) - 420.0);
+            }
+            case POLY4: {
+                double x3 = x * x * x;
+                return x3 * (x * (x * ((17640.0 - 5040.0 * x) * x - 22680.0) + 12600.0) - 2520.0);
+            }
+            case EXP: {
+                if (x >= 1.0) {
+                    return 0.0;
+                }
+                // f = e·exp(t), t = 1/(x² − 1): f′ = −2x t² f, f″ = f t² (4x² t² + 8x² t − 2)
+                double t = 1.0 / (x * x - 1.0);
+                double f = Math.E * Math.exp(t);
+                return f * t * t * (4.0 * x * x * t * t + 8.0 * x * x * t - 2.0);
+            }
+            default:
+                throw new AssertionError(this);
+        }
+    }
+
     /**
      * Value and derivative at once: writes the derivative into {@code out[at]} and returns the
      * value (one exponential for EXP instead of two).

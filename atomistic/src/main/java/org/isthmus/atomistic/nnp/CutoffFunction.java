@@ -45,6 +45,39 @@ public record CutoffFunction(CutoffType type, double alpha) {
         return d[0];
     }
 
+    /** d²f_c/dr² at r for cutoff radius r_c (1/length²); 0 beyond r_c and in the flat core. */
+    public double secondDerivative(double r, double rc) {
+        if (r >= rc) {
+            return 0.0;
+        }
+        int code = type.code();
+        if (code == 0) {
+            return 0.0;
+        }
+        if (code == 2 || code == 3) {
+            // f = p t³, t = tanh(1 − r/r_c), t′ = −(1 − t²)/r_c (n2p2 CutoffFunction.cpp):
+            // f″ = d/dr[3p t²(t² − 1)/r_c] = p (12t³ − 6t) t′/r_c = p (6t − 12t³)(1 − t²)/r_c²
+            double t = Math.tanh(1.0 - r / rc);
+            double pre = code == 3 ? TANH_PRE : 1.0;
+            return pre * (6.0 * t - 12.0 * t * t * t) * (1.0 - t * t) / (rc * rc);
+        }
+        double rci = alpha * rc;
+        if (r < rci) {
+            return 0.0;
+        }
+        double iw = 1.0 / (rc - rci);
+        double x = (r - rci) * iw;
+        CoreFunction core = switch (code) {
+            case 1 -> CoreFunction.COS;
+            case 5 -> CoreFunction.POLY1;
+            case 6 -> CoreFunction.POLY2;
+            case 7 -> CoreFunction.POLY3;
+            case 8 -> CoreFunction.POLY4;
+            default -> CoreFunction.EXP;
+        };
+        return iw * iw * core.secondDerivative(x);
+    }
+
     /**
      * f_c(r) and, into {@code out[at]}, df_c/dr, given precomputed r_ci = α·r_c and iw = 1/(r_c − r_ci).
      */

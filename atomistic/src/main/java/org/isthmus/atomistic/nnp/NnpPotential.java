@@ -13,6 +13,7 @@ import org.isthmus.atomistic.neighbor.InteractionMask;
 import org.isthmus.atomistic.neighbor.LinkedCellNeighbors;
 import org.isthmus.atomistic.neighbor.NeighborList;
 import org.isthmus.atomistic.potential.Diagnostics;
+import org.isthmus.atomistic.potential.Request;
 import org.isthmus.atomistic.potential.SiteEnvironment;
 import org.isthmus.atomistic.potential.SitePotential;
 import org.isthmus.atomistic.structure.Configuration;
@@ -228,6 +229,61 @@ public final class NnpPotential extends SitePotential {
     @Override
     protected Kernel newKernel() {
         return new NnpKernel(plans);
+    }
+
+    /**
+     * True when every symmetry function is of the Gaussian family (types 2, 3, 9, 12, 13), whose
+     * exact second derivatives {@link NnpSiteHessian} provides.
+     */
+    @Override
+    public boolean hasHessian() {
+        for (ElementModel m : models) {
+            if (NnpSiteHessian.unsupported(m) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The exact Hessian (see {@link NnpSiteHessian}).
+     *
+     * @throws UnsupportedRequestException for potentials with compact symmetry functions (types 20–25)
+     */
+    @Override
+    public org.isthmus.atomistic.potential.Hessian hessian(Configuration c, Request request) {
+        NnpSiteHessian[] site = new NnpSiteHessian[plans.length];
+        for (int t = 0; t < plans.length; t++) { // models are in type order
+            SymmetryFunction bad = NnpSiteHessian.unsupported(models.get(t));
+            if (bad != null) {
+                throw new UnsupportedRequestException("the NN-PES " + name() + " has symmetry functions of type "
+                        + bad.type() + " (compact), which have no exact second derivatives here yet; its Hessian is"
+                        + " available for types 2, 3, 9, 12 and 13");
+            }
+            site[t] = new NnpSiteHessian(models.get(t), plans[t], elements, cutoffFunction, units.length());
+        }
+        return hessianOf(c, request, new HessianNnpKernel(plans, site));
+    }
+
+    /** The force kernel with the site Hessians attached. */
+    private static final class HessianNnpKernel implements HessianKernel {
+        private final NnpKernel forces;
+        private final NnpSiteHessian[] site;
+
+        HessianNnpKernel(ElementPlan[] plans, NnpSiteHessian[] site) {
+            this.forces = new NnpKernel(plans);
+            this.site = site;
+        }
+
+        @Override
+        public double siteEnergy(SiteEnvironment env, boolean gradient) {
+            return forces.siteEnergy(env, gradient);
+        }
+
+        @Override
+        public void siteHessian(SiteEnvironment env, double[] h) {
+            site[env.centerType].siteHessian(env, h);
+        }
     }
 
     /**

@@ -19,6 +19,29 @@ public final class Hessian {
         this.h = h;
     }
 
+    /**
+     * Σ_m c_m H_m of Hessians of one configuration (a Δ-potential's sum, a committee's mean).
+     *
+     * @throws IllegalArgumentException if the counts differ or the list is empty
+     */
+    public static Hessian linearCombination(java.util.List<Hessian> parts, double[] coefficients) {
+        if (parts.isEmpty() || parts.size() != coefficients.length) {
+            throw new IllegalArgumentException(parts.size() + " Hessians for " + coefficients.length + " coefficients");
+        }
+        int atoms = parts.get(0).atoms();
+        double[] out = new double[parts.get(0).h.length];
+        for (int m = 0; m < parts.size(); m++) {
+            Hessian p = parts.get(m);
+            if (p.atoms() != atoms) {
+                throw new IllegalArgumentException("Hessians of " + atoms + " and " + p.atoms() + " atoms");
+            }
+            for (int k = 0; k < out.length; k++) {
+                out[k] += coefficients[m] * p.h[k];
+            }
+        }
+        return new Hessian(atoms, out);
+    }
+
     /** Number of atoms N. */
     public int atoms() {
         return dim / 3;

@@ -318,10 +318,15 @@ public abstract class SitePotential implements Potential {
      */
     @Override
     public Hessian hessian(Configuration c, Request request) {
-        int n = c.size();
-        if (!(newKernel() instanceof HessianKernel)) {
+        if (!(newKernel() instanceof HessianKernel kernel)) {
             return Potential.super.hessian(c, request);
         }
+        return hessianOf(c, request, kernel);
+    }
+
+    /** The Hessian assembled from {@code kernel}'s site Hessians (see {@link #hessian}). */
+    protected final Hessian hessianOf(Configuration c, Request request, HessianKernel kernel) {
+        int n = c.size();
         if (n > Hessian.MAX_ATOMS) {
             throw new UnsupportedRequestException("a dense Hessian is built for at most " + Hessian.MAX_ATOMS
                     + " atoms; the configuration has " + n);
@@ -333,7 +338,6 @@ public abstract class SitePotential implements Potential {
         NeighborList list = neighborsFor(c, request);
         double[] x = c.positions();
         double rc = cutoff();
-        HessianKernel kernel = (HessianKernel) newKernel();
         SiteEnvironment env = new SiteEnvironment();
         int dim = 3 * n;
         double[] out = new double[dim * dim];

@@ -62,6 +62,25 @@ public final class Committee implements Potential {
         return predict(c, request).mean();
     }
 
+    /** Every member has an exact Hessian. */
+    @Override
+    public boolean hasHessian() {
+        return members.stream().allMatch(Potential::hasHessian);
+    }
+
+    /** The members' mean Hessian (the Hessian of the mean energy). */
+    @Override
+    public org.isthmus.atomistic.potential.Hessian hessian(Configuration c, Request request) {
+        Request r = request.withNeighbors(null);
+        List<org.isthmus.atomistic.potential.Hessian> hs = new ArrayList<>();
+        double[] w = new double[members.size()];
+        for (int m = 0; m < members.size(); m++) {
+            hs.add(members.get(m).hessian(c, r));
+            w[m] = 1.0 / members.size();
+        }
+        return org.isthmus.atomistic.potential.Hessian.linearCombination(hs, w);
+    }
+
     /** Mean and spread with unit weights and no mask. */
     public Prediction predict(Configuration c) {
         return predict(c, Request.defaults());

@@ -58,4 +58,18 @@ public final class DeltaPotential implements Potential {
         Request r = request.withNeighbors(null);
         return Evaluations.combine(List.of(baseline.compute(c, r), correction.compute(c, r)), new double[] {1, 1});
     }
+
+    /** Both parts have exact Hessians. */
+    @Override
+    public boolean hasHessian() {
+        return baseline.hasHessian() && correction.hasHessian();
+    }
+
+    /** H_base + H_Δ, exact when both are. */
+    @Override
+    public org.isthmus.atomistic.potential.Hessian hessian(Configuration c, Request request) {
+        Request r = request.withNeighbors(null);
+        return org.isthmus.atomistic.potential.Hessian.linearCombination(
+                List.of(baseline.hessian(c, r), correction.hessian(c, r)), new double[] {1, 1});
+    }
 }

@@ -146,7 +146,7 @@ final class NetworkTape {
             int np = n[l - 1];
             int nc = n[l];
             for (int k = 0; k < nc; k++) {
-                double f2 = Curvature.second(act[l - 1], z[l][k]);
+                double f2 = act[l - 1].secondDerivative(z[l][k]);
                 adjZt[k] = d1[l][k] * adjYt[k];
                 adjZ[k] = d1[l][k] * adjY[k] + f2 * zt[l][k] * adjYt[k];
             }

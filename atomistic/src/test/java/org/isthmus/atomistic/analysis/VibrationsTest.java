@@ -22,6 +22,8 @@ import org.isthmus.atomistic.structure.Element;
 import org.isthmus.atomistic.structure.Lattices;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 /** Normal modes, time-step advice and harmonic transition-state rates from exact Hessians. */
 class VibrationsTest {
 
@@ -128,5 +130,24 @@ class VibrationsTest {
                 htst.barrier(), htst.prefactor(), k600);
         // a minimum is not a saddle: the rate needs one unstable mode there
         assertThrows(InvalidInputException.class, () -> HarmonicTransitionState.of(vMin, vMin, 0.5));
+        // an ensemble: the EAM plus three small pair corrections (as a committee's members differ)
+        List<Potential> ensemble = new java.util.ArrayList<>();
+        for (double eps : new double[] {0.001, 0.003, 0.005}) {
+            ensemble.add(new org.isthmus.atomistic.train.DeltaPotential(eam,
+                    LennardJones.builder(6.0).species(CU, eps, 2.3).build()));
+        }
+        RateSpread spread = RateSpread.of(ensemble, min, ts);
+        double lo = Double.MAX_VALUE;
+        double hi = 0;
+        for (HarmonicTransitionState m : spread.members()) {
+            lo = Math.min(lo, m.rate(600));
+            hi = Math.max(hi, m.rate(600));
+        }
+        assertTrue(spread.rate(600) > lo && spread.rate(600) < hi, "geometric mean between the members");
+        assertTrue(spread.logSpread(600) > 0 && spread.barrier()[1] > 0);
+        System.out.printf("ensemble: barrier %.4f ± %.4f eV, k(600 K) = %.3e × e^±%.2f 1/s%n", spread.barrier()[0],
+                spread.barrier()[1], spread.rate(600), spread.logSpread(600));
+        RateSpread same = RateSpread.of(List.of(eam, eam), min, ts);
+        assertEquals(0, same.logSpread(600), 1e-12);
     }
 }

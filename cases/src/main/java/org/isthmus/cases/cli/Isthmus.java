@@ -18,7 +18,10 @@ import picocli.CommandLine.Command;
 @Command(name = "isthmus", mixinStandardHelpOptions = true, versionProvider = Isthmus.Version.class,
         description = "Atomistic (NN-PES) / finite-element coupling for fracture and adhesion.",
         subcommands = {PredictCommand.class, MdCommand.class, RelaxCommand.class, TrainCommand.class,
-            BenchCommand.class, BenchFeCommand.class, DevicesCommand.class, CommandLine.HelpCommand.class})
+            BenchCommand.class, BenchFeCommand.class, DevicesCommand.class, VibCommand.class, NebCommand.class,
+            RateCommand.class, ValidateCommand.class, RunCommand.class, SchemaCommand.class, StudyCommand.class,
+            CohesiveCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Isthmus implements Runnable {
 
     public static final int OK = 0;

@@ -6,11 +6,8 @@ import java.util.concurrent.Callable;
 
 import org.isthmus.atomistic.InvalidInputException;
 import org.isthmus.atomistic.dynamics.Integrator;
-import org.isthmus.atomistic.dynamics.Langevin;
-import org.isthmus.atomistic.dynamics.MaxwellBoltzmann;
 import org.isthmus.atomistic.dynamics.MolecularDynamics;
 import org.isthmus.atomistic.dynamics.Snapshot;
-import org.isthmus.atomistic.dynamics.VelocityVerlet;
 import org.isthmus.atomistic.io.ExtendedXyz;
 import org.isthmus.atomistic.minimize.AtomisticModel;
 import org.isthmus.atomistic.potential.Potential;
@@ -18,6 +15,7 @@ import org.isthmus.atomistic.potential.Request;
 import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.cases.output.AtomicFile;
 import org.isthmus.cases.output.Progress;
+import org.isthmus.cases.run.Engines;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,12 +75,14 @@ final class MdCommand implements Callable<Integer> {
         Configuration c = structureOptions.readFor(potential, potentialOptions.units()).get(0);
         AtomisticModel model = AtomisticModel.builder(potential, c)
                 .request(Request.defaults().withThreads(potentialOptions.threads)).build();
-        Integrator integrator = switch (thermostat.toLowerCase(Locale.ROOT)) {
-            case "none", "nve" -> new VelocityVerlet(dt);
-            case "langevin", "nvt" -> new Langevin(dt, temperature, friction, seed + 1);
+        String kind = switch (thermostat.toLowerCase(Locale.ROOT)) {
+            case "none", "nve" -> "none";
+            case "langevin", "nvt" -> "langevin";
             default -> throw new InvalidInputException("unknown --thermostat '" + thermostat + "' (expected none or langevin)");
         };
-        double[] v = MaxwellBoltzmann.at(temperature).withSeed(seed).withExactTemperature(true).velocities(model);
+        Engines.timeStepWarning(potential, c, dt).ifPresent(System.out::println);
+        Integrator integrator = Engines.integrator(kind, dt, temperature, friction, seed + 1);
+        double[] v = Engines.initialVelocities(model, temperature, seed);
         MolecularDynamics md = new MolecularDynamics(model, v, integrator);
         System.out.printf(Locale.ROOT, "potential: %s; %d atoms; %s, %d steps (%.3g ps)%n",
                 potential.name(), c.size(), integrator.name(), steps, steps * dt / 1000);

@@ -7,8 +7,6 @@ import java.util.concurrent.Callable;
 import org.isthmus.atomistic.InvalidInputException;
 import org.isthmus.atomistic.io.ExtendedXyz;
 import org.isthmus.atomistic.minimize.AtomisticModel;
-import org.isthmus.atomistic.minimize.Fire;
-import org.isthmus.atomistic.minimize.Lbfgs;
 import org.isthmus.atomistic.minimize.MinimizationResult;
 import org.isthmus.atomistic.minimize.Minimizer;
 import org.isthmus.atomistic.potential.Evaluation;
@@ -17,6 +15,7 @@ import org.isthmus.atomistic.potential.Request;
 import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.cases.output.AtomicFile;
 import org.isthmus.cases.output.Progress;
+import org.isthmus.cases.run.Engines;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,11 +58,11 @@ final class RelaxCommand implements Callable<Integer> {
         Configuration c = structureOptions.readFor(potential, potentialOptions.units()).get(0);
         AtomisticModel model = AtomisticModel.builder(potential, c)
                 .request(Request.defaults().withThreads(potentialOptions.threads)).build();
-        Minimizer m = switch (minimizer.toLowerCase(Locale.ROOT)) {
-            case "lbfgs", "l-bfgs" -> Lbfgs.defaults().withTolerance(fmax).withMaxIterations(maxSteps);
-            case "fire" -> Fire.defaults().withTolerance(fmax).withMaxIterations(maxSteps);
+        Minimizer m = Engines.minimizer(switch (minimizer.toLowerCase(Locale.ROOT)) {
+            case "lbfgs", "l-bfgs" -> "lbfgs";
+            case "fire" -> "fire";
             default -> throw new InvalidInputException("unknown --minimizer '" + minimizer + "' (expected lbfgs or fire)");
-        };
+        }, fmax, maxSteps);
         double[] x0 = model.initialPoint();
         double e0 = model.energy(x0);
         System.out.printf(Locale.ROOT, "potential: %s; %d atoms; initial E = %.8f eV%n", potential.name(), c.size(), e0);

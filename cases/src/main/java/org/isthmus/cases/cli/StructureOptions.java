@@ -31,16 +31,21 @@ final class StructureOptions {
 
     /** Every frame, checked against the species the potential knows (an error names file, frame and atom). */
     List<Configuration> readFor(Potential potential, LengthEnergyUnits units) {
-        List<Configuration> frames = read(units);
+        return readFor(structure, format, potential, units);
+    }
+
+    /** The frames of {@code file} (format auto, extxyz or n2p2), checked against the potential's species. */
+    static List<Configuration> readFor(Path file, String format, Potential potential, LengthEnergyUnits units) {
+        List<Configuration> frames = StructureFormat.read(file, StructureFormat.parse(format), units);
         if (frames.isEmpty()) {
-            throw new InvalidInputException(structure.toString(), 0, "the file holds no structure");
+            throw new InvalidInputException(file.toString(), 0, "the file holds no structure");
         }
         Set<Element> known = potential.species();
         for (int f = 0; f < frames.size(); f++) {
             Configuration c = frames.get(f);
             for (int i = 0; i < c.size(); i++) {
                 if (!known.contains(c.species(i))) {
-                    throw new InvalidInputException(structure.toString(), 0, "frame " + (f + 1) + ", atom " + (i + 1)
+                    throw new InvalidInputException(file.toString(), 0, "frame " + (f + 1) + ", atom " + (i + 1)
                             + " is " + c.species(i) + ", which the potential " + potential.name()
                             + " has no parameters for (it knows " + new TreeSet<>(known) + ")");
                 }

@@ -1,8 +1,6 @@
 package org.isthmus.cases.potential;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,9 +38,9 @@ public final class ReferencePotentialFile {
     private static final List<String> KINDS = List.of("lennard-jones", "zhou-eam", "stillinger-weber");
 
     private final String source;
-    private final YamlLocations locations;
+    private final SourceMap locations;
 
-    private ReferencePotentialFile(String source, YamlLocations locations) {
+    private ReferencePotentialFile(String source, SourceMap locations) {
         this.source = source;
         this.locations = locations;
     }
@@ -62,10 +60,10 @@ public final class ReferencePotentialFile {
     public static Potential parse(String text, String source) {
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
         JsonNode root;
-        YamlLocations loc;
-        try (Reader r = new StringReader(text)) {
+        SourceMap loc;
+        try {
             root = mapper.readTree(text);
-            loc = new YamlLocations(mapper, r);
+            loc = SourceMap.of(mapper, text);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new InvalidInputException(source, line, "not valid YAML/JSON: " + e.getOriginalMessage());
@@ -206,6 +204,6 @@ public final class ReferencePotentialFile {
     }
 
     private InvalidInputException error(String path, String problem) {
-        return new InvalidInputException(source, locations.line(path), path + ": " + problem);
+        return new InvalidInputException(source, locations.key(path).line(), path + ": " + problem);
     }
 }

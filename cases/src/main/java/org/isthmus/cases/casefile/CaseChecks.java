@@ -1,0 +1,162 @@
+package org.isthmus.cases.casefile;
+
+import java.util.List;
+import java.util.Set;
+
+import org.isthmus.atomistic.structure.Element;
+
+/**
+ * The rules of a case file that tie fields together, checked after binding; each broken rule is
+ * one error at the field concerned.
+ */
+final class CaseChecks {
+    private CaseChecks() {
+    }
+
+    static void check(CaseFile c, CaseBinder b) {
+        CaseKind kind = c.caseKind();
+        if (kind.atomistic()) {
+            if (c.potential() == null) {
+                b.error("", "missing required key 'potential' (kind " + kind.key() + " needs an interatomic potential)");
+            }
+            if (c.structure() == null) {
+                b.error("", "missing required key 'structure' (kind " + kind.key() + " needs atoms)");
+            } else {
+                structure(c.structure(), b);
+            }
+        } else {
+            if (c.potential() != null) {
+                b.errorAtKey("potential", "kind " + kind.key() + " takes no potential; remove this section");
+            }
+            if (c.structure() != null) {
+                b.errorAtKey("structure", "kind " + kind.key() + " takes no atoms; remove this section");
+            }
+        }
+        if (kind == CaseKind.FE && c.fe() != null) {
+            fe(c.fe(), b);
+        }
+    }
+
+    private static void structure(StructureSpec s, CaseBinder b) {
+        boolean file = s.file() != null;
+        boolean lattice = s.lattice() != null;
+        if (file == lattice) {
+            b.error("structure", file ? "give either 'file' or 'lattice', not both"
+                    : "missing 'file' (a structure file) or 'lattice' (a generated crystal)");
+            return;
+        }
+        if (lattice) {
+            if (s.frame() != 1 || !s.format().equals("auto")) {
+                b.error("structure", "'frame' and 'format' belong to a structure file, not to a generated crystal");
+            }
+            if (s.element() == null) {
+                b.error("structure", "missing required key 'element' (the element of the generated crystal)");
+            } else if (Element.find(s.element()).isEmpty()) {
+                b.error("structure.element", "found '" + s.element() + "'; expected a chemical element symbol such as Si");
+            }
+            if (s.latticeConstant() == null) {
+                b.error("structure", "missing required key 'lattice_constant' (the cubic lattice constant, a length)");
+            }
+        } else {
+            if (!s.repeat().equals(List.of(1, 1, 1))) {
+                b.errorAtKey("structure.repeat", "'repeat' belongs to a generated crystal ('lattice'), not to a file");
+            }
+            for (String k : List.of("element", "lattice_constant")) {
+                if (k.equals("element") ? s.element() != null : s.latticeConstant() != null) {
+                    b.errorAtKey("structure." + k, "'" + k + "' belongs to a generated crystal ('lattice'), not to a file");
+                }
+            }
+        }
+    }
+
+    private static void fe(FeSection fe, CaseBinder b) {
+        MeshSpec m = fe.mesh();
+        int dim = 0;
+        boolean gen = m.generator() != null;
+        if (gen == (m.gmsh() != null)) {
+            b.error("fe.mesh", gen ? "give either 'generator' or 'gmsh', not both"
+                    : "missing 'generator' (box or rectangle) or 'gmsh' (a mesh file)");
+        } else if (gen) {
+            dim = m.generator().equals("box") ? 3 : 2;
+            if (m.size() == null) {
+                b.error("fe.mesh", "missing required key 'size' (" + dim + " edge lengths of the " + m.generator() + ")");
+            } else if (m.size().size() != dim) {
+                b.error("fe.mesh.size", "found " + m.size().size() + " lengths; a " + m.generator() + " needs " + dim);
+            }
+            if (m.cells() == null) {
+                b.error("fe.mesh", "missing required key 'cells' (" + dim + " cell counts)");
+            } else if (m.cells().size() != dim) {
+                b.error("fe.mesh.cells", "found " + m.cells().size() + " counts; a " + m.generator() + " needs " + dim);
+            }
+            Set<String> ok = dim == 3 ? Set.of("auto", "hex8", "tet4") : Set.of("auto", "quad4", "tri3");
+            if (!ok.contains(m.element())) {
+                b.error("fe.mesh.element", "found '" + m.element() + "'; a " + m.generator() + " takes "
+                        + (dim == 3 ? "hex8 or tet4" : "quad4 or tri3"));
+            }
+            if (dim == 3 && m.section().startsWith("plane")) {
+                b.error("fe.mesh.section", "found '" + m.section() + "'; a 3D mesh is solid");
+            }
+            if (dim == 2 && m.section().equals("solid")) {
+                b.error("fe.mesh.section", "found 'solid'; a 2D mesh is plane_strain or plane_stress");
+            }
+        } else if (!m.element().equals("auto")) {
+            b.error("fe.mesh.element", "a Gmsh mesh brings its own element types; remove 'element'");
+        }
+        double nu = fe.material().poissonRatio();
+        if (!(nu < 0.5)) {
+            b.error("fe.material.poisson_ratio", "found " + nu + "; expected −1 < ν < 0.5");
+        }
+        for (int i = 0; i < fe.boundary().size(); i++) {
+            BoundarySpec bc = fe.boundary().get(i);
+            String p = "fe.boundary[" + i + "]";
+            switch (bc.type()) {
+                case "clamp" -> none(bc, p, b, "component", "value", "traction", "pressure");
+                case "displacement" -> {
+                    if (bc.component() == null || bc.value() == null) {
+                        b.error(p, "a displacement needs 'component' (x, y or z) and 'value' (a length)");
+                    } else if (dim == 2 && bc.component().equals("z")) {
+                        b.error(p + ".component", "found 'z' in a 2D mesh; expected x or y");
+                    }
+                    none(bc, p, b, "traction", "pressure");
+                }
+                case "traction" -> {
+                    if (bc.traction() == null) {
+                        b.error(p, "a traction needs 'traction' (a list of " + (dim == 0 ? "2 or 3" : dim) + " stresses)");
+                    } else if (dim > 0 && bc.traction().size() != dim) {
+                        b.error(p + ".traction", "found " + bc.traction().size() + " components; the mesh is " + dim + "D");
+                    }
+                    none(bc, p, b, "component", "value", "pressure");
+                }
+                case "pressure" -> {
+                    if (bc.pressure() == null) {
+                        b.error(p, "a pressure needs 'pressure' (a stress)");
+                    }
+                    none(bc, p, b, "component", "value", "traction");
+                }
+                default -> throw new IllegalStateException(bc.type());
+            }
+            if (gen) {
+                List<String> sets = dim == 3 ? List.of("all", "xmin", "xmax", "ymin", "ymax", "zmin", "zmax")
+                        : List.of("all", "xmin", "xmax", "ymin", "ymax");
+                if (!sets.contains(bc.set())) {
+                    b.error(p + ".set", "found '" + bc.set() + "'" + org.isthmus.cases.potential.Suggest.nearest(bc.set(), sets)
+                            + "; a generated " + m.generator() + " has the sets " + String.join(", ", sets));
+                }
+            }
+        }
+    }
+
+    private static void none(BoundarySpec bc, String p, CaseBinder b, String... keys) {
+        for (String k : keys) {
+            Object v = switch (k) {
+                case "component" -> bc.component();
+                case "value" -> bc.value();
+                case "traction" -> bc.traction();
+                default -> bc.pressure();
+            };
+            if (v != null) {
+                b.errorAtKey(p + "." + k, "'" + k + "' does not belong to a boundary condition of type " + bc.type());
+            }
+        }
+    }
+}

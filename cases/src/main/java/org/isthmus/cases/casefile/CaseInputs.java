@@ -1,0 +1,180 @@
+package org.isthmus.cases.casefile;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+import org.isthmus.atomistic.AtomisticException;
+import org.isthmus.atomistic.LengthEnergyUnits;
+import org.isthmus.atomistic.io.StructureFormat;
+import org.isthmus.atomistic.nnp.NnpPotential;
+import org.isthmus.atomistic.potential.Potential;
+import org.isthmus.atomistic.structure.Configuration;
+import org.isthmus.atomistic.structure.Element;
+import org.isthmus.atomistic.structure.Lattices;
+import org.isthmus.cases.potential.PotentialLoader;
+import org.isthmus.cases.potential.ShippedPotentials;
+import org.isthmus.continuum.ContinuumException;
+import org.isthmus.continuum.mesh.ElementType;
+import org.isthmus.continuum.mesh.GmshReader;
+import org.isthmus.continuum.mesh.Mesh;
+import org.isthmus.continuum.mesh.StructuredMeshes;
+
+/**
+ * The resources a case names, loaded and checked before any work starts: the potential (it
+ * loads, and knows every element of the structure), the structure (the file reads, the frame
+ * exists), the mesh (generated, or the Gmsh file reads, and has every set a boundary condition
+ * names). Every problem is reported at once, at the field that named the resource.
+ *
+ * @param potential the potential, as loaded (backend not yet applied); null for kind fe
+ * @param structure the atoms (Å), rattled if asked; null for kind fe
+ * @param mesh      the mesh in Å; null for atomistic kinds
+ */
+public record CaseInputs(Potential potential, Configuration structure, Mesh mesh) {
+
+    /**
+     * Loads and checks what {@code c} names.
+     *
+     * @throws CaseException with every problem found
+     */
+    public static CaseInputs load(Case c) {
+        CaseBinder b = c.binder();
+        CaseFile s = c.spec();
+        Potential potential = null;
+        Configuration structure = null;
+        Mesh mesh = null;
+        if (s.caseKind().atomistic()) {
+            try {
+                String given = s.potential().path();
+                if (!given.contains("/") && !given.contains("\\") && !java.nio.file.Files.exists(c.baseDir().resolve(given))
+                        && !ShippedPotentials.isShipped(given)) {
+                    ShippedPotentials.resolve(given); // a misspelt short name: the error lists the shipped names
+                }
+                potential = PotentialLoader.load(Path.of(s.potential().path()),
+                        LengthEnergyUnits.parse(s.potential().units()));
+            } catch (AtomisticException | ContinuumException e) {
+                b.error("potential.path", "cannot load the potential: " + e.getMessage());
+            }
+            if (potential != null && s.backend().equals("opencl") && !(potential instanceof NnpPotential)) {
+                b.error("backend", "found 'opencl', which serves NN-PES (n2p2) potentials only; " + potential.name()
+                        + " has only the Java backend (use java or auto)");
+            }
+            structure = structure(s, b);
+            if (potential != null && structure != null) {
+                Set<Element> known = potential.species();
+                for (int i = 0; i < structure.size(); i++) {
+                    if (!known.contains(structure.species(i))) {
+                        b.error(s.structure().file() != null ? "structure.file" : "structure.element", "atom " + (i + 1)
+                                + " is " + structure.species(i) + ", which the potential " + potential.name()
+                                + " has no parameters for (it knows " + new TreeSet<>(known) + ")");
+                        break;
+                    }
+                }
+            }
+        }
+        if (s.fe() != null) {
+            mesh = mesh(s.fe(), b);
+        }
+        if (!b.errors().isEmpty()) {
+            throw new CaseException(b.errors());
+        }
+        return new CaseInputs(potential, structure, mesh);
+    }
+
+    private static Configuration structure(CaseFile s, CaseBinder b) {
+        StructureSpec st = s.structure();
+        Configuration c;
+        if (st.file() != null) {
+            try {
+                List<Configuration> frames = StructureFormat.read(Path.of(st.file()), StructureFormat.parse(st.format()),
+                        LengthEnergyUnits.parse(s.potential().units()));
+                if (frames.size() < st.frame()) {
+                    b.error("structure.frame", "found " + st.frame() + "; the file has " + frames.size() + " frame(s)");
+                    return null;
+                }
+                c = frames.get(st.frame() - 1);
+            } catch (AtomisticException e) {
+                b.error("structure.file", "cannot read the structure: " + e.getMessage());
+                return null;
+            }
+        } else {
+            Element e = Element.of(st.element());
+            double a = st.latticeConstant().value();
+            List<Integer> n = st.repeat();
+            c = switch (st.lattice()) {
+                case "fcc" -> Lattices.fcc(e, a, n.get(0), n.get(1), n.get(2));
+                case "bcc" -> Lattices.bcc(e, a, n.get(0), n.get(1), n.get(2));
+                case "diamond" -> Lattices.diamond(e, a, n.get(0), n.get(1), n.get(2));
+                default -> Lattices.simpleCubic(e, a, n.get(0), n.get(1), n.get(2));
+            };
+        }
+        double r = st.rattle().value();
+        if (r > 0) {
+            SplittableRandom rng = new SplittableRandom(st.rattleSeed());
+            double[] x = c.positions();
+            for (int k = 0; k < x.length; k++) {
+                x[k] += r * (2 * rng.nextDouble() - 1);
+            }
+            c = c.withPositions(x);
+        }
+        return c;
+    }
+
+    private static Mesh mesh(FeSection fe, CaseBinder b) {
+        MeshSpec m = fe.mesh();
+        Mesh mesh;
+        if (m.generator() != null) {
+            double[] l = m.size().stream().mapToDouble(Quantity::value).toArray();
+            int[] n = m.cells().stream().mapToInt(Integer::intValue).toArray();
+            String el = m.element();
+            if (m.generator().equals("box")) {
+                ElementType t = el.equals("tet4") ? ElementType.TET4 : ElementType.HEX8;
+                mesh = StructuredMeshes.box(l[0], l[1], l[2], n[0], n[1], n[2], t);
+            } else {
+                ElementType t = el.equals("tri3") ? ElementType.TRI3 : ElementType.QUAD4;
+                mesh = StructuredMeshes.rectangle(l[0], l[1], n[0], n[1], t);
+            }
+        } else {
+            try {
+                mesh = GmshReader.read(Path.of(m.gmsh()));
+            } catch (ContinuumException e) {
+                b.error("fe.mesh.gmsh", "cannot read the mesh: " + e.getMessage());
+                return null;
+            }
+            double unit = m.gmshUnit().value();
+            if (unit != 1) {
+                double[] x = mesh.coordinates();
+                for (int k = 0; k < x.length; k++) {
+                    x[k] *= unit;
+                }
+                mesh = mesh.withCoordinates(x);
+            }
+            if (mesh.dimension() == 3 && m.section().startsWith("plane")) {
+                b.error("fe.mesh.section", "found '" + m.section() + "'; the Gmsh mesh is 3D (solid)");
+            }
+            if (mesh.dimension() == 2 && m.section().equals("solid")) {
+                b.error("fe.mesh.section", "found 'solid'; the Gmsh mesh is 2D (plane_strain or plane_stress)");
+            }
+        }
+        for (int i = 0; i < fe.boundary().size(); i++) {
+            BoundarySpec bc = fe.boundary().get(i);
+            boolean face = bc.type().equals("traction") || bc.type().equals("pressure");
+            Set<String> sets = face ? mesh.faceSetNames() : mesh.nodeSetNames();
+            if (!sets.contains(bc.set())) {
+                b.error("fe.boundary[" + i + "].set", "found '" + bc.set() + "'"
+                        + org.isthmus.cases.potential.Suggest.nearest(bc.set(), sets) + "; the mesh has the "
+                        + (face ? "face" : "node") + " sets " + new TreeSet<>(sets));
+            }
+            if (bc.traction() != null && bc.traction().size() != mesh.dimension()) {
+                b.error("fe.boundary[" + i + "].traction", "found " + bc.traction().size() + " components; the mesh is "
+                        + mesh.dimension() + "D");
+            }
+            if (mesh.dimension() == 2 && "z".equals(bc.component())) {
+                b.error("fe.boundary[" + i + "].component", "found 'z' in a 2D mesh; expected x or y");
+            }
+        }
+        return mesh;
+    }
+}

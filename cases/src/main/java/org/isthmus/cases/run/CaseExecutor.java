@@ -1,0 +1,19 @@
+package org.isthmus.cases.run;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs the cases of a study somewhere: {@link LocalExecutor} on this machine; a cluster executor
+ * (Slurm, issue 9) implements the same interface. An executor never stops at a failed case:
+ * every case gets an outcome, in the order given.
+ */
+public interface CaseExecutor {
+
+    /**
+     * Runs every case (skipping those whose output directory already holds a complete summary).
+     *
+     * @param done called once per finished case, from any thread
+     */
+    List<CaseOutcome> runAll(List<StudyCase> cases, Consumer<CaseOutcome> done);
+}
