@@ -167,7 +167,7 @@ public final class StochasticCellRescaling {
         if (coupling == Coupling.ISOTROPIC) {
             // P = (2K + tr W)/(3V), eV/Å³ (virial pressure, Allen & Tildesley 2017, eq. 2.61)
             double p = (2 * (kin[0] + kin[1] + kin[2]) + w[0] + w[4] + w[8]) / (3 * volume);
-            // stochastic cell rescaling (Bernetti & Bussi 2020) in ε = ln V, Itô, docs/theory.md §6: Δε = −(β_T/τ_p)(P₀ − P) τ + √(2 k_B T β_T τ/(V τ_p)) ξ
+            // stochastic cell rescaling (Bernetti & Bussi 2020) in ε = ln V, Itô, docs/theory.md "Thermodynamics and saddle points": Δε = −(β_T/τ_p)(P₀ − P) τ + √(2 k_B T β_T τ/(V τ_p)) ξ
             double d = -compressibility / tauP * (pressure - p) * tau
                     + Math.sqrt(2 * kT * compressibility * tau / (volume * tauP)) * rng.nextGaussian();
             de[0] = d / 3;
