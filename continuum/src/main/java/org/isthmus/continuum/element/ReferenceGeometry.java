@@ -171,7 +171,8 @@ public final class ReferenceGeometry {
     /**
      * The quadrature rule of an element type with n sub-cells per axis: the full rule for n = 1,
      * otherwise a composite 2-point Gauss–Legendre rule per sub-interval (exact for cubics on each
-     * sub-cell of Quad4/Hex8), mapped to the simplex by the Duffy transform for Tri3/Tet4 (exact
+     * sub-cell of Quad4/Hex8), mapped to the simplex by the Duffy transform for Tri3/Tet4 and the
+     * quadratic Tri6/Tet10 (exact
      * there for integrands of degree 2 on Tri3 and 1 on Tet4, whose Jacobian (1−u)²(1−v) raises
      * the degree; the error falls as n⁻⁴).
      */
@@ -180,7 +181,8 @@ public final class ReferenceGeometry {
             return GaussRule.full(type);
         }
         int d = type.dimension();
-        boolean simplex = type == ElementType.TRI3 || type == ElementType.TET4;
+        boolean simplex = type == ElementType.TRI3 || type == ElementType.TET4 || type == ElementType.TRI6
+                || type == ElementType.TET10;
         // 1D composite rule on [0, 1]: n intervals, 2 Gauss points each (weight 1/(2n) each)
         double[] t = new double[2 * n];
         double g = 0.5 / Math.sqrt(3);
