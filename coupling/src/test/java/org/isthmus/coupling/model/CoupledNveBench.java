@@ -1,0 +1,41 @@
+package org.isthmus.coupling.model;
+
+import java.util.Locale;
+
+import org.isthmus.continuum.material.Material;
+import org.isthmus.coupling.handshake.Ramp;
+
+/**
+ * Benchmark of acceptance test 6 (issue 6), first part: energy conservation of coupled NVE
+ * dynamics on the quasi-one-dimensional Cu-like Lennard-Jones bar of {@link WaveBar}
+ * (atomistic half-length 10 a, linear handshake of width 2 a, continuum to 40 a on both sides)
+ * with random atom velocities of about 20 K, for the finite-strain Cauchy–Born continuum and its
+ * linearisation, at Δt = 1, 2 and 4 fs: the RMS and largest excursion of H = K + E from its
+ * initial value and its least-squares drift per ps. Velocity Verlet is symplectic, so the
+ * excursion scales as Δt² and the drift is round-off and sampling noise.
+ *
+ * <p>Run like {@link WaveReflectionBench}, with main class
+ * {@code org.isthmus.coupling.model.CoupledNveBench [time in fs, default 2000]}.
+ */
+public final class CoupledNveBench {
+    private CoupledNveBench() {
+    }
+
+    public static void main(String[] args) {
+        double time = args.length > 0 ? Double.parseDouble(args[0]) : 2000;
+        WaveBar.Crystal c = WaveBar.Crystal.lennardJones();
+        double a = c.a();
+        System.out.println("| continuum | atoms | nodal dofs | Δt (fs) | t (ps) | K₀ (eV) | rms ΔH (eV) | max |ΔH| (eV) | drift (eV/ps) | drift/K₀ (1/ps) | s |");
+        System.out.println("|-----------|-------|------------|---------|--------|---------|-------------|----------------|---------------|-----------------|---|");
+        for (String name : new String[] {"linear", "cauchy-born"}) {
+            Material m = name.equals("linear") ? c.linear() : c.cauchyBorn();
+            WaveBar bar = new WaveBar(c, m, 10 * a, Ramp.LINEAR, 2 * a, a, 40 * a);
+            for (double dt : new double[] {1, 2, 4}) {
+                WaveBar.Nve r = bar.nve(0.0005, dt, time, 7);
+                System.out.printf(Locale.ROOT, "| %s | %d | %d | %.0f | %.2f | %.4e | %.2e | %.2e | %+.2e | %+.2e | %.0f |%n", name,
+                        bar.model.freeAtomCount(), bar.model.freeNodalDofCount(), dt, r.time() / 1000, r.kinetic(), r.rms(),
+                        r.max(), r.drift(), r.drift() / r.kinetic(), r.seconds());
+            }
+        }
+    }
+}
