@@ -297,13 +297,13 @@ final class WaveBar {
 
     /**
      * Coupled NVE from the reference state with Gaussian random velocities of standard deviation
-     * σ (Å/fs) on the free atoms (nodes start at rest): H(t) = K + E sampled every step.
+     * σ (Å/fs) on the free atoms and free nodal dofs: H(t) = K + E sampled every step.
      */
     Nve nve(double sigma, double dt, double time, long seed) {
         long t0 = System.nanoTime();
         double[] v = new double[model.dimension()];
         java.util.Random rnd = new java.util.Random(seed);
-        for (int q = 0; q < 3 * model.freeAtomCount(); q++) {
+        for (int q = 0; q < v.length; q++) {
             v[q] = sigma * rnd.nextGaussian();
         }
         CoupledDynamics md = new CoupledDynamics(model, model.initialPoint(), v, density, dt);

@@ -20,14 +20,19 @@ import org.isthmus.coupling.handshake.Ramp;
  * java -cp "$(cat /tmp/cp.txt):atomistic/target/classes:atomistic/target/test-classes:continuum/target/classes:coupling/target/classes:coupling/target/test-classes" \
  *     org.isthmus.coupling.model.WaveReflectionBench [wavelengths in a, default 5 10 20 40]
  * </pre>
- * (the module directories go after the jars' so that the freshly compiled classes are used; on
- * one core the full table takes about 15 minutes, most of it the 40 a rows).
+ * (the module directories go after the jars' so that the freshly compiled classes are used).
  */
 public final class WaveReflectionBench {
     /** Packet amplitude (Å): strain amplitude A k ≤ 0.7 %, the linear regime. */
     static final double AMPLITUDE = 0.02;
-    /** Time step (fs): a tenth of the shortest packet period or less. */
-    static final double DT = 4;
+    /**
+     * Time step (fs) for a wavelength of l lattice parameters: 4 fs up to 10 a, 8 fs beyond, at
+     * most a twentieth of the packet's period (≈ 60 fs at 5 a) and well inside the stability
+     * limit 2/ω_max ≈ 30 fs of the lattice.
+     */
+    static double timeStep(double l) {
+        return l <= 10 ? 4 : 8;
+    }
 
     private WaveReflectionBench() {
     }
@@ -38,8 +43,9 @@ public final class WaveReflectionBench {
      * linear elements of length h with lumped masses, at the frequency of wavenumber k in the
      * lattice: R = ((k_h − k)/(k_h + k))², from the impedance Z = ρ ω / k of a medium with
      * frequency-dependent modulus (dimensionless). Dispersion: lattice ω = (2 c₀/d) sin(k d/2)
-     * (Born–von Kármán chain; Ashcroft &amp; Mermin, eq. 22.30), elements ω = (2 c₀/h) sin(k_h h/2)
-     * (lumped-mass linear elements; Belytschko &amp; Mullen, Int. J. Numer. Meth. Eng. 11, 65 (1977)).
+     * (Born–von Kármán chain; Ashcroft &amp; Mermin, <i>Solid State Physics</i>, eq. 22.30), elements
+     * ω = (2 c₀/h) sin(k_h h/2) (a chain of linear elements with lumped masses is the mass–spring
+     * chain of spacing h, springs E/h and masses ρh per area, so the same relation with d → h).
      * 1 where ω exceeds the elements' cut-off 2 c₀/h (total reflection).
      */
     static double dispersionReflection(double k, double a, double h) {
@@ -60,8 +66,8 @@ public final class WaveReflectionBench {
         double[] lambdas = args.length == 0 ? new double[] {5, 10, 20, 40}
                 : java.util.Arrays.stream(args).mapToDouble(Double::parseDouble).toArray();
         System.out.printf(Locale.ROOT, "Cu-like Lennard-Jones, a = %.4f Å, r_c = %.1f Å, C11 = %.4f eV/Å³, ρ = %.4f amu/Å³,"
-                + " c0 = %.5f Å/fs; A = %.3f Å, Δt = %.1f fs, envelope s = %.2f λ%n", a, c.potential().cutoff(), c.c()[0],
-                c.density(), c.soundSpeed(), AMPLITUDE, DT, WaveBar.ENVELOPE);
+                + " c0 = %.5f Å/fs; A = %.3f Å, envelope s = %.2f λ%n", a, c.potential().cutoff(), c.c()[0],
+                c.density(), c.soundSpeed(), AMPLITUDE, WaveBar.ENVELOPE);
         System.out.println("| λ/a | ramp | w/a | atoms | R (h = a) | spread | R (graded to 2a) | spread | R disp. h=a | R disp. h=2a | |ΔH|/E₀ | s |");
         System.out.println("|-----|------|-----|-------|-----------|--------|------------------|--------|-------------|--------------|---------|---|");
         Object[][] blends = {{Ramp.SHARP, 0.0}, {Ramp.LINEAR, 2.0}, {Ramp.LINEAR, 4.0}, {Ramp.CUBIC, 2.0}, {Ramp.CUBIC, 4.0}};
@@ -70,8 +76,8 @@ public final class WaveReflectionBench {
             for (Object[] b : blends) {
                 Ramp r = (Ramp) b[0];
                 double w = (Double) b[1] * a;
-                WaveBar.Reflection uni = WaveBar.reflection(c, c.linear(), l * a, r, w, a, AMPLITUDE, DT);
-                WaveBar.Reflection gr = WaveBar.reflection(c, c.linear(), l * a, r, w, 2 * a, AMPLITUDE, DT);
+                WaveBar.Reflection uni = WaveBar.reflection(c, c.linear(), l * a, r, w, a, AMPLITUDE, timeStep(l));
+                WaveBar.Reflection gr = WaveBar.reflection(c, c.linear(), l * a, r, w, 2 * a, AMPLITUDE, timeStep(l));
                 System.out.printf(Locale.ROOT, "| %.0f | %s | %.0f | %d | %.2e | %.0e | %.2e | %.0e | %.1e | %.1e | %.1e | %.0f |%n", l,
                         r.name().toLowerCase(Locale.ROOT), w / a, uni.atoms(), uni.fraction(), uni.relativeSpread(),
                         gr.fraction(), gr.relativeSpread(),
