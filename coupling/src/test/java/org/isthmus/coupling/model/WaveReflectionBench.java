@@ -26,12 +26,12 @@ public final class WaveReflectionBench {
     /** Packet amplitude (Å): strain amplitude A k ≤ 0.7 %, the linear regime. */
     static final double AMPLITUDE = 0.02;
     /**
-     * Time step (fs) for a wavelength of l lattice parameters: 4 fs up to 10 a, 8 fs beyond, at
+     * Time step (fs) for a wavelength of l lattice parameters: 4 fs below 40 a, 8 fs from 40 a, at
      * most a twentieth of the packet's period (≈ 60 fs at 5 a) and well inside the stability
      * limit 2/ω_max ≈ 30 fs of the lattice.
      */
     static double timeStep(double l) {
-        return l <= 10 ? 4 : 8;
+        return l < 40 ? 4 : 8;
     }
 
     private WaveReflectionBench() {
