@@ -17,10 +17,11 @@ import org.isthmus.coupling.handshake.Ramp;
  * repository root, with the test classpath of the coupling module:
  * <pre>
  * mvn -q -B -o -pl coupling dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java -cp "$(cat /tmp/cp.txt):atomistic/target/classes:atomistic/target/test-classes:continuum/target/classes:coupling/target/classes:coupling/target/test-classes" \
+ * java -cp "atomistic/target/classes:atomistic/target/test-classes:continuum/target/classes:coupling/target/classes:coupling/target/test-classes:$(cat /tmp/cp.txt)" \
  *     org.isthmus.coupling.model.WaveReflectionBench [wavelengths in a, default 5 10 20 40]
  * </pre>
- * (the module directories go after the jars' so that the freshly compiled classes are used).
+ * (the module directories come before the dependency jars so that the freshly compiled classes,
+ * not isthmus jars installed in ~/.m2, are used).
  */
 public final class WaveReflectionBench {
     /** Packet amplitude (Å): strain amplitude A k ≤ 0.7 %, the linear regime. */
