@@ -7,7 +7,7 @@ import org.isthmus.coupling.handshake.Ramp;
 
 /**
  * Benchmark of acceptance test 6 (issue 6), first part: energy conservation of coupled NVE
- * dynamics on the quasi-one-dimensional Cu-like Lennard-Jones bar of {@link WaveBar}
+ * dynamics on the quasi-one-dimensional bar of {@link WaveBar}, Cu-like Lennard-Jones and Cu EAM
  * (atomistic half-length 10 a, linear handshake of width 2 a, continuum to 40 a on both sides)
  * with random velocities of about 20 K on the atoms and nodes, for the finite-strain Cauchy–Born continuum and its
  * linearisation, at Δt = 1, 2 and 4 fs: the RMS and largest excursion of H = K + E from its
@@ -26,8 +26,14 @@ public final class CoupledNveBench {
     public static void main(String[] args) {
         double time = args.length > 0 ? Double.parseDouble(args[0]) : 10000;
         double cbTime = args.length > 1 ? Double.parseDouble(args[1]) : 500;
-        WaveBar.Crystal c = WaveBar.Crystal.lennardJones();
+        for (WaveBar.Crystal c : new WaveBar.Crystal[] {WaveBar.Crystal.lennardJones(), WaveBar.Crystal.copperEam()}) {
+            run(c, time, cbTime);
+        }
+    }
+
+    private static void run(WaveBar.Crystal c, double time, double cbTime) {
         double a = c.a();
+        System.out.printf(Locale.ROOT, "%s, a = %.4f Å, r_c = %.3f Å%n", c.potential().name(), a, c.potential().cutoff());
         System.out.println("| continuum | atoms | nodal dofs | Δt (fs) | t (ps) | K₀ (eV) | rms ΔH (eV) | max |ΔH| (eV) | drift (eV/ps) | drift/K₀ (1/ps) | s |");
         System.out.println("|-----------|-------|------------|---------|--------|---------|-------------|----------------|---------------|-----------------|---|");
         for (String name : new String[] {"linear", "cauchy-born"}) {

@@ -60,6 +60,15 @@ final class WaveBar {
             return new Crystal(lj, cell, cell.cell().get(0, 0), rho, new double[] {cc[0][0], cc[0][1], cc[3][3]});
         }
 
+        /** Cu EAM (Zhou, Johnson &amp; Wadley 2004 parameters, {@code ZhouEam}) at its stress-free lattice parameter. */
+        static Crystal copperEam() {
+            Potential eam = org.isthmus.atomistic.potential.eam.ZhouEam.of(CU);
+            Configuration cell = PatchTestBench.stressFreeCell(eam, CU, 3.615);
+            double[][] cc = new CauchyBornMaterial(PotentialLatticeEnergy.of(eam, cell, null)).elasticConstants();
+            double rho = cell.mass(0) * cell.size() / cell.cell().volume();
+            return new Crystal(eam, cell, cell.cell().get(0, 0), rho, new double[] {cc[0][0], cc[0][1], cc[3][3]});
+        }
+
         /** Linear elasticity with the Cauchy–Born constants (the small-strain limit of {@link #cauchyBorn}). */
         Material linear() {
             return LinearElastic.cubic(c[0], c[1], c[2], new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
