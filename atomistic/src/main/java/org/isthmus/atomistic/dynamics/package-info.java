@@ -3,7 +3,10 @@
  * ({@link org.isthmus.atomistic.dynamics.PhaseSpace}, on any
  * {@link org.isthmus.atomistic.minimize.EnergyModel}), integrators built from its kick, drift and
  * thermostat moves ({@link org.isthmus.atomistic.dynamics.VelocityVerlet} for NVE,
- * {@link org.isthmus.atomistic.dynamics.Langevin} for NVT), Maxwell–Boltzmann initial velocities,
+ * {@link org.isthmus.atomistic.dynamics.Langevin} and
+ * {@link org.isthmus.atomistic.dynamics.NoseHooverChain} for NVT), isothermal–isobaric dynamics of
+ * periodic atoms with a changing cell ({@link org.isthmus.atomistic.dynamics.StochasticCellRescaling}:
+ * Langevin plus the Bernetti–Bussi barostat), Maxwell–Boltzmann initial velocities,
  * and a driver for atoms ({@link org.isthmus.atomistic.dynamics.MolecularDynamics}) that hands
  * immutable {@link org.isthmus.atomistic.dynamics.Snapshot}s to an observer. Units: positions Å,
  * velocities Å/fs, masses amu, time fs, energies eV, temperature K; accelerations

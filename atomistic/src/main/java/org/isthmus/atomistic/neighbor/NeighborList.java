@@ -251,6 +251,35 @@ public final class NeighborList {
     private record Interned(int[] code, ImageTable table) {
     }
 
+    /** A copy with the shifts of {@code cell} (see {@link #withCell}); the index arrays are shared. */
+    private NeighborList(NeighborList o, Cell cell) {
+        this.atoms = o.atoms;
+        this.cutoff = o.cutoff;
+        this.start = o.start;
+        this.neighbor = o.neighbor;
+        this.code = o.code;
+        this.images = o.images;
+        this.reverse = o.reverse;
+        this.shifts = new double[images.length];
+        if (!cell.isNone()) {
+            for (int c = 0; 3 * c < images.length; c++) {
+                double[] t = cell.translation(images[3 * c], images[3 * c + 1], images[3 * c + 2]);
+                System.arraycopy(t, 0, shifts, 3 * c, 3);
+            }
+        }
+    }
+
+    /**
+     * The same entries (neighbours and integer images) with the Cartesian shifts of another
+     * cell, in time proportional to the number of distinct images. For a cell that deformed since
+     * the list was built (a barostat): the caller must know that the entries still hold every
+     * pair it needs (see {@code org.isthmus.atomistic.dynamics.CellNeighbors}). Immutable; shares
+     * the index arrays with this list.
+     */
+    public NeighborList withCell(Cell cell) {
+        return new NeighborList(this, cell);
+    }
+
     /** Number of atoms. */
     public int atoms() {
         return atoms;

@@ -75,6 +75,27 @@ class BenchFeCommandTest {
         assertEquals(-100, sum, 1e-9);
     }
 
+    /**
+     * Regression: on the 40×4×4 grid (3075 dofs) the default solver (PCG with smoothed-aggregation
+     * AMG), plain aggregation, PCG+ICC(0) and the direct band Cholesky give the same tip deflection as recorded when
+     * the AMG went in, −0.183780051 mm (direct solve), to 1e-8 relative.
+     */
+    @Test
+    void everySolverGivesTheRecordedTipDeflection() {
+        double recorded = -0.183780051;
+        for (String solver : new String[] {"pcg-aggregation", "pcg-amg", "pcg-icc", "direct"}) {
+            String[] r = run("--mesh", "40,4,4", "--threads", "2", "--solver", solver, "--tolerance", "1e-10");
+            assertEquals("0", r[0], r[2]);
+            String[] lines = r[1].trim().split("\n");
+            Matcher m = Pattern.compile("fe-bench: 3075 dofs, ([0-9.]+) s, tip uz (-?[0-9.]+)").matcher(lines[lines.length - 1]);
+            assertTrue(m.matches(), lines[lines.length - 1]);
+            double uz = Double.parseDouble(m.group(2));
+            assertEquals(recorded, uz, 2e-9, solver + ": " + r[1]);
+        }
+        String[] bad = run("--mesh", "4,2,2", "--solver", "magic");
+        assertEquals(Integer.toString(Isthmus.INVALID_INPUT), bad[0]);
+    }
+
     @Test
     void badMeshIsInvalidInput() {
         String[] r = run("--mesh", "20,2");

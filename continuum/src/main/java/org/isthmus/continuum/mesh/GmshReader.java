@@ -17,9 +17,11 @@ import org.isthmus.continuum.InvalidInputException;
 /**
  * Reads Gmsh meshes in the ASCII MSH formats 2.2 and 4.1 (Gmsh reference manual, section
  * "MSH file format"). The mesh dimension is the highest dimension among the elements; elements of
- * that dimension (Tri3, Quad4 in 2D; Tet4, Hex8 in 3D) are the mesh's elements, elements one
- * dimension lower (2-node lines in 2D; 3-node triangles and 4-node quadrangles in 3D) are boundary
- * faces, and points (and lines in 3D) only contribute nodes to node sets.
+ * that dimension (Tri3, Tri6 (Gmsh type 9), Quad4 in 2D; Tet4, Tet10 (type 11), Hex8 in 3D) are
+ * the mesh's elements, elements one dimension lower (2- and 3-node lines in 2D; 3- and 6-node
+ * triangles and 4-node quadrangles in 3D) are boundary faces, and points (and lines in 3D) only
+ * contribute nodes to node sets. Tet10's last two edge nodes are swapped into VTK order (see
+ * {@link ElementType}).
  *
  * <p>Physical groups become named sets: a group of the mesh dimension gives an element set and a
  * node set; one dimension lower, a face set and a node set; lower still, a node set. A group with
@@ -42,6 +44,9 @@ public final class GmshReader {
     private static final int QUAD4 = 3;
     private static final int TET4 = 4;
     private static final int HEX8 = 5;
+    private static final int LINE3 = 8;
+    private static final int TRI6 = 9;
+    private static final int TET10 = 11;
 
     private final String source;
     private final Tokens in;
@@ -316,12 +321,15 @@ public final class GmshReader {
         return switch (type) {
             case POINT -> 1;
             case LINE2 -> 2;
-            case TRI3 -> 3;
+            case TRI3, LINE3 -> 3;
             case QUAD4, TET4 -> 4;
+            case TRI6 -> 6;
             case HEX8 -> 8;
+            case TET10 -> 10;
             default -> throw in.error(at, "unsupported Gmsh element type " + type + " (" + gmshName(type)
-                    + "); supported: 15 (point), 1 (2-node line), 2 (3-node triangle), 3 (4-node quadrangle),"
-                    + " 4 (4-node tetrahedron), 5 (8-node hexahedron)");
+                    + "); supported: 15 (point), 1 (2-node line), 8 (3-node line), 2 (3-node triangle),"
+                    + " 9 (6-node triangle), 3 (4-node quadrangle), 4 (4-node tetrahedron),"
+                    + " 11 (10-node tetrahedron), 5 (8-node hexahedron)");
         };
     }
 
@@ -336,15 +344,15 @@ public final class GmshReader {
             case 12 -> "27-node hexahedron";
             case 16 -> "8-node quadrangle";
             case 17 -> "20-node hexahedron";
-            default -> "not a linear element";
+            default -> "not an element type this reader knows";
         };
     }
 
     private static int dimensionOf(int type) {
         return switch (type) {
             case POINT -> 0;
-            case LINE2 -> 1;
-            case TRI3, QUAD4 -> 2;
+            case LINE2, LINE3 -> 1;
+            case TRI3, QUAD4, TRI6 -> 2;
             default -> 3;
         };
     }
@@ -364,7 +372,7 @@ public final class GmshReader {
         }
         if (dim < 2) {
             throw new InvalidInputException(source, in.lastLine(),
-                    "no 2D or 3D elements (triangles, quadrangles, tetrahedra, hexahedra) in the file");
+                    "no 2D or 3D elements (triangles, quadrangles, tetrahedra, hexahedra; linear, or quadratic triangles and tetrahedra) in the file");
         }
         // Body elements, deduplicated (MSH 2 repeats an element once per physical group).
         Map<String, Integer> bodyIndex = new HashMap<>();
@@ -435,8 +443,10 @@ public final class GmshReader {
         for (int e = 0; e < ne; e++) {
             types[e] = switch (bodyTypes.get(e)) {
                 case TRI3 -> ElementType.TRI3;
+                case TRI6 -> ElementType.TRI6;
                 case QUAD4 -> ElementType.QUAD4;
                 case TET4 -> ElementType.TET4;
+                case TET10 -> ElementType.TET10;
                 default -> ElementType.HEX8;
             };
             long[] tags = bodyTags.get(e);
@@ -444,8 +454,19 @@ public final class GmshReader {
             for (int a = 0; a < tags.length; a++) {
                 conn[e][a] = nodeIndex.get(tags[a]);
             }
-            if (dim == 2 && signedArea(coords, conn[e]) < 0) {
-                reverse2d(conn[e]);
+            if (types[e] == ElementType.TET10) {
+                // Gmsh lists the edge nodes (3,2) and (3,1) last; VTK and this code (1,3), (2,3)
+                int t = conn[e][8];
+                conn[e][8] = conn[e][9];
+                conn[e][9] = t;
+            }
+            if (dim == 2 && signedArea(coords, conn[e], types[e] == ElementType.TRI6 ? 3 : conn[e].length) < 0) {
+                if (types[e] == ElementType.TRI6) {
+                    // corners 0-2-1; the edge nodes follow their edges: (0,2), (2,1), (1,0)
+                    conn[e] = new int[] {conn[e][0], conn[e][2], conn[e][1], conn[e][5], conn[e][4], conn[e][3]};
+                } else {
+                    reverse2d(conn[e]);
+                }
             }
             for (int a : conn[e]) {
                 elementsOfNode.get(a).add(e);
@@ -565,6 +586,14 @@ public final class GmshReader {
         }
         int[] out = face.clone();
         if (dot < 0) {
+            if (dim == 2 && out.length == 3) {
+                // quadratic edge: swap the ends, keep the midpoint last
+                return new int[] {face[1], face[0], face[2]};
+            }
+            if (out.length == 6) {
+                // quadratic triangle: corners 0-2-1, edge nodes (0,2), (2,1), (1,0)
+                return new int[] {face[0], face[2], face[1], face[5], face[4], face[3]};
+            }
             for (int i = 0, j = out.length - 1; i < j; i++, j--) {
                 int t = out[i];
                 out[i] = out[j];
@@ -583,11 +612,12 @@ public final class GmshReader {
         return false;
     }
 
-    private static double signedArea(double[] x, int[] nodes) {
+    /** Signed area of the polygon of the first {@code corners} nodes. */
+    private static double signedArea(double[] x, int[] nodes, int corners) {
         double s = 0;
-        for (int i = 0; i < nodes.length; i++) {
+        for (int i = 0; i < corners; i++) {
             int a = nodes[i];
-            int b = nodes[(i + 1) % nodes.length];
+            int b = nodes[(i + 1) % corners];
             s += x[2 * a] * x[2 * b + 1] - x[2 * b] * x[2 * a + 1];
         }
         return 0.5 * s;

@@ -12,8 +12,10 @@ import org.isthmus.continuum.InvalidInputException;
  * An immutable finite-element mesh in the reference configuration: node coordinates (flat,
  * {@code dimension()} per node, in the caller's length unit), elements (a type and a node list
  * each; one mesh may mix types of the same dimension) and named sets of nodes, elements and
- * faces. A face is the node list of a boundary facet: 2 nodes (an edge) in 2D, 3 or 4 nodes in
- * 3D, ordered so that its normal (right-hand rule in 3D, (dy, −dx) of the edge in 2D) points
+ * faces. A face is the node list of a boundary facet: 2 nodes (an edge) or 3 (a quadratic edge:
+ * both ends, then the midpoint) in 2D; 3 or 4 nodes, or 6 (a quadratic triangle: corners, then
+ * the midpoints of edges (0,1), (1,2), (2,0)) in 3D; ordered so that its normal (right-hand rule
+ * on the corners in 3D, (dy, −dx) of the edge from its first to its second node in 2D) points
  * out of the body.
  *
  * <p>Arrays handed out are copies; use {@link #x(int, int)} in loops.
@@ -80,10 +82,11 @@ public final class Mesh {
             int[][] faces = new int[f.getValue().length][];
             for (int i = 0; i < faces.length; i++) {
                 faces[i] = f.getValue()[i].clone();
-                int expected = dimension == 2 ? 2 : -1;
-                if ((expected > 0 && faces[i].length != 2) || (dimension == 3 && faces[i].length != 3 && faces[i].length != 4)) {
+                int len = faces[i].length;
+                boolean ok = dimension == 2 ? len == 2 || len == 3 : len == 3 || len == 4 || len == 6;
+                if (!ok) {
                     throw new InvalidInputException("face set '" + f.getKey() + "': face " + i + " has "
-                            + faces[i].length + " nodes; expected " + (dimension == 2 ? "2" : "3 or 4"));
+                            + len + " nodes; expected " + (dimension == 2 ? "2 or 3" : "3, 4 or 6"));
                 }
                 for (int a : faces[i]) {
                     checkNode(a, n, "face set '" + f.getKey() + "'");

@@ -17,17 +17,23 @@ import org.isthmus.continuum.UnsupportedRequestException;
  * ymin, ymax} (and {@code zmin, zmax} in 3D). Quadrilaterals are split into two triangles along
  * the diagonal from the lower-left corner; hexahedra into six tetrahedra by the Kuhn
  * (Freudenthal) subdivision along the main diagonal, which is conforming between neighbours.
+ * Quadratic types (TRI6, TET10) are the linear mesh (TRI3, TET4) with a node added at the
+ * midpoint of every edge (numbered after the corner nodes); their faces become quadratic
+ * (3-node edges, 6-node triangles) and each node set that has a face set of the same name gains
+ * the mid-edge nodes of those faces (not their corners: {@code crackUpper} still leaves out the
+ * tip). Mappings of the coordinates afterwards (the quarter
+ * annulus) move the mid-edge nodes too, so curved boundaries are followed isoparametrically.
  */
 public final class StructuredMeshes {
     private StructuredMeshes() {
     }
 
-    /** A uniform lx × ly rectangle with its corner at the origin, nx × ny cells of TRI3 or QUAD4. */
+    /** A uniform lx × ly rectangle with its corner at the origin, nx × ny cells of TRI3, TRI6 or QUAD4. */
     public static Mesh rectangle(double lx, double ly, int nx, int ny, ElementType type) {
         return rectangle(Grading.uniform(0, lx, nx), Grading.uniform(0, ly, ny), type);
     }
 
-    /** A rectangle on the grid xs × ys (increasing coordinates), cells of TRI3 or QUAD4. */
+    /** A rectangle on the grid xs × ys (increasing coordinates), cells of TRI3, TRI6 or QUAD4. */
     public static Mesh rectangle(double[] xs, double[] ys, ElementType type) {
         return slitRectangle(xs, ys, Double.NaN, Double.NEGATIVE_INFINITY, type);
     }
@@ -40,8 +46,11 @@ public final class StructuredMeshes {
      * face sets {@code crackUpper} and {@code crackLower} (outward normals −y and +y).
      */
     public static Mesh slitRectangle(double[] xs, double[] ys, double crackY, double crackTipX, ElementType type) {
+        if (type == ElementType.TRI6) {
+            return quadratic(slitRectangle(xs, ys, crackY, crackTipX, ElementType.TRI3), ElementType.TRI6);
+        }
         if (type != ElementType.TRI3 && type != ElementType.QUAD4) {
-            throw new UnsupportedRequestException("a rectangle mesh takes TRI3 or QUAD4, not " + type);
+            throw new UnsupportedRequestException("a rectangle mesh takes TRI3, TRI6 or QUAD4, not " + type);
         }
         checkGrid(xs, "x");
         checkGrid(ys, "y");
@@ -227,15 +236,18 @@ public final class StructuredMeshes {
         return new Mesh(2, x, types, conn, nodeSets, Map.of("all", rect.elementSet("all")), faceSets);
     }
 
-    /** A uniform lx × ly × lz box with its corner at the origin, nx × ny × nz cells of HEX8 or TET4. */
+    /** A uniform lx × ly × lz box with its corner at the origin, nx × ny × nz cells of HEX8, TET4 or TET10. */
     public static Mesh box(double lx, double ly, double lz, int nx, int ny, int nz, ElementType type) {
         return box(Grading.uniform(0, lx, nx), Grading.uniform(0, ly, ny), Grading.uniform(0, lz, nz), type);
     }
 
-    /** A box on the grid xs × ys × zs, cells of HEX8 or TET4. */
+    /** A box on the grid xs × ys × zs, cells of HEX8, TET4 or TET10. */
     public static Mesh box(double[] xs, double[] ys, double[] zs, ElementType type) {
+        if (type == ElementType.TET10) {
+            return quadratic(box(xs, ys, zs, ElementType.TET4), ElementType.TET10);
+        }
         if (type != ElementType.HEX8 && type != ElementType.TET4) {
-            throw new UnsupportedRequestException("a box mesh takes HEX8 or TET4, not " + type);
+            throw new UnsupportedRequestException("a box mesh takes HEX8, TET4 or TET10, not " + type);
         }
         checkGrid(xs, "x");
         checkGrid(ys, "y");
@@ -361,6 +373,96 @@ public final class StructuredMeshes {
             }
         }
         return e[0] * (e[4] * e[8] - e[5] * e[7]) - e[1] * (e[3] * e[8] - e[5] * e[6]) + e[2] * (e[3] * e[7] - e[4] * e[6]);
+    }
+
+    /** Edge (i, j) of each mid-edge node, per corner count (3: triangle, 4: tetrahedron); VTK order. */
+    private static int[][] edgesOf(int corners) {
+        return corners == 3 ? new int[][] {{0, 1}, {1, 2}, {2, 0}}
+                : new int[][] {{0, 1}, {1, 2}, {2, 0}, {0, 3}, {1, 3}, {2, 3}};
+    }
+
+    /** The linear simplex mesh with a node at the midpoint of every edge (see the class comment). */
+    private static Mesh quadratic(Mesh lin, ElementType type) {
+        int dim = lin.dimension();
+        int n0 = lin.nodeCount();
+        Map<Long, Integer> mids = new java.util.HashMap<>();
+        List<Double> extra = new ArrayList<>();
+        int[][] conn = new int[lin.elementCount()][];
+        ElementType[] types = new ElementType[conn.length];
+        int corners = dim + 1;
+        int[][] edges = edgesOf(corners);
+        for (int e = 0; e < conn.length; e++) {
+            int[] c = lin.nodes(e);
+            conn[e] = Arrays.copyOf(c, type.nodeCount());
+            for (int m = 0; m < edges.length; m++) {
+                conn[e][corners + m] = mid(lin, c[edges[m][0]], c[edges[m][1]], mids, extra);
+            }
+            types[e] = type;
+        }
+        double[] coords = Arrays.copyOf(lin.coordinates(), n0 * dim + extra.size());
+        for (int k = 0; k < extra.size(); k++) {
+            coords[n0 * dim + k] = extra.get(k);
+        }
+        Map<String, int[][]> faceSets = new LinkedHashMap<>();
+        for (String name : lin.faceSetNames()) {
+            int[][] faces = lin.faceSet(name);
+            int[][] out = new int[faces.length][];
+            for (int f = 0; f < faces.length; f++) {
+                int[] c = faces[f];
+                if (dim == 2) {
+                    out[f] = new int[] {c[0], c[1], mids.get(edgeKey(c[0], c[1], n0))};
+                } else {
+                    out[f] = new int[] {c[0], c[1], c[2], mids.get(edgeKey(c[0], c[1], n0)),
+                        mids.get(edgeKey(c[1], c[2], n0)), mids.get(edgeKey(c[2], c[0], n0))};
+                }
+            }
+            faceSets.put(name, out);
+        }
+        Map<String, int[]> nodeSets = new LinkedHashMap<>();
+        for (String name : lin.nodeSetNames()) {
+            if (name.equals("all")) {
+                nodeSets.put(name, range(coords.length / dim));
+                continue;
+            }
+            java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+            for (int a : lin.nodeSet(name)) {
+                set.add(a);
+            }
+            if (faceSets.containsKey(name)) {
+                for (int[] f : faceSets.get(name)) {
+                    for (int a : f) {
+                        if (a >= n0) {
+                            set.add(a); // edge nodes only: a set may leave out a corner (the crack tip)
+                        }
+                    }
+                }
+            }
+            nodeSets.put(name, toArray(new ArrayList<>(set)));
+        }
+        Map<String, int[]> elementSets = new LinkedHashMap<>();
+        for (String name : lin.elementSetNames()) {
+            elementSets.put(name, lin.elementSet(name));
+        }
+        return new Mesh(dim, coords, types, conn, nodeSets, elementSets, faceSets);
+    }
+
+    private static long edgeKey(int a, int b, int n) {
+        return (long) Math.min(a, b) * n + Math.max(a, b);
+    }
+
+    private static int mid(Mesh lin, int a, int b, Map<Long, Integer> mids, List<Double> extra) {
+        int dim = lin.dimension();
+        int n0 = lin.nodeCount();
+        long key = edgeKey(a, b, n0);
+        Integer m = mids.get(key);
+        if (m == null) {
+            m = n0 + extra.size() / dim;
+            mids.put(key, m);
+            for (int c = 0; c < dim; c++) {
+                extra.add(0.5 * (lin.x(a, c) + lin.x(b, c)));
+            }
+        }
+        return m;
     }
 
     private static Mesh build(int dim, double[] coords, ElementType type, List<int[]> elems,

@@ -61,6 +61,10 @@ public final class CohesiveInterface {
         int points = 0;
         firstPoint = new int[fa.length + 1];
         for (int i = 0; i < fa.length; i++) {
+            if ((dim == 2 && fa[i].length != 2) || fa[i].length == 6) {
+                throw new org.isthmus.continuum.UnsupportedRequestException("cohesive interface on face set '" + faceSetA
+                        + "': quadratic faces (" + fa[i].length + " nodes) are not supported; use linear elements there");
+            }
             nodesA[i] = fa[i].clone();
             nodesB[i] = new int[fa[i].length];
             for (int a = 0; a < fa[i].length; a++) {

@@ -10,7 +10,8 @@ import org.isthmus.continuum.material.Material;
  * Per-thread workspace computing one element's energy, force and stiffness (allocation-free
  * after construction). Force: f_ai = Σ_q P_iJ ∂N_a/∂X_J dV; stiffness:
  * K_ai,bk = Σ_q ∂N_a/∂X_J A_iJkL ∂N_b/∂X_L dV, evaluated as T_aikL = Σ_J G_aJ A_iJkL first
- * (O(n·dim⁴) instead of O(n²·dim⁴)).
+ * (O(n·dim⁴) instead of O(n²·dim⁴)); only the node blocks c ≥ b are summed and the others
+ * mirrored, since every material is hyperelastic (A = ∂²W/∂F∂F has the major symmetry).
  */
 final class ElementKernel {
     final double[] f = new double[9];
@@ -105,10 +106,11 @@ final class ElementKernel {
                         }
                     }
                 }
+                // node pairs c ≥ b only: K is symmetric (A_iJkL = A_kLiJ for a hyperelastic W)
                 for (int b = 0; b < nn; b++) {
                     for (int i = 0; i < dim; i++) {
                         int row = (b * dim + i) * nd;
-                        for (int c = 0; c < nn; c++) {
+                        for (int c = b; c < nn; c++) {
                             for (int k = 0; k < dim; k++) {
                                 double s = 0;
                                 int tb = b * d3 + (i * dim + k) * dim;
@@ -117,6 +119,17 @@ final class ElementKernel {
                                 }
                                 ke[row + c * dim + k] += s;
                             }
+                        }
+                    }
+                }
+            }
+        }
+        if (wantStiffness) {
+            for (int b = 0; b < nn; b++) {
+                for (int c = 0; c < b; c++) {
+                    for (int i = 0; i < dim; i++) {
+                        for (int k = 0; k < dim; k++) {
+                            ke[(b * dim + i) * nd + c * dim + k] = ke[(c * dim + k) * nd + b * dim + i];
                         }
                     }
                 }

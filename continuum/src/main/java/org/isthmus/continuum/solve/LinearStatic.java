@@ -6,7 +6,8 @@ import no.uib.cipr.matrix.sparse.CompRowMatrix;
  * One linear static solve K u = f_ext with prescribed displacements ū (K assembled at u = 0):
  * the free dofs solve K_ff u_f = f_f − K_fc ū_c. Exact for small-strain linear materials, where
  * it gives the same answer as one Newton iteration at a third of the assemblies. Times the
- * assembly and the solve separately, for benchmarks.
+ * assembly and the solve separately, for benchmarks. The solver is given the mesh's node
+ * coordinates (for the rigid-body modes of its AMG) unless it already has some.
  */
 public final class LinearStatic {
 
@@ -40,7 +41,9 @@ public final class LinearStatic {
         }
         NewtonSolver.constrain(k, fixed);
         double[] u = new double[n];
-        LinearSolveReport report = solver.solve(k, rhs, u);
+        LinearSolver withNodes = solver.hasCoordinates() ? solver
+                : solver.withCoordinates(model.mesh().coordinates(), model.mesh().dimension());
+        LinearSolveReport report = withNodes.solve(k, rhs, u);
         for (int i = 0; i < n; i++) {
             if (fixed[i]) {
                 u[i] = ubar[i];

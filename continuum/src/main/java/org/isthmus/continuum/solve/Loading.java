@@ -92,11 +92,11 @@ public final class Loading {
         double[] t = new double[dim];
         for (int[] face : faces) {
             int nn = face.length;
-            GaussRule rule = GaussRule.face(nn);
+            GaussRule rule = GaussRule.face(dim, nn);
             for (int q = 0; q < rule.size(); q++) {
                 double[] xi = rule.points()[q];
-                double[] shape = faceShape(nn, xi);
-                double[][] dshape = faceShapeDerivatives(nn, xi);
+                double[] shape = faceShape(dim, nn, xi);
+                double[][] dshape = faceShapeDerivatives(dim, nn, xi);
                 // tangents ∂X/∂ξ_j; area element = |t1| (2D, times thickness) or |t1 × t2| (3D)
                 double[][] tang = new double[dim - 1][dim];
                 Arrays.fill(x, 0);
@@ -141,7 +141,23 @@ public final class Loading {
         return this;
     }
 
-    private static double[] faceShape(int nn, double[] xi) {
+    /**
+     * Face shape functions: linear and quadratic lines on [−1, 1] (quadratic: N = ξ(ξ−1)/2,
+     * ξ(ξ+1)/2, 1 − ξ² for the ends and the midpoint), linear and quadratic triangles on the unit
+     * simplex (quadratic: as {@link org.isthmus.continuum.element.ShapeFunctions} for Tri6),
+     * bilinear quadrilaterals on [−1, 1]².
+     */
+    private static double[] faceShape(int dim, int nn, double[] xi) {
+        if (dim == 2 && nn == 3) {
+            double s = xi[0];
+            return new double[] {0.5 * s * (s - 1), 0.5 * s * (s + 1), 1 - s * s};
+        }
+        if (nn == 6) {
+            double[] n = new double[6];
+            org.isthmus.continuum.element.ShapeFunctions.evaluate(org.isthmus.continuum.mesh.ElementType.TRI6, xi, n,
+                    new double[12]);
+            return n;
+        }
         return switch (nn) {
             case 2 -> new double[] {0.5 * (1 - xi[0]), 0.5 * (1 + xi[0])};
             case 3 -> new double[] {1 - xi[0] - xi[1], xi[0], xi[1]};
@@ -150,7 +166,21 @@ public final class Loading {
         };
     }
 
-    private static double[][] faceShapeDerivatives(int nn, double[] xi) {
+    private static double[][] faceShapeDerivatives(int dim, int nn, double[] xi) {
+        if (dim == 2 && nn == 3) {
+            double s = xi[0];
+            return new double[][] {{s - 0.5}, {s + 0.5}, {-2 * s}};
+        }
+        if (nn == 6) {
+            double[] dn = new double[12];
+            org.isthmus.continuum.element.ShapeFunctions.evaluate(org.isthmus.continuum.mesh.ElementType.TRI6, xi,
+                    new double[6], dn);
+            double[][] out = new double[6][];
+            for (int a = 0; a < 6; a++) {
+                out[a] = new double[] {dn[2 * a], dn[2 * a + 1]};
+            }
+            return out;
+        }
         return switch (nn) {
             case 2 -> new double[][] {{-0.5}, {0.5}};
             case 3 -> new double[][] {{-1, -1}, {1, 0}, {0, 1}};

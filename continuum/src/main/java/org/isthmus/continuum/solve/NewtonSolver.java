@@ -18,7 +18,13 @@ import org.isthmus.continuum.InvalidInputException;
  * on the free dofs. The merit function of the line search is the total potential energy
  * Π(u) = E(u) − λ f_ext·u, whose gradient on the free dofs is R (Armijo condition; a step that
  * lowers |R| is also accepted, so convergence to machine precision is not blocked by round-off
- * in Π).
+ * in Π). A linear solve that fails (singular tangent, no convergence) fails the increment,
+ * which is then cut back like a diverging one.
+ *
+ * <p>The linear solver: pass {@code new LinearSolver()} (method AUTO) unless there is a reason
+ * not to. AUTO solves small systems (≤ 3000 unknowns) directly, symmetric positive-definite
+ * tangents by PCG with a smoothed-aggregation AMG (rigid-body modes from the mesh), and indefinite tangents (softening cohesive elements) by a direct band LU
+ * when it fits in memory, GMRES or BiCGstab otherwise (see {@link LinearSolver}).
  */
 public final class NewtonSolver {
     private static final double ARMIJO = 1e-4;
@@ -34,7 +40,9 @@ public final class NewtonSolver {
         this.model = model;
         this.loading = loading;
         this.options = options;
-        this.linear = linear;
+        // the node coordinates give the AMG preconditioner its rigid-body modes
+        this.linear = linear.hasCoordinates() ? linear
+                : linear.withCoordinates(model.mesh().coordinates(), model.mesh().dimension());
     }
 
     /**
@@ -126,7 +134,13 @@ public final class NewtonSolver {
             }
             constrain(k, fixed);
             Arrays.fill(du, 0);
-            last[0] = linear.solve(k, rhs, du);
+            try {
+                last[0] = linear.solve(k, rhs, du);
+            } catch (ConvergenceException failed) {
+                // a singular or non-finite tangent near an inverting element, or an iterative
+                // solver out of iterations: the increment fails and is cut back
+                return "linear solve failed at iteration " + it + ": " + failed.getMessage();
+            }
             if (predictor) {
                 for (int i = 0; i < n; i++) {
                     if (fixed[i]) {

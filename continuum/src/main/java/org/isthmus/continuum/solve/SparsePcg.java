@@ -20,6 +20,7 @@ import org.isthmus.continuum.ConvergenceException;
  */
 final class SparsePcg {
     private static final int BLOCK = 4096;
+    private static final int MAX_RESTARTS = 25;
 
     private final int n;
     private final int[] rp;
@@ -30,12 +31,31 @@ final class SparsePcg {
     private double[] uv;
     private double shift;
 
+    private SmoothedAggregation amg;
+
     SparsePcg(CompRowMatrix k) {
         this.n = k.numRows();
         this.rp = k.getRowPointers();
         this.ci = k.getColumnIndices();
         this.a = k.getData();
         factor();
+    }
+
+    /**
+     * PCG with a smoothed-aggregation AMG V-cycle instead of ICC(0); {@code coords} (node-major,
+     * {@code dim} per node, or null) give the rigid-body modes.
+     */
+    SparsePcg(CompRowMatrix k, double[] coords, int dim, boolean smooth) {
+        this.n = k.numRows();
+        this.rp = k.getRowPointers();
+        this.ci = k.getColumnIndices();
+        this.a = k.getData();
+        this.amg = new SmoothedAggregation(n, rp, ci, a, coords, dim, smooth);
+    }
+
+    /** The AMG hierarchy, or null with ICC. */
+    SmoothedAggregation amg() {
+        return amg;
     }
 
     /** The diagonal shift α the factorisation needed (0 if none). */
@@ -116,6 +136,10 @@ final class SparsePcg {
 
     /** z = (UᵀU)⁻¹ r. */
     private void precondition(double[] r, double[] z) {
+        if (amg != null) {
+            amg.apply(r, z);
+            return;
+        }
         System.arraycopy(r, 0, z, 0, n);
         for (int i = 0; i < n; i++) {
             double yi = z[i] / uv[up[i]];
@@ -183,9 +207,17 @@ final class SparsePcg {
         precondition(r, z);
         System.arraycopy(z, 0, p, 0, n);
         double rz = dot(r, z);
+        int restarts = 0;
         for (int it = 1; it <= maxIterations; it++) {
             multiply(p, q);
-            double alpha = rz / dot(p, q);
+            double pq = dot(p, q);
+            if (!(pq > 0)) {
+                // CG needs pᵀAp > 0: a non-positive curvature means A is not positive definite
+                // (e.g. a softening cohesive tangent); the caller switches to GMRES or BiCGstab.
+                throw new ConvergenceException("PCG(" + (amg == null ? "ICC" : "AMG") + ") met non-positive curvature pᵀAp = " + pq + " at iteration "
+                        + it + " on " + n + " unknowns: the matrix is not positive definite");
+            }
+            double alpha = rz / pq;
             for (int i = 0; i < n; i++) {
                 x[i] += alpha * p[i];
                 r[i] -= alpha * q[i];
@@ -202,6 +234,13 @@ final class SparsePcg {
                 if (rnorm <= tol * bnorm) {
                     return it;
                 }
+                if (++restarts > MAX_RESTARTS) {
+                    // the recurred residual keeps passing while the true one does not: the
+                    // tolerance is below the accuracy attainable for this conditioning
+                    throw new ConvergenceException("PCG(" + (amg == null ? "ICC" : "AMG") + ") stagnated at relative residual "
+                            + rnorm / bnorm + " (tolerance " + tol + ") after " + it + " iterations and " + MAX_RESTARTS
+                            + " restarts on " + n + " unknowns: the tolerance is below the attainable accuracy");
+                }
                 precondition(r, z);
                 System.arraycopy(z, 0, p, 0, n);
                 rz = dot(r, z);
@@ -215,7 +254,7 @@ final class SparsePcg {
                 p[i] = z[i] + beta * p[i];
             }
         }
-        throw new ConvergenceException("PCG(ICC) did not reach relative residual " + tol + " in " + maxIterations
+        throw new ConvergenceException("PCG(" + (amg == null ? "ICC" : "AMG") + ") did not reach relative residual " + tol + " in " + maxIterations
                 + " iterations on " + n + " unknowns (reached " + rnorm / bnorm + ")");
     }
 }

@@ -3,8 +3,10 @@
  * (energy, internal force, sparse stiffness; parallel, deterministic), zero-thickness
  * {@link org.isthmus.continuum.solve.CohesiveInterface} elements, boundary conditions and
  * loads ({@link org.isthmus.continuum.solve.Loading}), the sparse
- * {@link org.isthmus.continuum.solve.LinearSolver} (MTJ CG + ICC, the module's parallel PCG + ICC,
- * dense fallback), {@link org.isthmus.continuum.solve.LinearStatic}, the
+ * {@link org.isthmus.continuum.solve.LinearSolver} (an AUTO rule over a band direct solver after
+ * reverse Cuthill–McKee ordering, the module's parallel PCG with an aggregation AMG (rigid-body
+ * modes) or ICC(0), and MTJ's CG/GMRES/BiCGstab with ICC/ILU/AMG/Jacobi),
+ * {@link org.isthmus.continuum.solve.LinearStatic}, the
  * load-stepping {@link org.isthmus.continuum.solve.NewtonSolver} and the generic
  * {@link org.isthmus.continuum.solve.FeEnergyModel}; post-processing: the domain
  * {@link org.isthmus.continuum.solve.JIntegral} of 2D cracks, support

@@ -277,10 +277,116 @@ class GmshReaderTest {
         assertEquals(1.0 / 6, new org.isthmus.continuum.element.ReferenceGeometry(mesh, Section.solid()).volume(), 1e-15);
     }
 
+    /**
+     * One 10-node tetrahedron in Gmsh's node order (edge nodes (0,1), (1,2), (2,0), (3,0), (3,2),
+     * (3,1)) with a 6-node triangle on its face x = 0 written with the wrong orientation: the
+     * reader returns VTK order (edges (1,3), (2,3) last) and an outward quadratic face.
+     */
+    @Test
+    void tet10AndQuadraticTriangleFaces() {
+        String tet = """
+                $MeshFormat
+                2.2 0 8
+                $EndMeshFormat
+                $PhysicalNames
+                2
+                2 1 "x0"
+                3 2 "body"
+                $EndPhysicalNames
+                $Nodes
+                10
+                1 0 0 0
+                2 1 0 0
+                3 0 1 0
+                4 0 0 1
+                5 0.5 0 0
+                6 0.5 0.5 0
+                7 0 0.5 0
+                8 0 0 0.5
+                9 0 0.5 0.5
+                10 0.5 0 0.5
+                $EndNodes
+                $Elements
+                2
+                1 9 2 1 1 1 3 4 7 9 8
+                2 11 2 2 1 1 2 3 4 5 6 7 8 9 10
+                $EndElements
+                """;
+        Mesh mesh = GmshReader.parse(tet, "tet10.msh");
+        assertEquals(ElementType.TET10, mesh.type(0));
+        int[] c = mesh.nodes(0);
+        // VTK edge (1,3) then (2,3)
+        assertEquals(0.5, mesh.x(c[8], 0), 0);
+        assertEquals(0.5, mesh.x(c[8], 2), 0);
+        assertEquals(0.5, mesh.x(c[9], 1), 0);
+        assertEquals(0.5, mesh.x(c[9], 2), 0);
+        assertEquals(1.0 / 6, new org.isthmus.continuum.element.ReferenceGeometry(mesh, Section.solid()).volume(), 1e-15);
+        int[][] f = mesh.faceSet("x0");
+        assertEquals(1, f.length);
+        assertEquals(6, f[0].length);
+        // outward normal −x (right-hand rule on the corners), each edge node between its corners
+        double[] p0 = {mesh.x(f[0][0], 1), mesh.x(f[0][0], 2)};
+        double[] p1 = {mesh.x(f[0][1], 1), mesh.x(f[0][1], 2)};
+        double[] p2 = {mesh.x(f[0][2], 1), mesh.x(f[0][2], 2)};
+        double nx = (p1[0] - p0[0]) * (p2[1] - p0[1]) - (p1[1] - p0[1]) * (p2[0] - p0[0]);
+        assertTrue(nx < 0, "outward normal along -x");
+        int[][] edges = {{0, 1}, {1, 2}, {2, 0}};
+        for (int m = 0; m < 3; m++) {
+            for (int k = 0; k < 3; k++) {
+                assertEquals(0.5 * (mesh.x(f[0][edges[m][0]], k) + mesh.x(f[0][edges[m][1]], k)), mesh.x(f[0][3 + m], k), 0);
+            }
+        }
+    }
+
+    /** Two 6-node triangles, one written clockwise, and a 3-node boundary line written the wrong way. */
+    @Test
+    void tri6IsReorientedWithItsEdgeNodes() {
+        String sq = """
+                $MeshFormat
+                2.2 0 8
+                $EndMeshFormat
+                $Nodes
+                9
+                1 0 0 0
+                2 1 0 0
+                3 1 1 0
+                4 0 1 0
+                5 0.5 0 0
+                6 1 0.5 0
+                7 0.5 0.5 0
+                8 0.5 1 0
+                9 0 0.5 0
+                $EndNodes
+                $Elements
+                3
+                1 8 2 7 1 2 1 5
+                2 9 2 5 1 1 2 3 5 6 7
+                3 9 2 5 1 1 3 4 7 8 9
+                $EndElements
+                """.replace("3 9 2 5 1 1 3 4 7 8 9", "3 9 2 5 1 1 4 3 9 8 7");
+        Mesh mesh = GmshReader.parse(sq, "tri6.msh");
+        assertEquals(ElementType.TRI6, mesh.type(1));
+        for (int e = 0; e < 2; e++) {
+            int[] c = mesh.nodes(e);
+            int[][] edges = {{0, 1}, {1, 2}, {2, 0}};
+            for (int m = 0; m < 3; m++) {
+                for (int k = 0; k < 2; k++) {
+                    assertEquals(0.5 * (mesh.x(c[edges[m][0]], k) + mesh.x(c[edges[m][1]], k)), mesh.x(c[3 + m], k), 0);
+                }
+            }
+        }
+        assertEquals(1.0, new org.isthmus.continuum.element.ReferenceGeometry(mesh, Section.planeStrain(1)).volume(), 1e-15);
+        int[] bottom = mesh.faceSet("7")[0];
+        assertEquals(3, bottom.length);
+        // outward normal of the bottom edge is −y: traversed in +x, midpoint last
+        assertTrue(mesh.x(bottom[1], 0) > mesh.x(bottom[0], 0));
+        assertEquals(0.5, mesh.x(bottom[2], 0), 0);
+    }
+
     @Test
     void errorsNameTheFileTheLineAndTheProblem() {
-        assertError(SQUARE_22.replace("7 2 2 5 1 2 5 3", "7 9 2 5 1 2 5 3 6 7 8"), "bad.msh:29:",
-                "unsupported Gmsh element type 9 (6-node triangle)");
+        assertError(SQUARE_22.replace("7 2 2 5 1 2 5 3", "7 10 2 5 1 2 5 3 6 7 8"), "bad.msh:29:",
+                "unsupported Gmsh element type 10 (9-node quadrangle)");
         assertError(SQUARE_41.replace("2 1 2 4\n", "2 1 16 4\n"), "bad.msh:52:", "unsupported Gmsh element type 16 (8-node quadrangle)");
         assertError(SQUARE_22.replace("5 0.4 0.55 0", "5 0.4 abc 0"), "bad.msh:19:", "found 'abc'; expected a number");
         assertError(SQUARE_22.replace("8 2 2 5 1 3 4 5", "8 2 2 5 1 3 4 17"), "bad.msh:30:",

@@ -51,6 +51,22 @@ class CantileverConvergenceTest {
         }
     }
 
+    /**
+     * Tri6 (quadratic): the L2 error falls as h³ (the exact solution is cubic). Meshes 4n × n,
+     * n = 2, 4, 8, errors integrated with the 6-point degree-4 rule.
+     */
+    @org.junit.jupiter.api.Test
+    void tri6ErrorFallsAsHCubed() {
+        double e1 = error(2, ElementType.TRI6);
+        double e2 = error(4, ElementType.TRI6);
+        double e3 = error(8, ElementType.TRI6);
+        double rate1 = Math.log(e1 / e2) / Math.log(2);
+        double rate2 = Math.log(e2 / e3) / Math.log(2);
+        String msg = "TRI6 rates " + rate1 + ", " + rate2 + " errors " + e1 + " " + e2 + " " + e3;
+        assertTrue(rate1 > 2.7 && rate2 > 2.8, msg);
+        assertTrue(e3 < 1e-3, msg);
+    }
+
     /** Exact displacement (Timoshenko &amp; Goodier §21, with u = v = ∂v/∂x = 0 at (L, 0)). */
     static double[] exact(double x, double y) {
         double u = -P * x * x * y / (2 * E * I) - NU * P * y * y * y / (6 * E * I) + P * y * y * y / (6 * I * G)
@@ -86,8 +102,8 @@ class CantileverConvergenceTest {
         double[] gw = {5.0 / 9, 8.0 / 9, 5.0 / 9};
         double num = 0;
         double den = 0;
-        double[] nn = new double[4];
-        double[] dn = new double[8];
+        double[] nn = new double[6];
+        double[] dn = new double[12];
         for (int e = 0; e < mesh.elementCount(); e++) {
             ElementType t = mesh.type(e);
             int[] nodes = mesh.nodes(e);
@@ -102,6 +118,10 @@ class CantileverConvergenceTest {
                         w[3 * i + j] = gw[i] * gw[j];
                     }
                 }
+            } else if (t == ElementType.TRI6) {
+                org.isthmus.continuum.element.GaussRule r = org.isthmus.continuum.element.GaussRule.face(3, 6);
+                pts = r.points();
+                w = r.weights();
             } else {
                 pts = new double[][] {{1.0 / 6, 1.0 / 6}, {2.0 / 3, 1.0 / 6}, {1.0 / 6, 2.0 / 3}};
                 w = new double[] {1.0 / 6, 1.0 / 6, 1.0 / 6};

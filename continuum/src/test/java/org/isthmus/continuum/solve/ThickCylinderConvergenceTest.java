@@ -37,6 +37,21 @@ class ThickCylinderConvergenceTest {
         assertTrue(e3 < 5e-3, "relative error on the finest mesh " + e3);
     }
 
+    /**
+     * Tri6 with curved (isoparametric) edges and quadratic pressure faces: the nodal error falls
+     * at least as h³ on n = 2, 4, 8.
+     */
+    @org.junit.jupiter.api.Test
+    void tri6ErrorFallsAsHCubed() {
+        double e1 = error(2, ElementType.TRI6);
+        double e2 = error(4, ElementType.TRI6);
+        double e3 = error(8, ElementType.TRI6);
+        double rate1 = Math.log(e1 / e2) / Math.log(2);
+        double rate2 = Math.log(e2 / e3) / Math.log(2);
+        assertTrue(rate1 > 2.7 && rate2 > 2.7, "rates " + rate1 + ", " + rate2 + " errors " + e1 + " " + e2 + " " + e3);
+        assertTrue(e3 < error(16, ElementType.TRI3), "Tri6 on n = 8 beats Tri3 on n = 16");
+    }
+
     /** Relative RMS nodal displacement error on an n (radial) × 2n (hoop) mesh. */
     static double error(int n, ElementType type) {
         Mesh rect = StructuredMeshes.rectangle(B - A, Math.PI / 2, n, 2 * n, type);

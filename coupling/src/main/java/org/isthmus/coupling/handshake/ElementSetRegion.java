@@ -49,9 +49,9 @@ public final class ElementSetRegion implements Region {
         Map<String, Integer> count = new HashMap<>();
         for (int e : elements) {
             int[][] local = switch (mesh.type(e)) {
-                case TET4 -> TET;
+                case TET4, TET10 -> TET;
                 case HEX8 -> HEX;
-                case TRI3 -> TRI;
+                case TRI3, TRI6 -> TRI; // a straight-sided quadratic element has its corners' faces
                 case QUAD4 -> QUAD;
             };
             for (int[] f : local) {

@@ -1,0 +1,662 @@
+package org.isthmus.continuum.solve;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+import org.isthmus.continuum.ConvergenceException;
+
+/**
+ * A smoothed-aggregation algebraic multigrid V-cycle for elasticity (Vaněk, Mandel &amp; Brezina,
+ * Computing 56 (1996) 179, "Algebraic multigrid by smoothed aggregation for second and fourth
+ * order elliptic problems"), used as the preconditioner of {@link SparsePcg}. The near-null space
+ * is the rigid-body modes of the nodes (3 in 2D, 6 in 3D, from the coordinates), zero on
+ * constrained dofs (rows that hold only their diagonal), so the coarse spaces see the bending
+ * modes that make a slender body hard for one-level preconditioners. Setup per level: greedy
+ * aggregation of the node (block) graph (§3 of the paper: root aggregates of a node and all its
+ * neighbours, then neighbours join, then leftovers group), the tentative prolongator from a QR
+ * factorisation of the near-null space on each aggregate, one damped-Jacobi smoothing step
+ * P = (I − ω D⁻¹A) P̂ with ω = 4/(3 ρ(D⁻¹A)) (ρ by power iteration), and the Galerkin coarse
+ * matrix PᵀAP (optionally the tentative prolongator unsmoothed, "plain aggregation": a cheaper
+ * setup and sparser coarse matrices for about 2.5 times the iterations); levels stop at {@value #COARSEST} unknowns, solved by dense Cholesky. The cycle
+ * uses one forward Gauss–Seidel sweep before and one backward sweep after the coarse
+ * correction, so it is a symmetric positive-definite preconditioner (CG can use it).
+ */
+final class SmoothedAggregation {
+    private static final int COARSEST = 600;
+    private static final int MAX_LEVELS = 12;
+
+    /** A CRS matrix (columns unsorted). */
+    static final class Csr {
+        final int rows;
+        final int cols;
+        final int[] rp;
+        final int[] ci;
+        final double[] v;
+
+        Csr(int rows, int cols, int[] rp, int[] ci, double[] v) {
+            this.rows = rows;
+            this.cols = cols;
+            this.rp = rp;
+            this.ci = ci;
+            this.v = v;
+        }
+
+        void multiply(double[] x, double[] y) {
+            int blocks = (rows + 2047) / 2048;
+            IntStream.range(0, blocks).parallel().forEach(b -> {
+                int end = Math.min(rows, (b + 1) * 2048);
+                for (int i = b * 2048; i < end; i++) {
+                    double s = 0;
+                    for (int p = rp[i]; p < rp[i + 1]; p++) {
+                        s += v[p] * x[ci[p]];
+                    }
+                    y[i] = s;
+                }
+            });
+        }
+
+        Csr transpose() {
+            int[] cnt = new int[cols + 1];
+            for (int p = 0; p < rp[rows]; p++) {
+                cnt[ci[p] + 1]++;
+            }
+            for (int j = 0; j < cols; j++) {
+                cnt[j + 1] += cnt[j];
+            }
+            int[] fill = Arrays.copyOf(cnt, cols);
+            int[] tci = new int[rp[rows]];
+            double[] tv = new double[rp[rows]];
+            for (int i = 0; i < rows; i++) {
+                for (int p = rp[i]; p < rp[i + 1]; p++) {
+                    int q = fill[ci[p]]++;
+                    tci[q] = i;
+                    tv[q] = v[p];
+                }
+            }
+            return new Csr(cols, rows, cnt, tci, tv);
+        }
+
+        /**
+         * this × b in two passes over parallel row chunks (a symbolic pass counts each row's
+         * entries, the numeric pass writes them in place), so the product is allocated once at
+         * its exact size; each chunk has its own marker and accumulator of b.cols entries.
+         */
+        Csr times(Csr b) {
+            int chunks = Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), rows / 512));
+            int[] orp = new int[rows + 1];
+            IntStream.range(0, chunks).parallel().forEach(c -> {
+                int from = (int) ((long) rows * c / chunks);
+                int to = (int) ((long) rows * (c + 1) / chunks);
+                int[] marker = new int[b.cols];
+                Arrays.fill(marker, -1);
+                for (int i = from; i < to; i++) {
+                    int m = 0;
+                    for (int p = rp[i]; p < rp[i + 1]; p++) {
+                        int k = ci[p];
+                        for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
+                            int j = b.ci[q];
+                            if (marker[j] != i) {
+                                marker[j] = i;
+                                m++;
+                            }
+                        }
+                    }
+                    orp[i + 1] = m;
+                }
+            });
+            for (int i = 0; i < rows; i++) {
+                orp[i + 1] += orp[i];
+            }
+            int[] oci = new int[orp[rows]];
+            double[] ov = new double[orp[rows]];
+            IntStream.range(0, chunks).parallel().forEach(c -> {
+                int from = (int) ((long) rows * c / chunks);
+                int to = (int) ((long) rows * (c + 1) / chunks);
+                int[] slot = new int[b.cols];
+                Arrays.fill(slot, -1);
+                for (int i = from; i < to; i++) {
+                    int start = orp[i];
+                    int m = start;
+                    for (int p = rp[i]; p < rp[i + 1]; p++) {
+                        double a = v[p];
+                        int k = ci[p];
+                        for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
+                            int j = b.ci[q];
+                            int at = slot[j];
+                            if (at < start) {
+                                at = m++;
+                                slot[j] = at;
+                                oci[at] = j;
+                                ov[at] = 0;
+                            }
+                            ov[at] += a * b.v[q];
+                        }
+                    }
+                }
+            });
+            return new Csr(rows, b.cols, orp, oci, ov);
+        }
+    }
+
+    private final boolean smoothed;
+    private final Csr[] a;
+    private final Csr[] p;
+    private final Csr[] pt;
+    private final double[][] invDiag;
+    private final int levels;
+    private final double[] coarseFactor;
+    private final int coarseN;
+    private final double[][] work;
+    private final double[][] rhs;
+    private final double[][] sol;
+
+    /**
+     * Builds the hierarchy for the SPD matrix (rp, ci, v) whose dofs are node-major with
+     * {@code dim} per node at the given coordinates (length n, or null for translations only).
+     */
+    SmoothedAggregation(int n, int[] rp, int[] ci, double[] v, double[] coords, int dim, boolean smooth) {
+        this.smoothed = smooth;
+        Csr[] as = new Csr[MAX_LEVELS];
+        Csr[] ps = new Csr[MAX_LEVELS];
+        as[0] = new Csr(n, n, rp, ci, v);
+        int modes = coords == null ? dim : (dim == 2 ? 3 : 6);
+        double[] b = nearNullSpace(as[0], coords, dim, modes);
+        // level blocks: nodes on level 0, aggregates (with their kept modes) on coarser levels
+        int[] blockStart = new int[n / dim + 1];
+        for (int i = 0; i <= n / dim; i++) {
+            blockStart[i] = i * dim;
+        }
+        int l = 0;
+        while (as[l].rows > COARSEST && l < MAX_LEVELS - 1) {
+            Level next = coarsen(as[l], blockStart, b, modes, smooth);
+            if (next == null || next.p.cols >= as[l].rows) {
+                break;
+            }
+            ps[l] = next.p;
+            as[l + 1] = next.p.transpose().times(as[l].times(next.p));
+            b = next.b;
+            blockStart = next.blockStart;
+            l++;
+        }
+        levels = l + 1;
+        a = Arrays.copyOf(as, levels);
+        p = Arrays.copyOf(ps, levels);
+        pt = new Csr[levels];
+        invDiag = new double[levels][];
+        work = new double[levels][];
+        rhs = new double[levels][];
+        sol = new double[levels][];
+        for (int k = 0; k < levels; k++) {
+            if (k < levels - 1) {
+                pt[k] = p[k].transpose();
+            }
+            invDiag[k] = new double[a[k].rows];
+            for (int i = 0; i < a[k].rows; i++) {
+                double d = 0;
+                for (int q = a[k].rp[i]; q < a[k].rp[i + 1]; q++) {
+                    if (a[k].ci[q] == i) {
+                        d += a[k].v[q];
+                    }
+                }
+                if (!(d > 0)) {
+                    throw new ConvergenceException("AMG: non-positive diagonal " + d + " at unknown " + i + " of level " + k
+                            + "; the matrix is not positive definite");
+                }
+                invDiag[k][i] = 1 / d;
+            }
+            work[k] = new double[a[k].rows];
+            rhs[k] = new double[a[k].rows];
+            sol[k] = new double[a[k].rows];
+        }
+        coarseN = a[levels - 1].rows;
+        coarseFactor = denseCholesky(a[levels - 1]);
+    }
+
+    /** Whether the prolongators are smoothed (false: plain aggregation, P = P̂). */
+    boolean smoothed() {
+        return smoothed;
+    }
+
+    /** Number of levels. */
+    int levels() {
+        return levels;
+    }
+
+    /** Unknowns per level (finest first). */
+    int[] sizes() {
+        int[] s = new int[levels];
+        for (int k = 0; k < levels; k++) {
+            s[k] = a[k].rows;
+        }
+        return s;
+    }
+
+    /** Operator complexity Σ nnz(A_l) / nnz(A_0). */
+    double complexity() {
+        double s = 0;
+        for (Csr m : a) {
+            s += m.rp[m.rows];
+        }
+        return s / a[0].rp[a[0].rows];
+    }
+
+    /** z = M⁻¹ r: one V(1,1)-cycle from zero. */
+    void apply(double[] r, double[] z) {
+        System.arraycopy(r, 0, rhs[0], 0, r.length);
+        cycle(0);
+        System.arraycopy(sol[0], 0, z, 0, r.length);
+    }
+
+    private void cycle(int k) {
+        double[] x = sol[k];
+        double[] b = rhs[k];
+        if (k == levels - 1) {
+            choleskySolve(b, x);
+            return;
+        }
+        Csr m = a[k];
+        Arrays.fill(x, 0);
+        sweep(m, invDiag[k], b, x, true);
+        double[] res = work[k];
+        m.multiply(x, res);
+        for (int i = 0; i < res.length; i++) {
+            res[i] = b[i] - res[i];
+        }
+        pt[k].multiply(res, rhs[k + 1]);
+        cycle(k + 1);
+        p[k].multiply(sol[k + 1], res);
+        for (int i = 0; i < x.length; i++) {
+            x[i] += res[i];
+        }
+        sweep(m, invDiag[k], b, x, false);
+    }
+
+    /** One Gauss–Seidel sweep, forward or backward. */
+    private static void sweep(Csr m, double[] invD, double[] b, double[] x, boolean forward) {
+        int n = m.rows;
+        for (int t = 0; t < n; t++) {
+            int i = forward ? t : n - 1 - t;
+            double s = b[i];
+            double diag = 0;
+            for (int q = m.rp[i]; q < m.rp[i + 1]; q++) {
+                int j = m.ci[q];
+                if (j == i) {
+                    diag += m.v[q];
+                } else {
+                    s -= m.v[q] * x[j];
+                }
+            }
+            x[i] = s * invD[i];
+        }
+    }
+
+    /** The rigid-body modes (n × modes, row-major), zero on dofs whose row holds only the diagonal. */
+    private static double[] nearNullSpace(Csr a, double[] coords, int dim, int modes) {
+        int n = a.rows;
+        int nodes = n / dim;
+        double[] c = new double[3];
+        if (coords != null) {
+            for (int i = 0; i < nodes; i++) {
+                for (int k = 0; k < dim; k++) {
+                    c[k] += coords[i * dim + k] / nodes;
+                }
+            }
+        }
+        double[] b = new double[n * modes];
+        for (int i = 0; i < nodes; i++) {
+            double x = coords == null ? 0 : coords[i * dim] - c[0];
+            double y = coords == null ? 0 : coords[i * dim + 1] - c[1];
+            double z = coords == null || dim == 2 ? 0 : coords[i * dim + 2] - c[2];
+            for (int k = 0; k < dim; k++) {
+                int row = (i * dim + k) * modes;
+                b[row + k] = 1;
+                if (coords == null) {
+                    continue;
+                }
+                if (dim == 2) {
+                    // rotation about z: (−y, x)
+                    b[row + 2] = k == 0 ? -y : x;
+                } else {
+                    // rotations about x (0, −z, y), y (z, 0, −x), z (−y, x, 0)
+                    b[row + 3] = k == 0 ? 0 : (k == 1 ? -z : y);
+                    b[row + 4] = k == 0 ? z : (k == 1 ? 0 : -x);
+                    b[row + 5] = k == 0 ? -y : (k == 1 ? x : 0);
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            boolean onlyDiagonal = true;
+            for (int q = a.rp[i]; q < a.rp[i + 1]; q++) {
+                if (a.ci[q] != i && a.v[q] != 0) {
+                    onlyDiagonal = false;
+                    break;
+                }
+            }
+            if (onlyDiagonal) {
+                Arrays.fill(b, i * modes, (i + 1) * modes, 0);
+            }
+        }
+        return b;
+    }
+
+    private record Level(Csr p, double[] b, int[] blockStart) {
+    }
+
+    /** Aggregates the blocks of a, builds the smoothed prolongator and the coarse near-null space. */
+    private static Level coarsen(Csr a, int[] blockStart, double[] b, int modes, boolean smooth) {
+        int n = a.rows;
+        int nb = blockStart.length - 1;
+        int[] blockOf = new int[n];
+        for (int i = 0; i < nb; i++) {
+            for (int d = blockStart[i]; d < blockStart[i + 1]; d++) {
+                blockOf[d] = i;
+            }
+        }
+        // block graph (neighbours through non-zero entries), CSR
+        int[] gStart = new int[nb + 1];
+        int[] marker = new int[nb];
+        Arrays.fill(marker, -1);
+        int[] gAdj = new int[Math.max(16, a.rp[n] / 2)];
+        int cnt = 0;
+        for (int i = 0; i < nb; i++) {
+            marker[i] = i;
+            for (int d = blockStart[i]; d < blockStart[i + 1]; d++) {
+                for (int q = a.rp[d]; q < a.rp[d + 1]; q++) {
+                    if (a.v[q] == 0) {
+                        continue;
+                    }
+                    int j = blockOf[a.ci[q]];
+                    if (marker[j] != i) {
+                        marker[j] = i;
+                        if (cnt == gAdj.length) {
+                            gAdj = Arrays.copyOf(gAdj, 2 * cnt);
+                        }
+                        gAdj[cnt++] = j;
+                    }
+                }
+            }
+            gStart[i + 1] = cnt;
+        }
+        // greedy aggregation; isolated blocks (all dofs constrained) stay out (−2)
+        int[] agg = new int[nb];
+        Arrays.fill(agg, -1);
+        int na = 0;
+        for (int i = 0; i < nb; i++) {
+            if (gStart[i + 1] == gStart[i]) {
+                agg[i] = -2;
+            }
+        }
+        for (int i = 0; i < nb; i++) {
+            if (agg[i] != -1) {
+                continue;
+            }
+            boolean free = true;
+            for (int q = gStart[i]; q < gStart[i + 1] && free; q++) {
+                free = agg[gAdj[q]] == -1;
+            }
+            if (free) {
+                agg[i] = na;
+                for (int q = gStart[i]; q < gStart[i + 1]; q++) {
+                    agg[gAdj[q]] = na;
+                }
+                na++;
+            }
+        }
+        int[] first = agg.clone();
+        for (int i = 0; i < nb; i++) {
+            if (agg[i] == -1) {
+                for (int q = gStart[i]; q < gStart[i + 1]; q++) {
+                    if (first[gAdj[q]] >= 0) {
+                        agg[i] = first[gAdj[q]];
+                        break;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < nb; i++) {
+            if (agg[i] == -1) {
+                agg[i] = na;
+                for (int q = gStart[i]; q < gStart[i + 1]; q++) {
+                    if (agg[gAdj[q]] == -1) {
+                        agg[gAdj[q]] = na;
+                    }
+                }
+                na++;
+            }
+        }
+        if (na == 0) {
+            return null;
+        }
+        // dofs of each aggregate
+        int[] aStart = new int[na + 1];
+        for (int i = 0; i < nb; i++) {
+            if (agg[i] >= 0) {
+                aStart[agg[i] + 1] += blockStart[i + 1] - blockStart[i];
+            }
+        }
+        for (int k = 0; k < na; k++) {
+            aStart[k + 1] += aStart[k];
+        }
+        int[] aDofs = new int[aStart[na]];
+        int[] fill = Arrays.copyOf(aStart, na);
+        for (int i = 0; i < nb; i++) {
+            if (agg[i] >= 0) {
+                for (int d = blockStart[i]; d < blockStart[i + 1]; d++) {
+                    aDofs[fill[agg[i]]++] = d;
+                }
+            }
+        }
+        // tentative prolongator: orthonormal basis Q of the near-null space on each aggregate
+        // (modified Gram–Schmidt, twice, dropping dependent columns), coarse B = Qᵀ B
+        double[][] qs = new double[na][];
+        int[] kept = new int[na];
+        int[] cStart = new int[na + 1];
+        double[][] rs = new double[na][];
+        for (int k = 0; k < na; k++) {
+            int m = aStart[k + 1] - aStart[k];
+            double[] q = new double[m * modes];
+            int cols = 0;
+            for (int j = 0; j < modes; j++) {
+                double norm0 = 0;
+                for (int r = 0; r < m; r++) {
+                    double val = b[aDofs[aStart[k] + r] * modes + j];
+                    q[r * modes + cols] = val;
+                    norm0 += val * val;
+                }
+                norm0 = Math.sqrt(norm0);
+                for (int pass = 0; pass < 2; pass++) {
+                    for (int c = 0; c < cols; c++) {
+                        double dot = 0;
+                        for (int r = 0; r < m; r++) {
+                            dot += q[r * modes + c] * q[r * modes + cols];
+                        }
+                        for (int r = 0; r < m; r++) {
+                            q[r * modes + cols] -= dot * q[r * modes + c];
+                        }
+                    }
+                }
+                double norm = 0;
+                for (int r = 0; r < m; r++) {
+                    norm += q[r * modes + cols] * q[r * modes + cols];
+                }
+                norm = Math.sqrt(norm);
+                if (norm > 1e-8 * norm0 && norm > 0) {
+                    for (int r = 0; r < m; r++) {
+                        q[r * modes + cols] /= norm;
+                    }
+                    cols++;
+                } else {
+                    for (int r = 0; r < m; r++) {
+                        q[r * modes + cols] = 0;
+                    }
+                }
+            }
+            kept[k] = cols;
+            qs[k] = q;
+            cStart[k + 1] = cStart[k] + cols;
+            // R = Qᵀ B (cols × modes)
+            double[] rr = new double[cols * modes];
+            for (int c = 0; c < cols; c++) {
+                for (int j = 0; j < modes; j++) {
+                    double s = 0;
+                    for (int r = 0; r < m; r++) {
+                        s += q[r * modes + c] * b[aDofs[aStart[k] + r] * modes + j];
+                    }
+                    rr[c * modes + j] = s;
+                }
+            }
+            rs[k] = rr;
+        }
+        int nc = cStart[na];
+        if (nc == 0) {
+            return null;
+        }
+        int[] trp = new int[n + 1];
+        int[] dofAgg = new int[n];
+        int[] dofRow = new int[n];
+        Arrays.fill(dofAgg, -1);
+        for (int k = 0; k < na; k++) {
+            for (int r = 0; r < aStart[k + 1] - aStart[k]; r++) {
+                dofAgg[aDofs[aStart[k] + r]] = k;
+                dofRow[aDofs[aStart[k] + r]] = r;
+            }
+        }
+        for (int d = 0; d < n; d++) {
+            trp[d + 1] = trp[d] + (dofAgg[d] >= 0 ? kept[dofAgg[d]] : 0);
+        }
+        int[] tci = new int[trp[n]];
+        double[] tv = new double[trp[n]];
+        for (int d = 0; d < n; d++) {
+            int k = dofAgg[d];
+            if (k < 0) {
+                continue;
+            }
+            for (int c = 0; c < kept[k]; c++) {
+                tci[trp[d] + c] = cStart[k] + c;
+                tv[trp[d] + c] = qs[k][dofRow[d] * modes + c];
+            }
+        }
+        Csr tent = new Csr(n, nc, trp, tci, tv);
+        double[] bc0 = new double[nc * modes];
+        for (int k = 0; k < na; k++) {
+            System.arraycopy(rs[k], 0, bc0, cStart[k] * modes, kept[k] * modes);
+        }
+        if (!smooth) {
+            return new Level(tent, bc0, cStart);
+        }
+        // smoothing: P = P̂ − ω D⁻¹ A P̂
+        double[] invD = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int q = a.rp[i]; q < a.rp[i + 1]; q++) {
+                if (a.ci[q] == i) {
+                    invD[i] += a.v[q];
+                }
+            }
+            invD[i] = invD[i] > 0 ? 1 / invD[i] : 0;
+        }
+        double omega = 4.0 / (3.0 * spectralRadius(a, invD));
+        Csr ap = a.times(tent);
+        for (int i = 0; i < n; i++) {
+            double f = -omega * invD[i];
+            for (int q = ap.rp[i]; q < ap.rp[i + 1]; q++) {
+                ap.v[q] *= f;
+            }
+            // add P̂'s row: its columns are among AP's (A has a non-zero diagonal)
+            for (int q = tent.rp[i]; q < tent.rp[i + 1]; q++) {
+                int col = tent.ci[q];
+                for (int t = ap.rp[i]; t < ap.rp[i + 1]; t++) {
+                    if (ap.ci[t] == col) {
+                        ap.v[t] += tent.v[q];
+                        break;
+                    }
+                }
+            }
+        }
+        double[] bc = new double[nc * modes];
+        for (int k = 0; k < na; k++) {
+            System.arraycopy(rs[k], 0, bc, cStart[k] * modes, kept[k] * modes);
+        }
+        return new Level(ap, bc, cStart);
+    }
+
+    /** ρ(D⁻¹A) by 12 power iterations (the estimate only sets the smoothing damping). */
+    private static double spectralRadius(Csr a, double[] invD) {
+        int n = a.rows;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        java.util.Random rnd = new java.util.Random(12345);
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextDouble() - 0.5;
+        }
+        double lambda = 1;
+        for (int it = 0; it < 12; it++) {
+            a.multiply(x, y);
+            double norm = 0;
+            double dot = 0;
+            for (int i = 0; i < n; i++) {
+                y[i] *= invD[i];
+                norm += y[i] * y[i];
+                dot += x[i] * y[i];
+            }
+            double xx = 0;
+            for (int i = 0; i < n; i++) {
+                xx += x[i] * x[i];
+            }
+            lambda = Math.sqrt(norm / xx);
+            norm = Math.sqrt(norm);
+            for (int i = 0; i < n; i++) {
+                x[i] = y[i] / norm;
+            }
+        }
+        // power iteration approaches ρ from below; a margin keeps ω inside the smoothing range
+        return 1.1 * lambda;
+    }
+
+    private static double[] denseCholesky(Csr m) {
+        int n = m.rows;
+        double[] l = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int q = m.rp[i]; q < m.rp[i + 1]; q++) {
+                l[i * n + m.ci[q]] += m.v[q];
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            double d = l[j * n + j];
+            for (int k = 0; k < j; k++) {
+                d -= l[j * n + k] * l[j * n + k];
+            }
+            if (!(d > 0)) {
+                throw new ConvergenceException("AMG: the coarsest matrix (" + n + " unknowns) is not positive definite");
+            }
+            d = Math.sqrt(d);
+            l[j * n + j] = d;
+            for (int i = j + 1; i < n; i++) {
+                double s = l[i * n + j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[i * n + k] * l[j * n + k];
+                }
+                l[i * n + j] = s / d;
+            }
+        }
+        return l;
+    }
+
+    private void choleskySolve(double[] b, double[] x) {
+        int n = coarseN;
+        double[] l = coarseFactor;
+        for (int i = 0; i < n; i++) {
+            double s = b[i];
+            for (int k = 0; k < i; k++) {
+                s -= l[i * n + k] * x[k];
+            }
+            x[i] = s / l[i * n + i];
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            double s = x[i];
+            for (int k = i + 1; k < n; k++) {
+                s -= l[k * n + i] * x[k];
+            }
+            x[i] = s / l[i * n + i];
+        }
+    }
+}
