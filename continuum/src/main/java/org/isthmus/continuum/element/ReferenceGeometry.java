@@ -13,6 +13,16 @@ import org.isthmus.continuum.mesh.Mesh;
  * <p>Elements whose Jacobian determinant is negative at a quadrature point are reported as
  * inverted (wrong node order), those with a vanishing one as degenerate; either is an
  * {@link InvalidInputException} naming the element and its nodes.
+ *
+ * <p>Two options serve blended (coupled) models, where an element integrates α(X) W(F) with a
+ * weight α that varies inside the element: a per-element <em>subdivision</em> n (n = 1, the
+ * default, is the full Gauss rule) replaces the rule by a composite one, the element's reference
+ * domain cut into n^dim sub-cells each carrying a 2^dim Gauss rule (for Tri3/Tet4 the sub-cells
+ * of the collapsed unit square/cube, mapped by the Duffy transform; Stroud, Approximate
+ * Calculation of Multiple Integrals, 1971, §2.7), fine enough to resolve a ramp; and
+ * {@link #withWeightFactors} scales every point's dV by a factor (α at the point). The reference
+ * position of every point ({@link #position}) is kept so that α can be evaluated there. Without
+ * either option the points, weights and gradients are exactly those of the full rule.
  */
 public final class ReferenceGeometry {
     /** Relative threshold below which det J (scaled by the element's size^dim) counts as zero. */
@@ -23,10 +33,33 @@ public final class ReferenceGeometry {
     private final double[] gradN;
     private final int[] gradOffset;
     private final double[] dv;
+    private final double[] position;
 
     /** Computes the geometry of {@code mesh} with full Gauss integration and the given section. */
     public ReferenceGeometry(Mesh mesh, Section section) {
+        this(mesh, section, null);
+    }
+
+    /**
+     * Computes the geometry with element e integrated by the composite rule of
+     * {@code subdivisions[e]} sub-cells per axis (1: the full Gauss rule); null means 1 everywhere.
+     *
+     * @throws InvalidInputException if the array's length is not the element count or an entry is &lt; 1
+     */
+    public ReferenceGeometry(Mesh mesh, Section section, int[] subdivisions) {
         this.dim = mesh.dimension();
+        if (subdivisions != null) {
+            if (subdivisions.length != mesh.elementCount()) {
+                throw new InvalidInputException(subdivisions.length + " subdivision counts for "
+                        + mesh.elementCount() + " elements");
+            }
+            for (int e = 0; e < subdivisions.length; e++) {
+                if (subdivisions[e] < 1) {
+                    throw new InvalidInputException("element " + e + " has subdivision " + subdivisions[e]
+                            + "; expected >= 1");
+                }
+            }
+        }
         section.checkDimension(dim);
         int ne = mesh.elementCount();
         firstPoint = new int[ne + 1];
@@ -34,7 +67,7 @@ public final class ReferenceGeometry {
         int totalGrad = 0;
         for (int e = 0; e < ne; e++) {
             firstPoint[e] = totalPoints;
-            int nq = GaussRule.full(mesh.type(e)).size();
+            int nq = rule(mesh.type(e), subdivisions == null ? 1 : subdivisions[e]).size();
             totalPoints += nq;
             totalGrad += nq * mesh.type(e).nodeCount() * dim;
         }
@@ -42,6 +75,7 @@ public final class ReferenceGeometry {
         gradN = new double[totalGrad];
         gradOffset = new int[totalPoints + 1];
         dv = new double[totalPoints];
+        position = new double[totalPoints * dim];
         double thickness = dim == 2 ? section.thickness() : 1;
         int g = 0;
         double[] jac = new double[9];
@@ -49,7 +83,7 @@ public final class ReferenceGeometry {
         for (int e = 0; e < ne; e++) {
             ElementType type = mesh.type(e);
             int nn = type.nodeCount();
-            GaussRule rule = GaussRule.full(type);
+            GaussRule rule = rule(type, subdivisions == null ? 1 : subdivisions[e]);
             double[] n = new double[nn];
             double[] dn = new double[nn * dim];
             double size = elementSize(mesh, e);
@@ -63,6 +97,7 @@ public final class ReferenceGeometry {
                     int node = mesh.node(e, a);
                     for (int big = 0; big < dim; big++) {
                         double x = mesh.x(node, big);
+                        position[p * dim + big] += n[a] * x;
                         for (int j = 0; j < dim; j++) {
                             jac[big * dim + j] += x * dn[a * dim + j];
                         }
@@ -90,6 +125,108 @@ public final class ReferenceGeometry {
             }
         }
         gradOffset[totalPoints] = g;
+    }
+
+    private ReferenceGeometry(ReferenceGeometry base, double[] dv) {
+        this.dim = base.dim;
+        this.firstPoint = base.firstPoint;
+        this.gradN = base.gradN;
+        this.gradOffset = base.gradOffset;
+        this.position = base.position;
+        this.dv = dv;
+    }
+
+    /**
+     * This geometry with every point's weight multiplied by {@code factors[p]} (≥ 0, e.g. the
+     * blending weight α at the point): a model built on it integrates Σ_q factor_q W(F_q) dV_q.
+     *
+     * @throws InvalidInputException if the array has the wrong length or holds a negative or
+     *         non-finite factor
+     */
+    public ReferenceGeometry withWeightFactors(double[] factors) {
+        if (factors.length != dv.length) {
+            throw new InvalidInputException(factors.length + " weight factors for " + dv.length + " quadrature points");
+        }
+        double[] w = new double[dv.length];
+        for (int p = 0; p < w.length; p++) {
+            if (!(factors[p] >= 0) || !Double.isFinite(factors[p])) {
+                throw new InvalidInputException("weight factor " + factors[p] + " at quadrature point " + p
+                        + "; expected a finite number >= 0");
+            }
+            w[p] = dv[p] * factors[p];
+        }
+        return new ReferenceGeometry(this, w);
+    }
+
+    /** Number of elements. */
+    public int elementCount() {
+        return firstPoint.length - 1;
+    }
+
+    /** Reference coordinate c of quadrature point p (the isoparametric image of its ξ). */
+    public double position(int p, int c) {
+        return position[p * dim + c];
+    }
+
+    /**
+     * The quadrature rule of an element type with n sub-cells per axis: the full rule for n = 1,
+     * otherwise a composite 2-point Gauss–Legendre rule per sub-interval (exact for cubics on each
+     * sub-cell of Quad4/Hex8), mapped to the simplex by the Duffy transform for Tri3/Tet4 (exact
+     * there for integrands of degree 2 on Tri3 and 1 on Tet4, whose Jacobian (1−u)²(1−v) raises
+     * the degree; the error falls as n⁻⁴).
+     */
+    public static GaussRule rule(ElementType type, int n) {
+        if (n == 1) {
+            return GaussRule.full(type);
+        }
+        int d = type.dimension();
+        boolean simplex = type == ElementType.TRI3 || type == ElementType.TET4;
+        // 1D composite rule on [0, 1]: n intervals, 2 Gauss points each (weight 1/(2n) each)
+        double[] t = new double[2 * n];
+        double g = 0.5 / Math.sqrt(3);
+        for (int i = 0; i < n; i++) {
+            t[2 * i] = (i + 0.5 - g) / n;
+            t[2 * i + 1] = (i + 0.5 + g) / n;
+        }
+        double w1 = 0.5 / n;
+        int m = t.length;
+        int count = (int) Math.pow(m, d);
+        double[][] pts = new double[count][d];
+        double[] wts = new double[count];
+        int[] idx = new int[d];
+        for (int q = 0; q < count; q++) {
+            int r = q;
+            for (int j = 0; j < d; j++) {
+                idx[j] = r % m;
+                r /= m;
+            }
+            double w = Math.pow(w1, d);
+            if (!simplex) {
+                // [0,1]^d -> [-1,1]^d, Jacobian 2^d
+                for (int j = 0; j < d; j++) {
+                    pts[q][j] = 2 * t[idx[j]] - 1;
+                }
+                w *= 1 << d;
+            } else if (d == 2) {
+                // Duffy: ξ1 = u, ξ2 = v(1 − u), dξ = (1 − u) du dv
+                double u = t[idx[0]];
+                double v = t[idx[1]];
+                pts[q][0] = u;
+                pts[q][1] = v * (1 - u);
+                w *= 1 - u;
+            } else {
+                // Duffy: ξ1 = u, ξ2 = v(1 − u), ξ3 = w(1 − u)(1 − v), dξ = (1 − u)²(1 − v) du dv dw
+                double u = t[idx[0]];
+                double v = t[idx[1]];
+                double s = t[idx[2]];
+                pts[q][0] = u;
+                pts[q][1] = v * (1 - u);
+                pts[q][2] = s * (1 - u) * (1 - v);
+                w *= (1 - u) * (1 - u) * (1 - v);
+            }
+            wts[q] = w;
+        }
+        return new GaussRule(pts, wts);
     }
 
     private static double elementSize(Mesh mesh, int e) {

@@ -20,6 +20,11 @@ import org.isthmus.continuum.mesh.Mesh;
  * with F_iJ = δ_iJ + Σ_a u_ai ∂N_a/∂X_J (Zienkiewicz &amp; Taylor, The Finite Element Method for
  * Solid and Structural Mechanics, 6th ed., ch. 5).
  *
+ * <p>For blended (coupled) models a model can be built on a given {@link ReferenceGeometry}
+ * (finer quadrature in chosen elements, point weights scaled by a blending weight α; see
+ * {@link ReferenceGeometry#withWeightFactors}): the energy is then Σ_e Σ_q α_q W(F_q) dV_q, and
+ * elements whose every point has zero weight are skipped (they hold no energy, whatever their F).
+ *
  * <p>Assembly runs in parallel over element colours ({@link ElementColoring}); results are
  * bitwise identical for any thread count. Without cohesive interfaces the model is immutable
  * and thread-safe; interfaces add a history that {@link #commitHistory} advances.
@@ -34,6 +39,7 @@ public final class FeModel {
     private final ForkJoinPool pool;
     private final int maxNodes;
     private final CohesiveInterface[] interfaces;
+    private final boolean[] skip;
 
     /** A model with one material everywhere, using all available processors. */
     public FeModel(Mesh mesh, Section section, Material material) {
@@ -55,6 +61,17 @@ public final class FeModel {
      * see {@link #commitHistory}).
      */
     public FeModel(Mesh mesh, Section section, Material[] materials, int threads, CohesiveInterface... interfaces) {
+        this(mesh, section, materials, threads, null, interfaces);
+    }
+
+    /**
+     * A model integrated with the given reference geometry of {@code mesh} (for instance one with
+     * refined quadrature and blending weights); null means the default full-Gauss geometry.
+     *
+     * @throws InvalidInputException if the geometry belongs to a mesh of another size or dimension
+     */
+    public FeModel(Mesh mesh, Section section, Material[] materials, int threads, ReferenceGeometry geometry,
+            CohesiveInterface... interfaces) {
         this.interfaces = interfaces.clone();
         if (materials.length != mesh.elementCount()) {
             throw new InvalidInputException(materials.length + " materials for " + mesh.elementCount() + " elements");
@@ -70,8 +87,20 @@ public final class FeModel {
         this.mesh = mesh;
         this.section = section;
         this.materials = materials.clone();
-        this.geometry = new ReferenceGeometry(mesh, section);
+        if (geometry != null && (geometry.elementCount() != mesh.elementCount() || geometry.dimension() != mesh.dimension())) {
+            throw new InvalidInputException("reference geometry of " + geometry.elementCount() + " elements ("
+                    + geometry.dimension() + "D) for a mesh of " + mesh.elementCount() + " (" + mesh.dimension() + "D)");
+        }
+        this.geometry = geometry == null ? new ReferenceGeometry(mesh, section) : geometry;
         this.dim = mesh.dimension();
+        this.skip = new boolean[mesh.elementCount()];
+        for (int e = 0; e < skip.length; e++) {
+            boolean none = true;
+            for (int q = this.geometry.firstPoint(e); q < this.geometry.firstPoint(e + 1) && none; q++) {
+                none = this.geometry.weight(q) == 0;
+            }
+            skip[e] = none;
+        }
         this.colors = new ElementColoring(mesh).colors();
         this.pool = threads == 1 ? null : new ForkJoinPool(threads);
         int m = 0;
@@ -253,6 +282,18 @@ public final class FeModel {
         return sum;
     }
 
+    /** The part of E(u) carried by the cohesive interfaces (0 without interfaces). */
+    public double cohesiveEnergy(double[] u) {
+        if (u.length != dofCount()) {
+            throw new InvalidInputException("displacement vector of length " + u.length + "; expected " + dofCount());
+        }
+        double sum = 0;
+        for (CohesiveInterface ci : interfaces) {
+            sum += ci.add(u, null, null);
+        }
+        return sum;
+    }
+
     /** Advances the history of every cohesive interface to the state u (a converged increment). */
     public void commitHistory(double[] u) {
         for (CohesiveInterface ci : interfaces) {
@@ -300,6 +341,10 @@ public final class FeModel {
             int[] dofs = new int[maxNodes * dim];
             for (int i = from; i < to; i++) {
                 int e = elems[i];
+                if (skip[e]) {
+                    energies[e] = 0;
+                    continue;
+                }
                 int nn = mesh.type(e).nodeCount();
                 int nd = nn * dim;
                 for (int a = 0; a < nn; a++) {
@@ -371,8 +416,9 @@ public final class FeModel {
                 }
             }
             for (int q = 0; q < 9; q++) {
-                stressOut[9 * e + q] = sig[q] / vol;
-                strainOut[9 * e + q] = eps[q] / vol;
+                // an element of zero blended weight carries no stress
+                stressOut[9 * e + q] = vol == 0 ? 0 : sig[q] / vol;
+                strainOut[9 * e + q] = vol == 0 ? 0 : eps[q] / vol;
             }
         }
     }
