@@ -1,0 +1,68 @@
+package org.isthmus.coupling.fracture;
+
+import java.util.Locale;
+
+import org.isthmus.atomistic.potential.Potential;
+import org.isthmus.atomistic.potential.sw.StillingerWeber;
+import org.isthmus.atomistic.structure.Element;
+
+/**
+ * Benchmark (not a unit test; run by hand): issue 6 acceptance test 4 for the coupled crack.
+ * The Stillinger–Weber (111)[1−10] crack of radius R swept in K (ΔK = dk·K_G, no bisection, so
+ * every model sees the same load steps) fully atomistically and with {@link CoupledCrackModel}
+ * for each atomistic radius R_a and handshake width w; per coupled model: tip mismatches and
+ * the largest crack-opening error at 1.5, 5 and 10 Å behind the tip ({@link SweepComparison}),
+ * K₋ and K₊, free dofs, wall-clock seconds and the speed-up (error against cost, in the manner
+ * of Miller &amp; Tadmor, Modelling Simul. Mater. Sci. Eng. 17 (2009) 053001).
+ *
+ * <pre>
+ *   mvn -q -B -o -pl atomistic,continuum,coupling test-compile
+ *   mvn -q -B -o -pl coupling dependency:build-classpath -Dmdep.outputFile=cp.txt
+ *   java -cp coupling/target/test-classes:coupling/target/classes:atomistic/target/classes:continuum/target/classes:$(cat coupling/cp.txt) \
+ *       org.isthmus.coupling.fracture.CoupledCrackBenchmark [R Å] [dk/K_G] [max steps] [R_a,w;R_a,w;...]
+ * </pre>
+ * Defaults: R = 90 Å, dk = 0.05, 40 steps, R_a,w pairs 15,4;20,4;25,4;20,8;30,6.
+ */
+public final class CoupledCrackBenchmark {
+
+    private CoupledCrackBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        double radius = args.length > 0 ? Double.parseDouble(args[0]) : 90;
+        double dk = args.length > 1 ? Double.parseDouble(args[1]) : 0.05;
+        int steps = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+        String pairs = args.length > 3 ? args[3] : "15,4;20,4;25,4;20,8;30,6";
+        Potential sw = StillingerWeber.silicon1985();
+        CrackStudy ref = CrackStudy.diamond111(sw, Element.of("Si"), 5.431, radius);
+        System.out.println(ref.describe());
+        double kg = ref.griffithK();
+        double spacing = ref.specimen().bonds().rowSpacing();
+        KSweep.Result atomistic = ref.sweep(dk * kg, steps, 0);
+        System.out.println(ref.summary(atomistic));
+        if (Boolean.getBoolean("verbose")) {
+            System.out.print(atomistic.table(spacing));
+        }
+        System.out.printf(Locale.ROOT, "%6s %5s %7s %7s %8s %8s %6s %6s %9s %9s %8s%n", "R_a[A]", "w[A]", "atoms",
+                "dofs", "K-/K_G", "K+/K_G", "steps", "tipMis", "maxCODerr", "time[s]", "speedup");
+        for (String p : pairs.split(";")) {
+            String[] v = p.split(",");
+            double ra = Double.parseDouble(v[0]);
+            double w = Double.parseDouble(v[1]);
+            CoupledCrackModel m = CoupledCrackModel.linearised(ref.specimen(), sw, ref.field(),
+                    CoupledCrackModel.Options.of(ra, w));
+            KSweep.Result r = new KSweep(m, ref.field(), spacing).run(kg, dk * kg, steps, 0);
+            SweepComparison c = SweepComparison.of(atomistic, r, 1.5, 5.0, 10.0);
+            if (Boolean.getBoolean("verbose")) {
+                System.out.println(m);
+                System.out.print(r.table(spacing));
+            }
+            System.out.printf(Locale.ROOT, "%6.1f %5.1f %7d %7d %8.3f %8.3f %6d %6d %9.4f %9.1f %8.1f%n", ra, w,
+                    m.atomCount(), m.freeDegreesOfFreedom(), r.kMinus() / kg, r.kPlus() / kg, c.steps(),
+                    c.tipMismatches(), c.maxOpeningError(), r.seconds(), c.speedUp());
+        }
+        System.out.printf(Locale.ROOT, "atomistic R = %.0f Å: %d atoms, %d free dofs, K-/K_G = %.3f, K+/K_G = %.3f, %.1f s%n",
+                radius, ref.specimen().reference().size(), ref.model().freeDegreesOfFreedom(), atomistic.kMinus() / kg,
+                atomistic.kPlus() / kg, atomistic.seconds());
+    }
+}
