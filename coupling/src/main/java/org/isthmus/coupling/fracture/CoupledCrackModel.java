@@ -8,8 +8,11 @@ import org.isthmus.atomistic.minimize.MinimizationResult;
 import org.isthmus.atomistic.minimize.Minimizer;
 import org.isthmus.atomistic.neighbor.InteractionMask;
 import org.isthmus.atomistic.potential.Potential;
+import org.isthmus.atomistic.structure.Cell;
+import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.continuum.element.Section;
 import org.isthmus.continuum.fracture.AnisotropicCrackField;
+import org.isthmus.continuum.material.CauchyBornMaterial;
 import org.isthmus.continuum.material.LinearElastic;
 import org.isthmus.continuum.material.Material;
 import org.isthmus.continuum.mesh.Mesh;
@@ -18,6 +21,7 @@ import org.isthmus.coupling.handshake.Blending;
 import org.isthmus.coupling.handshake.Cylinder;
 import org.isthmus.coupling.handshake.Partition;
 import org.isthmus.coupling.handshake.Ramp;
+import org.isthmus.coupling.material.PotentialLatticeEnergy;
 import org.isthmus.coupling.model.CoupledModel;
 
 /**
@@ -299,6 +303,42 @@ public final class CoupledCrackModel implements CrackModel {
     public static CoupledCrackModel linearised(CrackSpecimen specimen, Potential potential, AnisotropicCrackField field,
             Options options) {
         return new CoupledCrackModel(specimen, potential, new LinearElastic(field.stiffness()), options);
+    }
+
+    /**
+     * A model whose continuum is the Cauchy–Born material of {@code potential} expanded to third
+     * order ({@link ThirdOrderElastic#expand}, step 5e-3 in E), with relaxed ions: {@code cubicCell}
+     * is the conventional cubic cell of the crystal (e.g. {@code Lattices.diamond(si, a, 1, 1, 1)}
+     * at the specimen's lattice constant), rotated here into the crack frame.
+     */
+    public static CoupledCrackModel cauchyBorn(CrackSpecimen specimen, Potential potential, Configuration cubicCell,
+            Options options) {
+        return new CoupledCrackModel(specimen, potential, cauchyBornMaterial(specimen.crystal(), potential, cubicCell),
+                options);
+    }
+
+    /** The third-order expansion of the relaxed-ion Cauchy–Born material of the cubic cell in the crack frame. */
+    public static ThirdOrderElastic cauchyBornMaterial(OrientedCrystal crystal, Potential potential,
+            Configuration cubicCell) {
+        double[] r = crystal.rotation();   // rows: crack axes in cubic coordinates, so v' = R v
+        double[][] m = cubicCell.cell().matrix();
+        double[][] rm = new double[3][3];
+        for (int v = 0; v < 3; v++) {
+            rotate(r, m[v], 0, rm[v], 0);
+        }
+        double[] pos = cubicCell.positions();
+        double[] rp = new double[pos.length];
+        for (int i = 0; i < pos.length / 3; i++) {
+            rotate(r, pos, 3 * i, rp, 3 * i);
+        }
+        Configuration cell = Configuration.of(cubicCell.species(), rp, Cell.of(rm, true, true, true));
+        return ThirdOrderElastic.expand(new CauchyBornMaterial(PotentialLatticeEnergy.of(potential, cell)), 5e-3);
+    }
+
+    private static void rotate(double[] r, double[] v, int off, double[] out, int outOff) {
+        for (int i = 0; i < 3; i++) {
+            out[outOff + i] = r[3 * i] * v[off] + r[3 * i + 1] * v[off + 1] + r[3 * i + 2] * v[off + 2];
+        }
     }
 
     @Override

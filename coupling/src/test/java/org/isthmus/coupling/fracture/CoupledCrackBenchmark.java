@@ -21,11 +21,21 @@ import org.isthmus.atomistic.structure.Element;
  *   java -cp coupling/target/test-classes:coupling/target/classes:atomistic/target/classes:continuum/target/classes:$(cat coupling/cp.txt) \
  *       org.isthmus.coupling.fracture.CoupledCrackBenchmark [R Å] [dk/K_G] [max steps] [R_a,w;R_a,w;...]
  * </pre>
- * Defaults: R = 90 Å, dk = 0.05, 40 steps, R_a,w pairs 15,4;20,4;25,4;20,8;30,6.
+ * Both models are first run once on a small problem (JIT warm-up), untimed. Defaults: R = 90 Å, dk = 0.05, 40 steps, R_a,w pairs 15,4;20,4;25,4;20,8;30,6.
  */
 public final class CoupledCrackBenchmark {
 
     private CoupledCrackBenchmark() {
+    }
+
+    /** Compiles the hot paths of both models (a short sweep of each at R = 30 Å) so neither pays for the JIT. */
+    private static void warmUp(Potential sw) {
+        CrackStudy small = CrackStudy.diamond111(sw, Element.of("Si"), 5.431, 30);
+        double kg = small.griffithK();
+        small.sweep(0.1 * kg, 2, 0);
+        CoupledCrackModel m = CoupledCrackModel.linearised(small.specimen(), sw, small.field(),
+                CoupledCrackModel.Options.of(10, 4));
+        new KSweep(m, small.field(), small.specimen().bonds().rowSpacing()).run(kg, 0.1 * kg, 2, 0);
     }
 
     public static void main(String[] args) {
@@ -34,6 +44,7 @@ public final class CoupledCrackBenchmark {
         int steps = args.length > 2 ? Integer.parseInt(args[2]) : 40;
         String pairs = args.length > 3 ? args[3] : "15,4;20,4;25,4;20,8;30,6";
         Potential sw = StillingerWeber.silicon1985();
+        warmUp(sw);
         CrackStudy ref = CrackStudy.diamond111(sw, Element.of("Si"), 5.431, radius);
         System.out.println(ref.describe());
         double kg = ref.griffithK();
