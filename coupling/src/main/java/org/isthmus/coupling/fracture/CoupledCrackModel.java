@@ -65,9 +65,9 @@ public final class CoupledCrackModel implements CrackModel {
     public record Options(double atomisticRadius, double handshakeWidth, double elementSize, double growth, Ramp ramp,
             boolean ghostCorrection, boolean seedCrack, double tolerance) {
 
-        /** R_a and w with h = 2 Å, growth 1.2, a linear ramp, ghost-force correction, a seeded crack, 1e-3 eV/Å. */
+        /** R_a and w with h = 2 Å, growth 1.4, a linear ramp, ghost-force correction, a seeded crack, 1e-3 eV/Å. */
         public static Options of(double atomisticRadius, double handshakeWidth) {
-            return new Options(atomisticRadius, handshakeWidth, 2.0, 1.2, Ramp.LINEAR, true, true, 1e-3);
+            return new Options(atomisticRadius, handshakeWidth, 2.0, 1.4, Ramp.LINEAR, true, true, 1e-3);
         }
 
         public Options withElementSize(double h) {

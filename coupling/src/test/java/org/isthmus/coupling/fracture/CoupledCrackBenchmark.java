@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.isthmus.atomistic.potential.Potential;
 import org.isthmus.atomistic.potential.sw.StillingerWeber;
 import org.isthmus.atomistic.structure.Element;
+import org.isthmus.atomistic.structure.Lattices;
 
 /**
  * Benchmark (not a unit test; run by hand): issue 6 acceptance test 4 for the coupled crack.
@@ -21,6 +22,8 @@ import org.isthmus.atomistic.structure.Element;
  *   java -cp coupling/target/test-classes:coupling/target/classes:atomistic/target/classes:continuum/target/classes:$(cat coupling/cp.txt) \
  *       org.isthmus.coupling.fracture.CoupledCrackBenchmark [R Å] [dk/K_G] [max steps] [R_a,w;R_a,w;...]
  * </pre>
+ * The continuum is the third-order expansion of the relaxed-ion Cauchy–Born material
+ * ({@link ThirdOrderElastic}); {@code -Dmaterial=linear} takes the linearised one instead.
  * Both models are first run once on a small problem (JIT warm-up), untimed. Defaults: R = 90 Å, dk = 0.05, 40 steps, R_a,w pairs 15,4;20,4;25,4;20,8;30,6.
  */
 public final class CoupledCrackBenchmark {
@@ -29,12 +32,13 @@ public final class CoupledCrackBenchmark {
     }
 
     /** Compiles the hot paths of both models (a short sweep of each at R = 30 Å) so neither pays for the JIT. */
-    private static void warmUp(Potential sw) {
+    private static void warmUp(Potential sw, ThirdOrderElastic cb3) {
         CrackStudy small = CrackStudy.diamond111(sw, Element.of("Si"), 5.431, 30);
         double kg = small.griffithK();
         small.sweep(0.1 * kg, 2, 0);
-        CoupledCrackModel m = CoupledCrackModel.linearised(small.specimen(), sw, small.field(),
-                CoupledCrackModel.Options.of(10, 4));
+        CoupledCrackModel.Options o = CoupledCrackModel.Options.of(10, 4);
+        CoupledCrackModel m = cb3 == null ? CoupledCrackModel.linearised(small.specimen(), sw, small.field(), o)
+                : new CoupledCrackModel(small.specimen(), sw, cb3, o);
         new KSweep(m, small.field(), small.specimen().bonds().rowSpacing()).run(kg, 0.1 * kg, 2, 0);
     }
 
@@ -44,11 +48,15 @@ public final class CoupledCrackBenchmark {
         int steps = args.length > 2 ? Integer.parseInt(args[2]) : 40;
         String pairs = args.length > 3 ? args[3] : "15,4;20,4;25,4;20,8;30,6";
         Potential sw = StillingerWeber.silicon1985();
-        warmUp(sw);
         CrackStudy ref = CrackStudy.diamond111(sw, Element.of("Si"), 5.431, radius);
         System.out.println(ref.describe());
         double kg = ref.griffithK();
         double spacing = ref.specimen().bonds().rowSpacing();
+        boolean linear = System.getProperty("material", "cb3").equals("linear");
+        ThirdOrderElastic cb3 = CoupledCrackModel.cauchyBornMaterial(ref.specimen().crystal(), sw,
+                Lattices.diamond(Element.of("Si"), ref.bulk().latticeConstant(), 1, 1, 1));
+        warmUp(sw, linear ? null : cb3);
+        System.out.println("continuum: " + (linear ? "linearised Cauchy-Born" : "third-order Cauchy-Born"));
         KSweep.Result atomistic = ref.sweep(dk * kg, steps, 0);
         System.out.println(ref.summary(atomistic));
         if (Boolean.getBoolean("verbose")) {
@@ -60,8 +68,9 @@ public final class CoupledCrackBenchmark {
             String[] v = p.split(",");
             double ra = Double.parseDouble(v[0]);
             double w = Double.parseDouble(v[1]);
-            CoupledCrackModel m = CoupledCrackModel.linearised(ref.specimen(), sw, ref.field(),
-                    CoupledCrackModel.Options.of(ra, w));
+            CoupledCrackModel.Options o = CoupledCrackModel.Options.of(ra, w);
+            CoupledCrackModel m = linear ? CoupledCrackModel.linearised(ref.specimen(), sw, ref.field(), o)
+                    : new CoupledCrackModel(ref.specimen(), sw, cb3, o);
             KSweep.Result r = new KSweep(m, ref.field(), spacing).run(kg, dk * kg, steps, 0);
             SweepComparison c = SweepComparison.of(atomistic, r, 1.5, 5.0, 10.0);
             if (Boolean.getBoolean("verbose")) {

@@ -45,7 +45,13 @@ class ThirdOrderElasticTest {
         double[] f = f(0.03, 0.01, 0, -0.02, 0.04, 0, 0, 0, 0);
         double[] p = new double[9];
         double[] a = new double[81];
-        cb3.tangent(f, p, a);
+        double w = cb3.tangent(f, p, a);
+        assertEquals(w, cb3.energy(f), 1e-14, "the tensor and Voigt forms are the same W");
+        double[] pv = new double[9];
+        cb3.stress(f, pv);
+        for (int k = 0; k < 9; k++) {
+            assertEquals(p[k], pv[k], 1e-13, "P " + k + " tensor against Voigt form");
+        }
         double h = 1e-6;
         for (int k = 0; k < 9; k++) {
             double[] fp = f.clone();
