@@ -17,10 +17,10 @@ public final class Units {
     public static final double BOHR = 0.529177210903;
     /** 1 Hartree in eV (CODATA 2018). */
     public static final double HARTREE = 27.211386245988;
-    /** 1 eV/Å³ in GPa. */
-    public static final double EV_PER_A3_IN_GPA = 160.21766208;
+    /** 1 eV/Å³ in GPa: 1.602176634e-19 J / 1e-30 m³ (exact since the 2019 SI). */
+    public static final double EV_PER_A3_IN_GPA = 160.2176634;
     /** 1 eV/Å² in J/m². */
-    public static final double EV_PER_A2_IN_J_PER_M2 = 16.0217662;
+    public static final double EV_PER_A2_IN_J_PER_M2 = 16.02176634;
     /** Boltzmann constant in eV/K (CODATA 2018, exact). */
     public static final double BOLTZMANN = 8.617333262e-5;
     /**

@@ -85,6 +85,98 @@ public final class ActiveLearning {
         return new Report(calls, queried, dis, data, params);
     }
 
+    /**
+     * Molecular dynamics driven by the committee itself.
+     *
+     * @param steps       MD steps
+     * @param timestep    Δt (fs)
+     * @param temperature Langevin temperature (K); the start gets Maxwell–Boltzmann velocities at it
+     * @param friction    Langevin friction (1/fs)
+     * @param checkEvery  steps between disagreement checks
+     */
+    public record Dynamics(int steps, double timestep, double temperature, double friction, int checkEvery) {
+
+        public Dynamics {
+            if (steps < 1 || !(timestep > 0) || !(temperature >= 0) || !(friction > 0) || checkEvery < 1) {
+                throw new InvalidInputException("active-learning dynamics needs steps ≥ 1, Δt > 0 fs, T ≥ 0 K, "
+                        + "friction > 0 1/fs and a check interval ≥ 1, got " + steps + ", " + timestep + ", "
+                        + temperature + ", " + friction + ", " + checkEvery);
+            }
+        }
+    }
+
+    /**
+     * The outcome of a committee-driven MD run.
+     *
+     * @param oracleCalls  how many configurations the oracle labelled
+     * @param queriedSteps the MD steps at which it was asked
+     * @param disagreement the disagreement at each check (eV/Å), after any retraining there
+     * @param data         the final training data
+     * @param parameters   the final parameters of each member
+     */
+    public record DynamicsReport(int oracleCalls, List<Long> queriedSteps, double[] disagreement, Dataset data,
+            List<double[]> parameters) {
+    }
+
+    /**
+     * The active-learning loop of issue 4: Langevin MD with the committee's mean potential; every
+     * {@code checkEvery} steps the committee disagreement of the current configuration is
+     * measured, and where it passes the threshold the run stops, the oracle labels that
+     * configuration, it joins the data, every member continues training, and the MD goes on from
+     * the same positions and velocities with the retrained committee. Deterministic for given seeds.
+     *
+     * @throws org.isthmus.atomistic.ConvergenceException if the dynamics diverges (a committee
+     *         still far from the oracle at a high temperature); the message says at which step
+     */
+    public static DynamicsReport runDynamics(ModelLayout layout, Dataset initialData, Configuration start, Oracle oracle,
+            LossSettings loss, Settings s, Dynamics md, long seed, Consumer<String> progress) {
+        Dataset data = initialData;
+        List<TrainingState> states = new ArrayList<>();
+        for (int m = 0; m < s.members(); m++) {
+            states.add(TrainingState.start(layout.initialParameters(seed + 1000L * m)));
+        }
+        train(layout, data, loss, s.initial(), states, progress);
+        Committee committee = committee(layout, states);
+        org.isthmus.atomistic.minimize.AtomisticModel model = org.isthmus.atomistic.minimize.AtomisticModel.of(committee,
+                start);
+        double[] v = org.isthmus.atomistic.dynamics.MaxwellBoltzmann.at(md.temperature()).withSeed(seed)
+                .velocities(model);
+        org.isthmus.atomistic.dynamics.Langevin thermostat = new org.isthmus.atomistic.dynamics.Langevin(md.timestep(),
+                md.temperature(), md.friction(), seed + 1);
+        org.isthmus.atomistic.dynamics.MolecularDynamics dyn = new org.isthmus.atomistic.dynamics.MolecularDynamics(model,
+                v, thermostat);
+        List<Long> queried = new ArrayList<>();
+        List<Double> dis = new ArrayList<>();
+        long done = 0;
+        while (done < md.steps()) {
+            int n = (int) Math.min(md.checkEvery(), md.steps() - done);
+            dyn.run(n);
+            done += n;
+            org.isthmus.atomistic.dynamics.Snapshot snap = dyn.snapshot();
+            Configuration c = snap.configuration();
+            double d = committee.predict(c).maxForceDeviation();
+            if (d > s.threshold() && queried.size() < s.maxOracleCalls()) {
+                queried.add(done);
+                progress.accept(String.format(Locale.ROOT, "step %d: disagreement %.3f eV/Å > %.3f, oracle call %d",
+                        done, d, s.threshold(), queried.size()));
+                data = data.concat(Dataset.of(List.of(oracle.label(c))));
+                train(layout, data, loss, s.retrain(), states, progress);
+                committee = committee(layout, states);
+                d = committee.predict(c).maxForceDeviation();
+                // go on from the same state with the retrained committee
+                model = org.isthmus.atomistic.minimize.AtomisticModel.of(committee, c);
+                dyn = new org.isthmus.atomistic.dynamics.MolecularDynamics(model, snap.velocities(), thermostat);
+            }
+            dis.add(d);
+        }
+        List<double[]> params = new ArrayList<>();
+        for (TrainingState st : states) {
+            params.add(st.parameters());
+        }
+        double[] trace = dis.stream().mapToDouble(Double::doubleValue).toArray();
+        return new DynamicsReport(queried.size(), List.copyOf(queried), trace, data, params);
+    }
+
     private static Committee committee(ModelLayout layout, List<TrainingState> states) {
         List<double[]> p = new ArrayList<>();
         for (TrainingState st : states) {

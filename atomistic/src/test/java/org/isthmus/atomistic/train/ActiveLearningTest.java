@@ -47,6 +47,44 @@ class ActiveLearningTest {
         assertTrue(eAfter < 0.5 * eBefore, "force RMSE on the path before " + eBefore + ", after " + eAfter);
     }
 
+    @Test
+    void committeeDrivenDynamicsAsksTheOracleAndLearnsTheHotCrystal() {
+        Configuration cell = Lattices.diamond(TrainFixtures.SI, 5.431, 1, 1, 1);
+        Dataset cold = Dataset.of(new PotentialOracle(TrainFixtures.SW).labelAll(
+                SolidSamples.strainedRattled(cell, 12, 0.01, 0.04, 3)));
+        ModelLayout layout = TrainFixtures.layout(cold, new int[] {6}, Activation.TANH);
+        TrainerSettings first = new TrainerSettings(40, 4, 0.01, 0.98, 1e-4, 0, 1L, 2);
+        TrainerSettings again = new TrainerSettings(20, 4, 0.005, 1.0, 1e-4, 0, 1L, 2);
+        ActiveLearning.Settings s = new ActiveLearning.Settings(0.2, 3, 5, first, again);
+        CountingOracle oracle = new CountingOracle(new PotentialOracle(TrainFixtures.SW));
+        LossSettings loss = new LossSettings(0.005, 0.05, 0, true);
+        ActiveLearning.Dynamics md = new ActiveLearning.Dynamics(300, 1.0, 600, 0.02, 5);
+        List<String> log = new ArrayList<>();
+        ActiveLearning.DynamicsReport r = ActiveLearning.runDynamics(layout, cold, cell, oracle, loss, s, md, 11,
+                log::add);
+        assertEquals(oracle.calls, r.oracleCalls());
+        assertTrue(r.oracleCalls() >= 1, "a committee trained on cold crystals must disagree on a hot one: " + log);
+        assertEquals(cold.size() + r.oracleCalls(), r.data().size());
+        assertEquals(60, r.disagreement().length, "one check every 5 of 300 steps");
+        for (int k = 0; k < r.disagreement().length; k++) {
+            long step = 5L * (k + 1);
+            assertTrue(r.disagreement()[k] <= s.threshold() || r.queriedSteps().contains(step)
+                    || r.oracleCalls() == s.maxOracleCalls(), "check at step " + step + ": " + r.disagreement()[k]);
+        }
+        // the learned committee predicts SW forces of the hot crystal better than the cold-only one
+        List<Configuration> hot = new ArrayList<>();
+        for (var c : r.data().configurations().subList(cold.size(), r.data().size())) {
+            hot.add(c);
+        }
+        Committee before = CommitteeTraining.committee(layout, bulkOnly(layout, cold, loss, s));
+        Committee after = CommitteeTraining.committee(layout, r.parameters());
+        double eBefore = forceRmse(before, hot);
+        double eAfter = forceRmse(after, hot);
+        System.out.printf("AL-MD: %d oracle calls at steps %s; hot-crystal force RMSE %.3f → %.3f eV/Å%n",
+                r.oracleCalls(), r.queriedSteps(), eBefore, eAfter);
+        assertTrue(eAfter < 0.7 * eBefore, "force RMSE on the queried configurations before " + eBefore + ", after " + eAfter);
+    }
+
     private static List<double[]> bulkOnly(ModelLayout layout, Dataset bulk, LossSettings loss,
             ActiveLearning.Settings s) {
         ActiveLearning.Settings none = new ActiveLearning.Settings(s.threshold(), s.members(), 0, s.initial(),

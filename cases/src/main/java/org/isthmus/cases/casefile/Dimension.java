@@ -31,7 +31,7 @@ public enum Dimension {
     /** Force, internal eV/Å. */
     FORCE("force", "eV/Å", table("eV/Å", 1, "eV/A", 1, "nN", 1e-9 * 1e-10 / 1.602176634e-19,
             "N", 1e-10 / 1.602176634e-19)),
-    /** Stress, pressure or elastic modulus, internal eV/Å³ (1 eV/Å³ = 160.21766208 GPa). */
+    /** Stress, pressure or elastic modulus, internal eV/Å³ (1 eV/Å³ = 160.2176634 GPa). */
     STRESS("stress", "eV/Å³", table("eV/Å³", 1, "eV/Å^3", 1, "eV/A^3", 1, "eV/A3", 1,
             "GPa", 1 / Units.EV_PER_A3_IN_GPA, "MPa", 1e-3 / Units.EV_PER_A3_IN_GPA,
             "kPa", 1e-6 / Units.EV_PER_A3_IN_GPA, "Pa", 1e-9 / Units.EV_PER_A3_IN_GPA,

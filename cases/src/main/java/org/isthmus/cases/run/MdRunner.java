@@ -166,8 +166,52 @@ public final class MdRunner implements Runner {
         if (md.thermostat().equals("none")) {
             // the energy-conservation check of NVE; a thermostat exchanges energy on purpose
             f.put("max_total_energy_deviation", new Figure(maxDev, "eV"));
+        } else {
+            canonicalAverages(dir.resolve(TABLE), temperature, start.size(), log, f);
         }
         return f;
+    }
+
+    /** Fewest recorded samples in the second half of a run for canonical averages. */
+    static final int MIN_SAMPLES = 64;
+
+    /**
+     * Canonical averages over the second half of the recorded steps (the first half is taken as
+     * equilibration), with blocked errors: the mean temperature and the heat capacity per atom
+     * from the total-energy fluctuations (k_B). Read back from the complete step table, so a
+     * resumed run gives the same figures.
+     */
+    static void canonicalAverages(Path table, double temperature, int atoms, RunLog log, Map<String, Figure> f) {
+        java.util.List<String> rows;
+        try {
+            rows = java.nio.file.Files.readAllLines(table);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back " + table + ": " + e.getMessage(), e);
+        }
+        int n = rows.size() - 1;
+        int from = 1 + n / 2;
+        int count = rows.size() - from;
+        if (count < MIN_SAMPLES || !(temperature > 0)) {
+            log.info("canonical averages skipped: %d samples in the second half (need %d; record more often with"
+                    + " outputs.every)", count, MIN_SAMPLES);
+            return;
+        }
+        double[] t = new double[count];
+        double[] e = new double[count];
+        for (int i = 0; i < count; i++) {
+            String[] cols = rows.get(from + i).split(",");
+            e[i] = Double.parseDouble(cols[4]);
+            t[i] = Double.parseDouble(cols[5]);
+        }
+        org.isthmus.atomistic.analysis.BlockAverage tb = org.isthmus.atomistic.analysis.BlockAverage.of(t);
+        org.isthmus.atomistic.analysis.HeatCapacity cv = org.isthmus.atomistic.analysis.HeatCapacity.fromEnergies(e,
+                temperature);
+        f.put("mean_temperature", new Figure(tb.mean(), "K"));
+        f.put("mean_temperature_error", new Figure(tb.error(), "K"));
+        f.put("heat_capacity_per_atom", new Figure(cv.value() / atoms, "k_B"));
+        f.put("heat_capacity_per_atom_error", new Figure(cv.error() / atoms, "k_B"));
+        log.info("canonical averages over the last %d samples: T = %.2f ± %.2f K, C_V = %.3f ± %.3f k_B per atom", count,
+                tb.mean(), tb.error(), cv.value() / atoms, cv.error() / atoms);
     }
 
     /** The seed of the Langevin random stream of a block. */

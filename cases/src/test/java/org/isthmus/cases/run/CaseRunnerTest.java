@@ -73,6 +73,30 @@ class CaseRunnerTest {
     }
 
     @Test
+    void langevinRunReportsTheMeanTemperatureAndTheDulongPetitHeatCapacity(@TempDir Path tmp) {
+        // a cold argon crystal is nearly harmonic: C_V ≈ 3 k_B per atom (less the 3 momentum modes of 32 atoms)
+        Case c = parse("""
+                kind: md
+                potential: %s
+                structure: {lattice: fcc, element: Ar, lattice_constant: "5.2576 Å", repeat: [2, 2, 2]}
+                md: {steps: 8000, timestep: "10 fs", temperature: "10 K", thermostat: langevin, friction: "5 1/ps",
+                     checkpoint_every: 4000}
+                outputs: {every: 5, trajectory: false}
+                """.formatted(LJ), tmp);
+        Summary s = CaseRunner.run(c, RunOptions.into(tmp.resolve("cv")).withQuiet(true).withEcho(null));
+        var f = s.figures();
+        double t = f.get("mean_temperature").value();
+        double dt = f.get("mean_temperature_error").value();
+        assertEquals(10, t, Math.max(4 * dt, 0.3), "mean temperature " + t + " ± " + dt);
+        double cv = f.get("heat_capacity_per_atom").value();
+        double err = f.get("heat_capacity_per_atom_error").value();
+        // the plumbing (the estimator itself is tested on an ideal harmonic crystal in the atomistic module):
+        // 40 ps of sampling gives C_V to about ±20 %
+        assertEquals(3 * 31.0 / 32, cv, Math.max(4 * err, 0.3), "C_V per atom " + cv + " ± " + err);
+        assertTrue(err > 0 && err < 1.0, "error bar " + err);
+    }
+
+    @Test
     void relaxLowersTheEnergyAndWritesTheStructure(@TempDir Path tmp) throws Exception {
         Case c = parse("""
                 kind: relax

@@ -14,9 +14,9 @@ import org.isthmus.atomistic.InvalidInputException;
 public final class SeparationTable {
 
     /** 1 eV/Å² in J/m² (CODATA 2018: 1.602176634e-19 J / 1e-20 m²). */
-    public static final double J_PER_M2 = 16.02176634;
+    public static final double J_PER_M2 = org.isthmus.atomistic.Units.EV_PER_A2_IN_J_PER_M2;
     /** 1 eV/Å³ in GPa (1.602176634e-19 J / 1e-30 m³ = 160.2176634 GPa). */
-    public static final double GPA = 160.2176634;
+    public static final double GPA = org.isthmus.atomistic.Units.EV_PER_A3_IN_GPA;
 
     private final double[] normal;
     private final double[] tangential;

@@ -104,7 +104,7 @@ public final class CrackStudy {
 
     /** A multi-line description of the reference quantities (eV/Å units and GPa, J/m², MPa√m). */
     public String describe() {
-        double gpa = 160.21766208;
+        double gpa = org.isthmus.atomistic.Units.EV_PER_A3_IN_GPA;
         double kg = griffithK();
         return String.format(Locale.ROOT,
                 "potential %s%n a = %.5f Å, e_coh = %.5f eV/atom%n C11 = %.2f, C12 = %.2f, C44 = %.2f GPa (relaxed ion)%n"

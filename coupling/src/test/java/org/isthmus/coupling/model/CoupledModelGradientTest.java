@@ -112,7 +112,7 @@ class CoupledModelGradientTest {
         model.setLoadFactor(0.7);
         assertTrue(model.freeAtomCount() > 0 && model.freeNodalDofCount() > 0);
         double[] x = perturbed(model, 3, 0.05);
-        checkGradient(model, x, 40, 11, 2e-6);
+        checkGradient(model, x, 24, 11, 2e-6);
         EnergyLedger l = model.ledger(x);
         assertEquals(model.energy(x), l.total(), 1e-9 * Math.abs(l.total()), "the ledger adds up");
         Configuration at = model.configurationAt(x);
@@ -133,7 +133,7 @@ class CoupledModelGradientTest {
                 .threads(1, 1).build();
         assertTrue(model.freeAtomCount() > part.count(AtomRole.ATOMISTIC));
         double[] x = perturbed(model, 5, 0.05);
-        checkGradient(model, x, 40, 13, 2e-6);
+        checkGradient(model, x, 24, 13, 2e-6);
         // results do not depend on the thread counts
         CoupledModel threaded = CoupledModel.builder(part, pot, LinearElastic.isotropic(0.8, 0.3), Section.solid())
                 .threads(3, 2).build();
@@ -159,6 +159,6 @@ class CoupledModelGradientTest {
                 .loading(fe -> new Loading(fe).clamp("ymin").displacement("ymax", 1, 0.2))
                 .threads(1, 1).build();
         model.setLoadFactor(1);
-        checkGradient(model, perturbed(model, 7, 0.05), 40, 17, 2e-6);
+        checkGradient(model, perturbed(model, 7, 0.05), 24, 17, 2e-6);
     }
 }

@@ -81,10 +81,10 @@ class EnergyIdentityTest {
             Region r = regions[k];
             Ramp ramp = ramps[k];
             Blending b = ramp == Ramp.SHARP ? Blending.sharp(r) : new Blending(r, 4.5, ramp);
-            for (HandshakeAtoms mode : HandshakeAtoms.values()) {
-                double e = coupledEnergy(mesh, atoms, b, mode, ReferenceEnergy.PER_SITE);
-                assertEquals(n * ecoh, e, 1e-11 * Math.abs(n * ecoh), r + " " + ramp + " " + mode);
-            }
+            // the handshake kinematics alternate (at rest they cannot change the energy)
+            HandshakeAtoms mode = HandshakeAtoms.values()[k % 2];
+            double e = coupledEnergy(mesh, atoms, b, mode, ReferenceEnergy.PER_SITE);
+            assertEquals(n * ecoh, e, 1e-11 * Math.abs(n * ecoh), r + " " + ramp + " " + mode);
         }
     }
 

@@ -9,7 +9,20 @@ import java.util.List;
 import org.isthmus.atomistic.potential.Potential;
 import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.atomistic.structure.Element;
+import org.isthmus.continuum.element.Section;
+import org.isthmus.continuum.material.CauchyBornMaterial;
+import org.isthmus.continuum.material.Material;
+import org.isthmus.continuum.mesh.ElementType;
+import org.isthmus.continuum.mesh.Grading;
+import org.isthmus.continuum.mesh.Mesh;
+import org.isthmus.continuum.mesh.StructuredMeshes;
+import org.isthmus.continuum.solve.Loading;
+import org.isthmus.coupling.handshake.Blending;
+import org.isthmus.coupling.handshake.Box;
+import org.isthmus.coupling.handshake.HandshakeAtoms;
+import org.isthmus.coupling.handshake.Partition;
 import org.isthmus.coupling.handshake.Ramp;
+import org.isthmus.coupling.material.PotentialLatticeEnergy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +83,74 @@ class PatchTest {
             assertTrue(row.tensionCorrected() < row.tension(), row.toString());
             assertTrue(row.referenceCorrected() <= 1e-8, "corrected residual at the reference: " + row);
         }
+    }
+
+    /**
+     * The theory of docs/theory.md ("Ghost forces and their correction") checked on its own terms:
+     * under 1 % tension with a linear ramp of width 4a, (i) nodes whose support's atoms (the
+     * nearest a/2 inside its edge) have their interaction range inside the linear part of the ramp
+     * feel no force (the atoms' Ω P ∇α
+     * and the elements' −P ∫ N_a ∇α cancel exactly on a commensurate mesh), and (ii) with free
+     * handshake atoms, such atoms feel exactly Ω P ∇α, with P the Cauchy–Born stress.
+     */
+    @Test
+    void linearRampInteriorCancelsExactlyAndFreeHandshakeAtomsFeelOmegaPGradAlpha() {
+        double a = cell.cell().get(0, 0);
+        double rc = lj.cutoff();
+        double core = a;
+        double w = 4 * a;
+        double outer = core + w + 2 * rc;
+        int half = (int) Math.ceil((outer + 0.5 * a) / a) + 1;
+        double[] grid = Grading.uniform(-half * a, half * a, 2 * half);
+        Mesh mesh = StructuredMeshes.box(grid, grid, grid, ElementType.HEX8);
+        double reach = outer + 1e-6;
+        Configuration atoms = Partition.crystal(cell, new double[] {-reach, -reach, -reach}, new double[] {reach, reach, reach});
+        Blending blend = new Blending(Box.centred(new double[3], new double[] {core, core, core}), w, Ramp.LINEAR);
+        CauchyBornMaterial cbm = new CauchyBornMaterial(PotentialLatticeEnergy.of(lj, cell, null));
+        Material cb = new HomogeneousMemo(cbm);
+        double[] f = {1.01, 0, 0, 0, 1, 0, 0, 0, 1};
+        DisplacementField field = DisplacementField.homogeneous(f);
+        double[] p = new double[9];
+        cbm.stress(f, p);
+        double omega = cell.cell().volume() / cell.size();
+        double expected = omega * p[0] / w; // Ω P ∇α on the +x face, eV/Å
+        int checked = 0;
+        for (HandshakeAtoms mode : HandshakeAtoms.values()) {
+            Partition part = Partition.builder(mesh, atoms, blend, rc).handshakeAtoms(mode).build();
+            // the ramp's kinks lie on element faces, so on the +x face α is linear in every element
+            // and the plain Gauss rule integrates α W exactly
+            CoupledModel m = CoupledModel.builder(part, lj, cb, Section.solid())
+                    .loading(fe -> PatchTestBench.prescribeBoundary(new Loading(fe), mesh, field))
+                    .subdivisions(1).build();
+            m.setLoadFactor(1);
+            double[] x = m.stateOf(field);
+            double[] g = new double[x.length];
+            m.energyAndGradient(x, g);
+            if (mode == HandshakeAtoms.FOLLOW_MESH) {
+                int off = 3 * m.freeAtomCount();
+                for (int k = 0; k < m.freeNodalDofCount(); k++) {
+                    int node = m.nodalDof(k) / 3;
+                    double t = mesh.x(node, 0) - core;
+                    if (Math.abs(mesh.x(node, 1)) < 1e-9 && Math.abs(mesh.x(node, 2)) < 1e-9
+                            && t >= rc + a / 2 - 1e-9 && t <= w - rc - a / 2 + 1e-9) {
+                        assertEquals(0, g[off + k], 1e-10, "node at x = " + mesh.x(node, 0));
+                        checked++;
+                    }
+                }
+            } else {
+                for (int k = 0; k < m.freeAtomCount(); k++) {
+                    int i = m.freeAtom(k);
+                    double t = part.configuration().x(i, 0) - core;
+                    if (Math.abs(part.configuration().x(i, 1)) < 1e-9 && Math.abs(part.configuration().x(i, 2)) < 1e-9
+                            && t >= rc - 1e-9 && t <= w - rc + 1e-9) {
+                        assertEquals(expected, g[3 * k], 1e-10 * expected, "atom at x = " + (t + core));
+                        assertEquals(0, g[3 * k + 1], 1e-12);
+                        assertEquals(0, g[3 * k + 2], 1e-12);
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 3, "checked " + checked + " nodal and atomic dofs");
     }
 }
