@@ -18,8 +18,8 @@ import org.isthmus.atomistic.structure.Lattices;
  *
  * <pre>
  *   mvn -q -B -o -pl atomistic,continuum,coupling test-compile
- *   mvn -q -B -o -pl coupling dependency:build-classpath -Dmdep.outputFile=cp.txt
- *   java -cp coupling/target/test-classes:coupling/target/classes:atomistic/target/classes:continuum/target/classes:$(cat coupling/cp.txt) \
+ *   mvn -q -B -o -pl coupling dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ *   java -cp coupling/target/test-classes:coupling/target/classes:atomistic/target/classes:atomistic/target/test-classes:continuum/target/classes:$(cat /tmp/cp.txt) \
  *       org.isthmus.coupling.fracture.CoupledCrackBenchmark [R Å] [dk/K_G] [max steps] [R_a,w;R_a,w;...]
  * </pre>
  * The continuum is the third-order expansion of the relaxed-ion Cauchy–Born material
