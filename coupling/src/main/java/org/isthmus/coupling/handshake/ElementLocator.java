@@ -146,15 +146,16 @@ public final class ElementLocator {
         ElementType type = mesh.type(e);
         int nn = type.nodeCount();
         double[] xi = new double[dim];
-        boolean simplex = type == ElementType.TRI3 || type == ElementType.TET4;
+        // linear simplices map affinely (one Newton step is exact); quadratic simplices (straight-
+        // or curved-sided Tri6/Tet10) need Newton but keep the simplex's inside test
+        boolean linear = type == ElementType.TRI3 || type == ElementType.TET4;
+        boolean simplex = linear || type == ElementType.TRI6 || type == ElementType.TET10;
         double[] n = new double[nn];
         double[] dn = new double[nn * dim];
         double[] jac = new double[dim * dim];
         double[] r = new double[dim];
-        if (!simplex) {
-            Arrays.fill(xi, 0);
-        }
-        int iterations = simplex ? 1 : NEWTON;
+        Arrays.fill(xi, simplex ? 0.25 : 0);
+        int iterations = linear ? 1 : NEWTON;
         for (int it = 0; it < iterations; it++) {
             ShapeFunctions.evaluate(type, xi, n, dn);
             Arrays.fill(jac, 0);
@@ -181,23 +182,29 @@ public final class ElementLocator {
                 xi[j] += step[j];
                 norm = Math.max(norm, Math.abs(step[j]));
             }
-            if (!simplex && (norm < 1e-13 || Math.abs(xi[0]) > 10 || Math.abs(xi[1]) > 10)) {
+            if (!linear && (norm < 1e-13 || Math.abs(xi[0]) > 10 || Math.abs(xi[1]) > 10)) {
                 break;
             }
         }
         if (simplex) {
             double s = 0;
             for (int j = 0; j < dim; j++) {
-                if (xi[j] < -TOL) {
+                if (!(xi[j] >= -TOL)) {
                     return null;
                 }
                 s += xi[j];
             }
-            return s <= 1 + TOL ? xi : null;
-        }
-        for (int j = 0; j < dim; j++) {
-            if (!(Math.abs(xi[j]) <= 1 + TOL)) {
+            if (!(s <= 1 + TOL)) {
                 return null;
+            }
+            if (linear) {
+                return xi;
+            }
+        } else {
+            for (int j = 0; j < dim; j++) {
+                if (!(Math.abs(xi[j]) <= 1 + TOL)) {
+                    return null;
+                }
             }
         }
         // Newton may wander inside [−1, 1]^d without converging when the point lies in another

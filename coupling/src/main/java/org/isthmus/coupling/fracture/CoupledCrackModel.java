@@ -1,0 +1,352 @@
+package org.isthmus.coupling.fracture;
+
+import java.util.Locale;
+
+import org.isthmus.atomistic.InvalidInputException;
+import org.isthmus.atomistic.minimize.Lbfgs;
+import org.isthmus.atomistic.minimize.MinimizationResult;
+import org.isthmus.atomistic.minimize.Minimizer;
+import org.isthmus.atomistic.neighbor.InteractionMask;
+import org.isthmus.atomistic.potential.Potential;
+import org.isthmus.atomistic.structure.Cell;
+import org.isthmus.atomistic.structure.Configuration;
+import org.isthmus.continuum.element.Section;
+import org.isthmus.continuum.fracture.AnisotropicCrackField;
+import org.isthmus.continuum.material.CauchyBornMaterial;
+import org.isthmus.continuum.material.LinearElastic;
+import org.isthmus.continuum.material.Material;
+import org.isthmus.continuum.mesh.Mesh;
+import org.isthmus.continuum.solve.Loading;
+import org.isthmus.coupling.handshake.Blending;
+import org.isthmus.coupling.handshake.Cylinder;
+import org.isthmus.coupling.handshake.Partition;
+import org.isthmus.coupling.handshake.Ramp;
+import org.isthmus.coupling.material.PotentialLatticeEnergy;
+import org.isthmus.coupling.model.CoupledModel;
+
+/**
+ * The coupled atomistic/finite-element crack: the {@link CrackSpecimen} geometry of
+ * {@link AtomisticCrackModel}, but atoms only within the atomistic radius R_a of the tip (free),
+ * a handshake ring R_a &lt; r &lt; R_a + w (atoms blended with the elements and following them) and
+ * a padding ring 2 r_c thick (atoms that follow the elements), all inside a plane-strain
+ * {@link SlitDisc} mesh of outer radius L = R − shell (the radius where the atomistic model's held
+ * ring begins) whose slit along the crack faces behind the tip keeps them traction-free. The
+ * K-field is applied as displacements of the outer circle's nodes; the energy is the
+ * {@link CoupledModel}'s (blended, ghost-force corrected at the reference state by default),
+ * relaxed by L-BFGS to 1e-3 eV/Å on every atom and node. The plane-strain section is one period
+ * thick along the front, so the continuum's energy per period matches the atoms'.
+ *
+ * <p>The continuum material is given by the caller; {@link #linearised} uses the crack-frame
+ * stiffness of the same relaxed-ion constants as the K-field (the linearised Cauchy–Born
+ * material of the potential: acceptance test 3 checks that they agree within 1e-4), so the
+ * applied boundary field is an exact solution of the continuum far from the tip.
+ *
+ * <p>The crack-tip locator and opening gauge are the {@link CleavageBonds} of the atomistic
+ * region (|x| ≤ R_a), with the specimen's bond criteria, so tips and openings compare one to one
+ * with the fully atomistic model's. The first {@link #apply} seeds the crack as
+ * {@link AtomisticCrackModel} does: a relaxation with the bonds across the crack plane behind the
+ * tip masked out, then the full one. A state's dofs are the {@link CoupledModel}'s (free atom
+ * positions, then free nodal displacements). Not thread-safe.
+ */
+public final class CoupledCrackModel implements CrackModel {
+
+    /**
+     * The coupling parameters.
+     *
+     * @param atomisticRadius R_a (Å)
+     * @param handshakeWidth w (Å, &gt; 0)
+     * @param elementSize h, the element size where atoms meet the mesh (Å)
+     * @param growth ratio of consecutive element sizes beyond that zone
+     * @param ramp the blending ramp
+     * @param ghostCorrection whether the reference ghost forces are subtracted as dead loads
+     * @param seedCrack whether the first relaxation starts with the crack-plane bonds behind the tip masked
+     * @param tolerance force tolerance of the relaxation (eV/Å)
+     */
+    public record Options(double atomisticRadius, double handshakeWidth, double elementSize, double growth, Ramp ramp,
+            boolean ghostCorrection, boolean seedCrack, double tolerance) {
+
+        /** R_a and w with h = 2 Å, growth 1.4, a linear ramp, ghost-force correction, a seeded crack, 1e-3 eV/Å. */
+        public static Options of(double atomisticRadius, double handshakeWidth) {
+            return new Options(atomisticRadius, handshakeWidth, 2.0, 1.4, Ramp.LINEAR, true, true, 1e-3);
+        }
+
+        public Options withElementSize(double h) {
+            return new Options(atomisticRadius, handshakeWidth, h, growth, ramp, ghostCorrection, seedCrack, tolerance);
+        }
+
+        public Options withRamp(Ramp r) {
+            return new Options(atomisticRadius, handshakeWidth, elementSize, growth, r, ghostCorrection, seedCrack,
+                    tolerance);
+        }
+
+        public Options withGhostCorrection(boolean on) {
+            return new Options(atomisticRadius, handshakeWidth, elementSize, growth, ramp, on, seedCrack, tolerance);
+        }
+    }
+
+    private final CrackSpecimen specimen;
+    private final Options options;
+    private final Minimizer minimizer;
+    private final Mesh mesh;
+    private final boolean[] lowerFace;
+    private final double[] atomRef;
+    private final CleavageBonds bonds;
+    private final Partition partition;
+    private final Potential potential;
+    private final Material material;
+    private final int[] outerNodes;
+    private final Section section;
+    private final CoupledModel template;
+    private CoupledModel lastModel;
+    private CrackState current;
+
+    /**
+     * @param specimen the crack specimen (its atoms within R_a + w + 2 r_c are used, and its
+     *        radius minus the held shell is the mesh's outer radius)
+     * @param potential the atomistic potential
+     * @param material the continuum material in the crack frame (energy per reference volume, eV/Å³)
+     * @param options R_a, w and the rest
+     */
+    public CoupledCrackModel(CrackSpecimen specimen, Potential potential, Material material, Options options) {
+        this.specimen = specimen;
+        this.options = options;
+        double rc = potential.cutoff();
+        double pad = 2 * rc;
+        double ra = options.atomisticRadius();
+        double w = options.handshakeWidth();
+        double outer = specimen.radius() - specimen.shell();
+        // The uniform zone of element size h reaches one element beyond the handshake.
+        double zone = Math.min(ra + w + options.elementSize(), outer - options.elementSize());
+        if (!(ra > 0 && w > 0) || ra + w + pad >= outer) {
+            throw new InvalidInputException("coupled crack", 0, String.format(Locale.ROOT,
+                    "atomistic radius %.3f Å + handshake %.3f Å + padding 2 r_c = %.3f Å must lie inside the mesh's"
+                            + " outer radius R − shell = %.3f Å (R_a, w > 0)", ra, w, pad, outer));
+        }
+        this.mesh = SlitDisc.mesh(outer, zone, options.elementSize(), options.growth());
+        this.lowerFace = new boolean[mesh.nodeCount()];
+        for (int a : mesh.nodeSet("crackLower")) {
+            lowerFace[a] = true;
+        }
+        Blending blending = new Blending(new Cylinder(new double[3], new double[] {0, 0, 1}, ra), w, options.ramp());
+        Partition partition = Partition.builder(mesh, specimen.reference(), blending, rc).paddingThickness(pad).build();
+        this.atomRef = partition.configuration().positions();
+        this.partition = partition;
+        this.potential = potential;
+        this.material = material;
+        this.outerNodes = SlitDisc.outerNodes(mesh);
+        this.section = Section.planeStrain(specimen.frontLength());
+        this.minimizer = Lbfgs.defaults().withTolerance(options.tolerance()).withMaxIterations(20000);
+        double bondLength = 0;
+        CleavageBonds all = specimen.bonds();
+        for (int b = 0; b < all.size(); b++) {
+            bondLength = Math.max(bondLength, all.referenceLength(b));
+        }
+        this.bonds = CleavageBonds.find(atomRef, specimen.frontLength(), bondLength * (1 + 1e-6), all.breakLength(), ra);
+        // A model at zero load: the layout of every state (free atoms, free nodal dofs).
+        this.template = build((x, y, out) -> {
+            out[0] = 0;
+            out[1] = 0;
+        }, null);
+    }
+
+    /** A coupled model whose outer nodes follow {@code field} (at λ = 1), with an optional mask and no correction. */
+    private CoupledModel build(BoundaryField field, InteractionMask mask) {
+        double[] v = new double[2];
+        CoupledModel.Builder b = CoupledModel.builder(partition, potential, material, section).loading(fe -> {
+            Loading l = new Loading(fe);
+            for (int a : outerNodes) {
+                nodeDisplacement(field, a, v);
+                l.displacementOfNode(a, 0, v[0]);
+                l.displacementOfNode(a, 1, v[1]);
+            }
+            return l;
+        });
+        if (mask != null) {
+            b.mask(mask);
+        } else {
+            b.ghostForceCorrection(options.ghostCorrection());
+        }
+        CoupledModel m = b.build();
+        m.setLoadFactor(1);
+        return m;
+    }
+
+    /** The field at node a; on the crack faces (y = 0 behind the tip) the face's own side. */
+    private void nodeDisplacement(BoundaryField field, int a, double[] out) {
+        double x = mesh.x(a, 0);
+        double y = mesh.x(a, 1);
+        if (y == 0 && x < 0) {
+            y = lowerFace[a] ? -1e-300 : 1e-300;
+        }
+        field.displacement(x, y, out);
+    }
+
+    @Override
+    public CrackState apply(BoundaryField field) {
+        CoupledModel m = build(field, null);
+        int nAtoms = m.freeAtomCount();
+        double[] start = new double[m.dimension()];
+        double[] prev = current == null ? null : current.dofs();
+        double[] uNew = new double[2];
+        double[] uOld = new double[2];
+        for (int k = 0; k < nAtoms; k++) {
+            int i = m.freeAtom(k);
+            double x = atomRef[3 * i];
+            double y = atomRef[3 * i + 1];
+            field.displacement(x, y, uNew);
+            if (prev == null) {
+                start[3 * k] = x + uNew[0];
+                start[3 * k + 1] = y + uNew[1];
+                start[3 * k + 2] = atomRef[3 * i + 2];
+            } else {
+                // The previous relaxed state plus the field increment.
+                current.field().displacement(x, y, uOld);
+                start[3 * k] = prev[3 * k] + uNew[0] - uOld[0];
+                start[3 * k + 1] = prev[3 * k + 1] + uNew[1] - uOld[1];
+                start[3 * k + 2] = prev[3 * k + 2];
+            }
+        }
+        int off = 3 * nAtoms;
+        for (int k = 0; k < m.freeNodalDofCount(); k++) {
+            int dof = m.nodalDof(k);
+            int a = dof / 2;
+            nodeDisplacement(field, a, uNew);
+            if (prev == null) {
+                start[off + k] = uNew[dof % 2];
+            } else {
+                nodeDisplacement(current.field(), a, uOld);
+                start[off + k] = prev[off + k] + uNew[dof % 2] - uOld[dof % 2];
+            }
+        }
+        int iterations = 0;
+        if (current == null && options.seedCrack()) {
+            double[] ref = atomRef;
+            InteractionMask crackMask = (i, j) -> !(ref[3 * i] < 0 && ref[3 * j] < 0
+                    && ref[3 * i + 1] * ref[3 * j + 1] < 0);
+            MinimizationResult seeded = minimizer.minimize(build(field, crackMask), start);
+            start = seeded.x();
+            iterations += seeded.iterations();
+        }
+        MinimizationResult r = minimizer.minimize(m, start);
+        iterations += r.iterations();
+        double[] pos = m.configurationAt(r.x()).positions();
+        double lz = specimen.frontLength();
+        current = new CrackState(field, r.x(), bonds.tip(pos, lz), r.energy(), r.forceNorm(), r.converged(), iterations,
+                bonds.rowPositions(), bonds.openings(pos));
+        lastModel = m;
+        return current;
+    }
+
+    @Override
+    public CrackState current() {
+        return current;
+    }
+
+    @Override
+    public void restore(CrackState state) {
+        if (state.dofs().length != template.dimension()) {
+            throw new IllegalArgumentException("a state of " + state.dofs().length + " dofs cannot be restored into a "
+                    + "coupled crack model of " + template.dimension());
+        }
+        current = state;
+    }
+
+    @Override
+    public int freeDegreesOfFreedom() {
+        return template.dimension();
+    }
+
+    /** Free atoms (the atomistic region). */
+    public int freeAtomCount() {
+        return template.freeAtomCount();
+    }
+
+    /** Free nodal dofs. */
+    public int freeNodalDofCount() {
+        return template.freeNodalDofCount();
+    }
+
+    /** Atoms kept (atomistic, handshake and padding). */
+    public int atomCount() {
+        return partition.size();
+    }
+
+    /** The mesh. */
+    public Mesh mesh() {
+        return mesh;
+    }
+
+    /** The partition. */
+    public Partition partition() {
+        return partition;
+    }
+
+    /** The options. */
+    public Options options() {
+        return options;
+    }
+
+    /** The cleavage bonds of the atomistic region (tip locator and opening gauge). */
+    public CleavageBonds bonds() {
+        return bonds;
+    }
+
+    /** The coupled model of the last {@link #apply} (null before the first). */
+    public CoupledModel lastModel() {
+        return lastModel;
+    }
+
+    /**
+     * A model whose continuum is the linear elastic crack-frame stiffness of {@code field} (the
+     * relaxed-ion constants of the potential, i.e. its linearised Cauchy–Born material).
+     */
+    public static CoupledCrackModel linearised(CrackSpecimen specimen, Potential potential, AnisotropicCrackField field,
+            Options options) {
+        return new CoupledCrackModel(specimen, potential, new LinearElastic(field.stiffness()), options);
+    }
+
+    /**
+     * A model whose continuum is the Cauchy–Born material of {@code potential} expanded to third
+     * order ({@link ThirdOrderElastic#expand}, step 5e-3 in E), with relaxed ions: {@code cubicCell}
+     * is the conventional cubic cell of the crystal (e.g. {@code Lattices.diamond(si, a, 1, 1, 1)}
+     * at the specimen's lattice constant), rotated here into the crack frame.
+     */
+    public static CoupledCrackModel cauchyBorn(CrackSpecimen specimen, Potential potential, Configuration cubicCell,
+            Options options) {
+        return new CoupledCrackModel(specimen, potential, cauchyBornMaterial(specimen.crystal(), potential, cubicCell),
+                options);
+    }
+
+    /** The third-order expansion of the relaxed-ion Cauchy–Born material of the cubic cell in the crack frame. */
+    public static ThirdOrderElastic cauchyBornMaterial(OrientedCrystal crystal, Potential potential,
+            Configuration cubicCell) {
+        double[] r = crystal.rotation();   // rows: crack axes in cubic coordinates, so v' = R v
+        double[][] m = cubicCell.cell().matrix();
+        double[][] rm = new double[3][3];
+        for (int v = 0; v < 3; v++) {
+            rotate(r, m[v], 0, rm[v], 0);
+        }
+        double[] pos = cubicCell.positions();
+        double[] rp = new double[pos.length];
+        for (int i = 0; i < pos.length / 3; i++) {
+            rotate(r, pos, 3 * i, rp, 3 * i);
+        }
+        Configuration cell = Configuration.of(cubicCell.species(), rp, Cell.of(rm, true, true, true));
+        return ThirdOrderElastic.expand(new CauchyBornMaterial(PotentialLatticeEnergy.of(potential, cell)), 5e-3);
+    }
+
+    private static void rotate(double[] r, double[] v, int off, double[] out, int outOff) {
+        for (int i = 0; i < 3; i++) {
+            out[outOff + i] = r[3 * i] * v[off] + r[3 * i + 1] * v[off + 1] + r[3 * i + 2] * v[off + 2];
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "CoupledCrackModel[R_a=%.1f Å, w=%.1f Å, %s ramp, h=%.2f Å; %d atoms (%d free),"
+                + " %d elements, %d free nodal dofs; outer radius %.1f Å]", options.atomisticRadius(),
+                options.handshakeWidth(), options.ramp(), options.elementSize(), atomCount(), freeAtomCount(),
+                mesh.elementCount(), freeNodalDofCount(), specimen.radius() - specimen.shell());
+    }
+
+}

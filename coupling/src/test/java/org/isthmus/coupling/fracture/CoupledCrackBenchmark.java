@@ -1,0 +1,88 @@
+package org.isthmus.coupling.fracture;
+
+import java.util.Locale;
+
+import org.isthmus.atomistic.potential.Potential;
+import org.isthmus.atomistic.potential.sw.StillingerWeber;
+import org.isthmus.atomistic.structure.Element;
+import org.isthmus.atomistic.structure.Lattices;
+
+/**
+ * Benchmark (not a unit test; run by hand): issue 6 acceptance test 4 for the coupled crack.
+ * The Stillinger–Weber (111)[1−10] crack of radius R swept in K (ΔK = dk·K_G, no bisection, so
+ * every model sees the same load steps) fully atomistically and with {@link CoupledCrackModel}
+ * for each atomistic radius R_a and handshake width w; per coupled model: tip mismatches and
+ * the largest crack-opening error at 1.5, 5 and 10 Å behind the tip ({@link SweepComparison}),
+ * K₋ and K₊, free dofs, wall-clock seconds and the speed-up (error against cost, in the manner
+ * of Miller &amp; Tadmor, Modelling Simul. Mater. Sci. Eng. 17 (2009) 053001).
+ *
+ * <pre>
+ *   mvn -q -B -o -pl atomistic,continuum,coupling test-compile
+ *   mvn -q -B -o -pl coupling dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ *   java -cp coupling/target/test-classes:coupling/target/classes:atomistic/target/classes:atomistic/target/test-classes:continuum/target/classes:$(cat /tmp/cp.txt) \
+ *       org.isthmus.coupling.fracture.CoupledCrackBenchmark [R Å] [dk/K_G] [max steps] [R_a,w;R_a,w;...]
+ * </pre>
+ * The continuum is the third-order expansion of the relaxed-ion Cauchy–Born material
+ * ({@link ThirdOrderElastic}); {@code -Dmaterial=linear} takes the linearised one instead.
+ * Both models are first run once on a small problem (JIT warm-up), untimed. Defaults: R = 90 Å, dk = 0.05, 40 steps, R_a,w pairs 15,4;20,4;25,4;20,8;30,6.
+ */
+public final class CoupledCrackBenchmark {
+
+    private CoupledCrackBenchmark() {
+    }
+
+    /** Compiles the hot paths of both models (a short sweep of each at R = 30 Å) so neither pays for the JIT. */
+    private static void warmUp(Potential sw, ThirdOrderElastic cb3) {
+        CrackStudy small = CrackStudy.diamond111(sw, Element.of("Si"), 5.431, 30);
+        double kg = small.griffithK();
+        small.sweep(0.1 * kg, 2, 0);
+        CoupledCrackModel.Options o = CoupledCrackModel.Options.of(10, 4);
+        CoupledCrackModel m = cb3 == null ? CoupledCrackModel.linearised(small.specimen(), sw, small.field(), o)
+                : new CoupledCrackModel(small.specimen(), sw, cb3, o);
+        new KSweep(m, small.field(), small.specimen().bonds().rowSpacing()).run(kg, 0.1 * kg, 2, 0);
+    }
+
+    public static void main(String[] args) {
+        double radius = args.length > 0 ? Double.parseDouble(args[0]) : 90;
+        double dk = args.length > 1 ? Double.parseDouble(args[1]) : 0.05;
+        int steps = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+        String pairs = args.length > 3 ? args[3] : "15,4;20,4;25,4;20,8;30,6";
+        Potential sw = StillingerWeber.silicon1985();
+        CrackStudy ref = CrackStudy.diamond111(sw, Element.of("Si"), 5.431, radius);
+        System.out.println(ref.describe());
+        double kg = ref.griffithK();
+        double spacing = ref.specimen().bonds().rowSpacing();
+        boolean linear = System.getProperty("material", "cb3").equals("linear");
+        ThirdOrderElastic cb3 = CoupledCrackModel.cauchyBornMaterial(ref.specimen().crystal(), sw,
+                Lattices.diamond(Element.of("Si"), ref.bulk().latticeConstant(), 1, 1, 1));
+        warmUp(sw, linear ? null : cb3);
+        System.out.println("continuum: " + (linear ? "linearised Cauchy-Born" : "third-order Cauchy-Born"));
+        KSweep.Result atomistic = ref.sweep(dk * kg, steps, 0);
+        System.out.println(ref.summary(atomistic));
+        if (Boolean.getBoolean("verbose")) {
+            System.out.print(atomistic.table(spacing));
+        }
+        System.out.printf(Locale.ROOT, "%6s %5s %7s %7s %8s %8s %6s %6s %9s %9s %8s%n", "R_a[A]", "w[A]", "atoms",
+                "dofs", "K-/K_G", "K+/K_G", "steps", "tipMis", "maxCODerr", "time[s]", "speedup");
+        for (String p : pairs.split(";")) {
+            String[] v = p.split(",");
+            double ra = Double.parseDouble(v[0]);
+            double w = Double.parseDouble(v[1]);
+            CoupledCrackModel.Options o = CoupledCrackModel.Options.of(ra, w);
+            CoupledCrackModel m = linear ? CoupledCrackModel.linearised(ref.specimen(), sw, ref.field(), o)
+                    : new CoupledCrackModel(ref.specimen(), sw, cb3, o);
+            KSweep.Result r = new KSweep(m, ref.field(), spacing).run(kg, dk * kg, steps, 0);
+            SweepComparison c = SweepComparison.of(atomistic, r, 1.5, 5.0, 10.0);
+            if (Boolean.getBoolean("verbose")) {
+                System.out.println(m);
+                System.out.print(r.table(spacing));
+            }
+            System.out.printf(Locale.ROOT, "%6.1f %5.1f %7d %7d %8.3f %8.3f %6d %6d %9.4f %9.1f %8.1f%n", ra, w,
+                    m.atomCount(), m.freeDegreesOfFreedom(), r.kMinus() / kg, r.kPlus() / kg, c.steps(),
+                    c.tipMismatches(), c.maxOpeningError(), r.seconds(), c.speedUp());
+        }
+        System.out.printf(Locale.ROOT, "atomistic R = %.0f Å: %d atoms, %d free dofs, K-/K_G = %.3f, K+/K_G = %.3f, %.1f s%n",
+                radius, ref.specimen().reference().size(), ref.model().freeDegreesOfFreedom(), atomistic.kMinus() / kg,
+                atomistic.kPlus() / kg, atomistic.seconds());
+    }
+}
