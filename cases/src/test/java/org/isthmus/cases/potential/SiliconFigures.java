@@ -22,9 +22,9 @@ import org.isthmus.atomistic.structure.Lattices;
 final class SiliconFigures {
 
     /** eV/Å³ → GPa. */
-    static final double EV_PER_A3_TO_GPA = 160.21766208;
+    static final double EV_PER_A3_TO_GPA = org.isthmus.atomistic.Units.EV_PER_A3_IN_GPA;
     /** eV/Å² → J/m². */
-    static final double EV_PER_A2_TO_J_PER_M2 = 16.0217662;
+    static final double EV_PER_A2_TO_J_PER_M2 = org.isthmus.atomistic.Units.EV_PER_A2_IN_J_PER_M2;
 
     private static final Element SI = Element.of("Si");
     private static final double STRAIN = 0.01;

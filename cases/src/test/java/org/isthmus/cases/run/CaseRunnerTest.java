@@ -128,7 +128,7 @@ class CaseRunnerTest {
                     - {set: xmax, type: displacement, component: x, value: "0.01 nm"}
                 """, tmp);
         Summary s = CaseRunner.run(c, RunOptions.into(tmp.resolve("f")).withQuiet(true).withEcho(null));
-        double e = 100 / 160.21766208; // eV/Å³
+        double e = 100 / org.isthmus.atomistic.Units.EV_PER_A3_IN_GPA; // eV/Å³
         double expected = e * 100 * 0.1 / 100; // E · A · ε, eV/Å
         assertEquals(expected, s.figures().get("reaction_xmax_x").value(), 1e-9 * expected);
         assertEquals(-expected, s.figures().get("reaction_xmin_x").value(), 1e-9 * expected);

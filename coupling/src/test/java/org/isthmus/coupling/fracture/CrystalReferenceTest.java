@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class CrystalReferenceTest {
 
-    private static final double GPA = 160.21766208;
+    private static final double GPA = org.isthmus.atomistic.Units.EV_PER_A3_IN_GPA;
     private static CrystalReference sw;
 
     @BeforeAll
