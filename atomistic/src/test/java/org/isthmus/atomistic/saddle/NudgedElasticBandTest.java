@@ -8,10 +8,7 @@ import org.isthmus.atomistic.minimize.Fire;
 import org.isthmus.atomistic.minimize.Lbfgs;
 import org.isthmus.atomistic.minimize.MinimizationResult;
 import org.isthmus.atomistic.potential.Potential;
-import org.isthmus.atomistic.potential.eam.ZhouEam;
 import org.isthmus.atomistic.structure.Configuration;
-import org.isthmus.atomistic.structure.Element;
-import org.isthmus.atomistic.structure.Lattices;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,35 +43,14 @@ class NudgedElasticBandTest {
 
     @Test
     void vacancyHopInCopperHasItsSaddleAtTheSymmetricMidpoint() {
-        Element cu = Element.of("Cu");
-        Potential eam = ZhouEam.of(cu);
-        double a0 = 3.615;
-        Configuration perfect = Lattices.fcc(cu, a0, 3, 3, 3);
-        int vacancy = -1;
-        int hopper = -1;
-        for (int i = 0; i < perfect.size(); i++) {
-            double x = perfect.x(i, 0);
-            double y = perfect.x(i, 1);
-            double z = perfect.x(i, 2);
-            if (Math.abs(x - a0) < 1e-9 && Math.abs(y - a0) < 1e-9 && Math.abs(z - a0) < 1e-9) {
-                vacancy = i;
-            }
-            if (Math.abs(x - 1.5 * a0) < 1e-9 && Math.abs(y - 1.5 * a0) < 1e-9 && Math.abs(z - a0) < 1e-9) {
-                hopper = i;
-            }
-        }
-        assertTrue(vacancy >= 0 && hopper >= 0);
-        Configuration initial = remove(perfect, vacancy);
-        int h = hopper > vacancy ? hopper - 1 : hopper;
-        double[] p = initial.positions();
-        p[3 * h] = a0;
-        p[3 * h + 1] = a0;
-        Configuration fin = initial.withPositions(p);
+        VacancyHop hop = new VacancyHop();
+        Potential eam = hop.eam;
+        double a0 = hop.a0;
+        Configuration initial = hop.initial;
+        int h = hop.hopper;
+        double[] start = hop.start;
+        double[] end = hop.end;
         Lbfgs relax = Lbfgs.defaults().withTolerance(1e-5);
-        AtomisticModel m0 = AtomisticModel.of(eam, initial);
-        double[] start = relax.minimize(m0, m0.initialPoint()).x();
-        AtomisticModel m1 = AtomisticModel.of(eam, fin);
-        double[] end = relax.minimize(m1, m1.initialPoint()).x();
         Fire fire = Fire.defaults().withTolerance(2e-3).withMaxIterations(5000);
         ReactionPath path = NudgedElasticBand.between(() -> AtomisticModel.of(eam, initial), start, end, 5)
                 .withFire(fire).run();
@@ -97,21 +73,5 @@ class NudgedElasticBandTest {
                 "vacancy migration barrier of Cu is of order 0.7 eV; got " + path.forwardBarrier());
         System.out.printf("Cu (Zhou EAM) vacancy migration: CI-NEB %.4f eV, constrained midpoint %.4f eV%n",
                 path.forwardBarrier(), saddle.energy() - path.energies()[0]);
-    }
-
-    private static Configuration remove(Configuration c, int atom) {
-        int n = c.size() - 1;
-        Element[] sp = new Element[n];
-        double[] pos = new double[3 * n];
-        for (int i = 0, j = 0; i < c.size(); i++) {
-            if (i != atom) {
-                sp[j] = c.species(i);
-                for (int k = 0; k < 3; k++) {
-                    pos[3 * j + k] = c.x(i, k);
-                }
-                j++;
-            }
-        }
-        return Configuration.of(sp, pos, c.cell());
     }
 }

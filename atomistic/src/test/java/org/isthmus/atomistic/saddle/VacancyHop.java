@@ -15,16 +15,18 @@ import org.isthmus.atomistic.structure.Lattices;
 final class VacancyHop {
 
     final Potential eam = ZhouEam.of(Element.of("Cu"));
+    final double a0 = 3.615;
     final Configuration initial;
+    /** Index of the hopping atom in {@link #initial}. */
+    final int hopper;
     final double[] start;
     final double[] end;
 
     VacancyHop() {
         Element cu = Element.of("Cu");
-        double a0 = 3.615;
         Configuration perfect = Lattices.fcc(cu, a0, 3, 3, 3);
         int vacancy = -1;
-        int hopper = -1;
+        int hop = -1;
         for (int i = 0; i < perfect.size(); i++) {
             double x = perfect.x(i, 0);
             double y = perfect.x(i, 1);
@@ -33,7 +35,7 @@ final class VacancyHop {
                 vacancy = i;
             }
             if (Math.abs(x - 1.5 * a0) < 1e-9 && Math.abs(y - 1.5 * a0) < 1e-9 && Math.abs(z - a0) < 1e-9) {
-                hopper = i;
+                hop = i;
             }
         }
         int n = perfect.size() - 1;
@@ -49,10 +51,10 @@ final class VacancyHop {
             }
         }
         initial = Configuration.of(sp, pos, perfect.cell());
-        int h = hopper > vacancy ? hopper - 1 : hopper;
+        hopper = hop > vacancy ? hop - 1 : hop;
         double[] p = initial.positions();
-        p[3 * h] = a0;
-        p[3 * h + 1] = a0;
+        p[3 * hopper] = a0;
+        p[3 * hopper + 1] = a0;
         Configuration fin = initial.withPositions(p);
         Lbfgs relax = Lbfgs.defaults().withTolerance(1e-5);
         AtomisticModel m0 = model();
