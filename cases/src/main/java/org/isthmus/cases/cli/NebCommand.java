@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 
 /** {@code isthmus neb}: the minimum-energy path and barrier between two states. */
 @Command(name = "neb", mixinStandardHelpOptions = true,
-        description = {"Minimum-energy path between two states by the nudged elastic band with climbing image",
-            "(end states relaxed first). Prints the energy profile and the barriers; exit 3 if the band does not converge."})
+        description = {"Minimum-energy path and barrier between two states (climbing-image nudged elastic band).",
+            "The end states are relaxed first. Prints the energy profile and the barriers; exit 3 if the band does not"
+                + " converge."})
 final class NebCommand implements Callable<Integer> {
 
     @Mixin

@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 
 /** {@code isthmus rate}: harmonic transition-state rates from a climbing-image NEB and exact Hessians. */
 @Command(name = "rate", mixinStandardHelpOptions = true,
-        description = {"Rate of a transition by harmonic transition-state theory (Vineyard 1957):",
-            "climbing-image NEB for the saddle, exact Hessians at the initial minimum and the saddle for the prefactor."})
+        description = {"Rate of a transition by harmonic transition-state theory (Vineyard 1957).",
+            "A climbing-image NEB finds the saddle; exact Hessians at the initial minimum and at the saddle give the"
+                + " prefactor."})
 final class RateCommand implements Callable<Integer> {
 
     @Mixin

@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
 
 /** {@code isthmus vib}: normal modes and the MD time step they allow. */
 @Command(name = "vib", mixinStandardHelpOptions = true,
-        description = {"Normal-mode frequencies from the exact Hessian of a (relaxed) structure: Γ-point phonons of a",
-            "periodic cell, or the vibrations of a molecule or cluster (rotations projected out too).",
-            "Prints the frequencies (THz, cm⁻¹), unstable modes, and the recommended MD time step."})
+        description = {"Normal modes from the exact Hessian of a relaxed structure, and the MD time step they allow.",
+            "Γ-point phonons of a periodic cell, or the vibrations of a molecule or cluster (rotations projected out"
+                + " too); prints the frequencies (THz, cm⁻¹), unstable modes and the recommended MD time step."})
 final class VibCommand implements Callable<Integer> {
 
     @Mixin
