@@ -21,56 +21,55 @@ final class ZhouTerm implements ScalarFunction {
 
     @Override
     public double value(double r) {
-        double x = r * invRe;
-        double y = x - m;
-        double y2 = y * y;
-        double y4 = y2 * y2;
-        double y5 = y4 * y;
-        double y10 = y5 * y5;
-        return c * Math.exp(-k * (x - 1)) / (1 + y10 * y10);
+        double y10 = pow10(r * invRe - m);
+        return c * Math.exp(-k * (r * invRe - 1)) / (1 + y10 * y10);
     }
 
     @Override
     public double derivative(double r) {
-        double x = r * invRe;
-        double y = x - m;
-        double y2 = y * y;
-        double y4 = y2 * y2;
-        double y5 = y4 * y;
-        double y10 = y5 * y5;
+        double y = r * invRe - m;
+        double y9 = pow9(y);
+        double y10 = y9 * y;
         double den = 1 + y10 * y10;
-        return c * Math.exp(-k * (x - 1)) / den * (-k - 20 * y10 * y5 * y4 / den) * invRe;
+        return c * Math.exp(-k * (r * invRe - 1)) / den * (-k - 20 * y10 * y9 / den) * invRe;
     }
 
     /** t″ = t (L² + L′)/r_e² with L = d ln t/dx = −k − 20 y¹⁹/(1 + y²⁰), L′ = −(380 y¹⁸ − 20 y³⁸)/(1 + y²⁰)². */
     @Override
     public double secondDerivative(double r) {
-        double x = r * invRe;
-        double y = x - m;
-        double y2 = y * y;
-        double y4 = y2 * y2;
-        double y5 = y4 * y;
-        double y10 = y5 * y5;
-        double y18 = y10 * y4 * y4;
+        double y = r * invRe - m;
+        double y9 = pow9(y);
+        double y10 = y9 * y;
         double den = 1 + y10 * y10;
-        double t = c * Math.exp(-k * (x - 1)) / den;
-        double l = -k - 20 * y18 * y / den;
-        double dl = -(380 * y18 - 20 * y18 * y10 * y10) / (den * den);
+        double t = c * Math.exp(-k * (r * invRe - 1)) / den;
+        double l = -k - 20 * y10 * y9 / den;
+        double dl = -(380 * y9 * y9 - 20 * y9 * y9 * y10 * y10) / (den * den);
         return t * (l * l + dl) * invRe * invRe;
     }
 
+    /** t, with dt/dr = t [−k − 20 y¹⁹ / (1 + y²⁰)] / r_e into {@code derivative[0]}. */
     @Override
     public double evaluate(double r, double[] derivative) {
-        double x = r * invRe;
-        double y = x - m;
+        double y = r * invRe - m;
+        double y9 = pow9(y);
+        double y10 = y9 * y;
+        double den = 1 + y10 * y10;
+        double t = c * Math.exp(-k * (r * invRe - 1)) / den;
+        derivative[0] = t * (-k - 20 * y10 * y9 / den) * invRe;
+        return t;
+    }
+
+    /** y⁹ by four multiplications. */
+    private static double pow9(double y) {
         double y2 = y * y;
         double y4 = y2 * y2;
-        double y5 = y4 * y;
-        double y10 = y5 * y5;
-        double den = 1 + y10 * y10;
-        double t = c * Math.exp(-k * (x - 1)) / den;
-        // dt/dr = t [−k − 20 y¹⁹ / (1 + y²⁰)] / r_e
-        derivative[0] = t * (-k - 20 * y10 * y5 * y4 / den) * invRe;
-        return t;
+        return y4 * y4 * y;
+    }
+
+    /** y¹⁰ by four multiplications. */
+    private static double pow10(double y) {
+        double y2 = y * y;
+        double y5 = y2 * y2 * y;
+        return y5 * y5;
     }
 }
