@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import org.isthmus.atomistic.minimize.EnergyModel;
 import org.isthmus.atomistic.minimize.Fire;
+import org.isthmus.atomistic.minimize.MinimizationObserver;
 import org.isthmus.atomistic.minimize.MinimizationResult;
 
 /**
@@ -84,6 +85,14 @@ public final class NudgedElasticBand {
      * path says so.
      */
     public ReactionPath run() {
+        return run(MinimizationObserver.NONE);
+    }
+
+    /**
+     * As {@link #run()}, reporting every FIRE iteration (sum of the image energies, largest nudged
+     * force) to {@code observer}; iterations count on through the climbing stage.
+     */
+    public ReactionPath run(MinimizationObserver observer) {
         int n = start.length;
         EnergyModel[] m = new EnergyModel[interior + 2];
         for (int i = 0; i < m.length; i++) {
@@ -101,10 +110,12 @@ public final class NudgedElasticBand {
         }
         Band band = new Band(m, start, end, spring);
         band.climb = false;
-        MinimizationResult r = fire.withTolerance(climbing ? 10 * fire.tolerance() : fire.tolerance()).minimize(band, x);
+        MinimizationResult r = fire.withTolerance(climbing ? 10 * fire.tolerance() : fire.tolerance()).minimize(band, x,
+                observer);
         if (climbing) {
             band.climb = true;
-            r = fire.minimize(band, r.x());
+            int offset = r.iterations();
+            r = fire.minimize(band, r.x(), (it, e, f) -> observer.iteration(offset + it, e, f));
         }
         double[] xf = r.x();
         double[][] images = new double[interior + 2][];

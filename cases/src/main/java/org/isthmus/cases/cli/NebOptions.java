@@ -97,7 +97,8 @@ final class NebOptions {
         NudgedElasticBand neb = NudgedElasticBand.between(() -> AtomisticModel.builder(potential, a).request(request).build(),
                 a.positions(), b.positions(), images).withSpring(spring).withClimbing(!noClimb)
                 .withFire(Fire.defaults().withTolerance(fmax).withMaxIterations(maxSteps));
-        ReactionPath path = neb.run();
+        ReactionPath path = neb.run((it, e, f) -> progress.update(it,
+                String.format(Locale.ROOT, "largest nudged force %.2e eV/Å", f)));
         progress.finish();
         return path;
     }
