@@ -75,6 +75,10 @@ public final class CaseRunner {
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(dir.resolve(Summary.FILE));
+            if (!options.resume()) {
+                // a fresh run: a checkpoint left by an earlier run of this directory is not its state
+                Files.deleteIfExists(dir.resolve(Checkpoint.FILE));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use the output directory " + dir + ": " + e.getMessage(), e);
         }

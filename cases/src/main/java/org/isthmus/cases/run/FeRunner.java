@@ -118,6 +118,9 @@ public final class FeRunner implements Runner {
             log.info("resuming from the checkpoint after load step %d of %d", first, n);
         }
         boolean series = spec.outputs().vtu() && n > 1;
+        if (cp == null) {
+            removeStepFiles(dir.resolve(STEPS_DIR));
+        }
         Loading loading = null;
         Progress progress = new Progress("fe", n, options.quiet());
         int checkpoints = 0;
@@ -196,6 +199,20 @@ public final class FeRunner implements Runner {
         log.info("fe done: %d Newton iterations over %d load step(s); max |u| = %.6g Å; strain energy %.8g eV",
                 iterations, n, umax, energy);
         return f;
+    }
+
+    /** Removes the series files of an earlier run of this directory (a fresh run may have fewer steps). */
+    private static void removeStepFiles(Path steps) {
+        if (!Files.isDirectory(steps)) {
+            return;
+        }
+        try (var files = Files.newDirectoryStream(steps, "solution_*.vtu")) {
+            for (Path p : files) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + steps + ": " + e.getMessage(), e);
+        }
     }
 
     /** The file name of load step k (1-based) in the series. */
