@@ -76,6 +76,11 @@ class ResumeTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> CaseRunner.run(parse(feCase("3 Å"),
                 tmp), quiet(tmp.resolve("d")).withResume(true)));
         assertTrue(e.getMessage().contains("different case"), e.getMessage());
+        // killed after the step table was renamed into place but before the checkpoint was removed: still resumable
+        Path d = tmp.resolve("d");
+        Files.move(d.resolve(".steps.csv.partial"), d.resolve("steps.csv"));
+        assertTrue(CaseRunner.run(c, quiet(d).withResume(true)).complete());
+        assertEquals(Files.readString(a.resolve("steps.csv")), Files.readString(d.resolve("steps.csv")));
     }
 
     @Test
