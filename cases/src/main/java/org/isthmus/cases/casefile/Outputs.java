@@ -9,7 +9,7 @@ public record Outputs(
                 defaultValue = "true") boolean trajectory,
         @Key(doc = "Write the atoms also as a LAMMPS text dump (for OVITO; metal units, velocities in Å/ps): "
                 + "trajectory.dump of md (a frame every outputs.every steps, with velocities, forces and per-atom "
-                + "energies), relaxed.dump of relax.", defaultValue = "false") boolean dump,
+                + "energies, which cost one more potential evaluation per frame), relaxed.dump of relax.", defaultValue = "false") boolean dump,
         @Key(doc = "Write the finite-element solution as VTU (ParaView) for kind fe: solution.vtu at full load, "
                 + "and with several load steps a series steps/solution_NNNN.vtu with the collection "
                 + "solution.pvd.", defaultValue = "true") boolean vtu,
