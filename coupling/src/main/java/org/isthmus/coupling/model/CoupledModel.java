@@ -749,6 +749,7 @@ public final class CoupledModel implements EnergyModel {
 
     /** The energy of the state x term by term. */
     public EnergyLedger ledger(double[] x) {
+        boolean corrected = ensureCorrection(); // may evaluate the model: before the scratch arrays are filled for x
         fillDisplacements(x);
         fillPositions(x);
         Configuration c = reference.withPositions(pos);
@@ -760,7 +761,7 @@ public final class CoupledModel implements EnergyModel {
         }
         double work = lambda * dot(fext, u);
         double corr = 0;
-        if (ensureCorrection()) {
+        if (corrected) {
             for (int k = 0; k < x.length; k++) {
                 corr += ghost[k] * (x[k] - ghostOrigin[k]);
             }
