@@ -96,12 +96,19 @@ public final class SlurmCommands {
     }
 
     private CommandResult run(List<String> cmd) {
+        CommandResult r;
         try {
-            return runner.run(cmd);
+            r = runner.run(cmd);
         } catch (CommandRunner.ToolMissingException e) {
             throw SlurmException.invalid("the slurm executor needs " + cmd.get(0)
                     + " on PATH; is this a Slurm login node? (" + e.getMessage() + ")");
         }
+        if (r.exit() != 0 && r.err().contains("Could not establish a configuration source")) {
+            throw SlurmException.invalid("Slurm's tools are installed here but find no cluster (" + cmd.get(0)
+                    + ": could not establish a configuration source); is this a Slurm login node? "
+                    + "(SLURM_CONF names the cluster's slurm.conf)");
+        }
+        return r;
     }
 
     /** {@code sbatch --parsable} prints {@code jobid} or {@code jobid;cluster}. */

@@ -78,6 +78,19 @@ class SlurmCommandsTest {
     }
 
     @Test
+    void toolsWithoutAClusterSayWhatIsMissing() {
+        SlurmException e = assertThrows(SlurmException.class, () -> answering(1, "", """
+                sbatch: error: resolve_ctls_from_dns_srv: res_nsearch error: Unknown host
+                sbatch: error: fetch_config: DNS SRV lookup failed
+                sbatch: error: _establish_config_source: failed to fetch config
+                sbatch: fatal: Could not establish a configuration source
+                """).sbatch("0", List.of(), Path.of("a.sh")));
+        assertTrue(e.invalidInput());
+        assertEquals("Slurm's tools are installed here but find no cluster (sbatch: could not establish a configuration "
+                + "source); is this a Slurm login node? (SLURM_CONF names the cluster's slurm.conf)", e.getMessage());
+    }
+
+    @Test
     void rejectedSubmissionNamesSlurmsReason() {
         SlurmCommands s = answering(1, "", """
                 sbatch: error: invalid partition specified: nope
