@@ -39,7 +39,10 @@ import org.isthmus.cases.run.Summary;
  */
 public final class SlurmExecutor implements CaseExecutor {
 
-    /** Looks at a vanished task with no record of its end before calling it unknown. */
+    /**
+     * Looks at an ended task whose outcome is not conclusive yet (its summary not visible yet on
+     * the shared file system, accounting late, no record) before settling on what is known.
+     */
     static final int GRACE_LOOKS = 3;
     /** Consecutive failed looks at the queue before giving up. */
     static final int QUEUE_RETRIES = 5;
@@ -204,7 +207,7 @@ public final class SlurmExecutor implements CaseExecutor {
     /**
      * Looks at the given tasks: in the queue, or ended (judged and kept in {@link #reports}).
      *
-     * @param misses looks so far at tasks that vanished without a record, or null to judge at once
+     * @param misses looks so far at ended tasks without a conclusive outcome, or null to settle at once
      */
     private Map<Integer, TaskLook> look(JobRecord job, Map<Integer, String> tasks, Map<Integer, Integer> misses) {
         Map<Integer, SlurmCommands.TaskInfo> queue = queue(job.jobId());
@@ -220,10 +223,9 @@ public final class SlurmExecutor implements CaseExecutor {
             }
             Summary s = Summary.read(out.resolve("cases").resolve(id));
             Integer record = exitRecord(job.jobId(), i);
-            TaskVerdict v;
-            if (q != null) {
-                v = TaskVerdict.of(q, "squeue", record, s);
-            } else {
+            SlurmCommands.TaskInfo known = q;
+            String source = "squeue";
+            if (q == null) {
                 if (acct == null) {
                     StringBuilder why = new StringBuilder();
                     acct = slurm.sacct(job.jobId(), why);
@@ -231,15 +233,16 @@ public final class SlurmExecutor implements CaseExecutor {
                         sacctProblem = why.toString();
                     }
                 }
-                v = TaskVerdict.of(acct.map(m -> m.get(i)).orElse(null), "sacct", record, s);
-                if (misses != null && (v == null || v.state().equals("UNKNOWN"))
-                        && misses.merge(i, 1, Integer::sum) <= GRACE_LOOKS) {
-                    looks.put(i, new TaskLook(i, id, "ENDING", "left the queue; looking for its record", false));
+                known = acct.map(m -> m.get(i)).orElse(null);
+                source = "sacct";
+            }
+            TaskVerdict v = TaskVerdict.judge(known, source, record, s);
+            if (v == null) {
+                if (misses != null && misses.merge(i, 1, Integer::sum) <= GRACE_LOOKS) {
+                    looks.put(i, new TaskLook(i, id, "ENDING", "ended; looking for its summary or record", false));
                     continue;
                 }
-                if (v == null) {
-                    v = TaskVerdict.of(null, "sacct", record, s);
-                }
+                v = TaskVerdict.settle(known, source, record, s);
             }
             reports.put(id, new Report(job.jobId(), i, v));
             looks.put(i, new TaskLook(i, id, v.state(), v.success() ? "" : v.reason() + " (from " + v.source() + ")", true));

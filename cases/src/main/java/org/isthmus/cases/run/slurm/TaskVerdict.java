@@ -25,15 +25,29 @@ public record TaskVerdict(String state, String source, String reason, String mes
     }
 
     /**
-     * The verdict on a task that has left the queue, or null when nothing conclusive is known yet
-     * (accounting lags behind the queue: look again).
+     * The verdict on a task that has left the queue, or null when it is not yet conclusive: Slurm
+     * says it ended well but its complete summary is not visible yet (a shared file system can
+     * show a node's files late), accounting lags behind the queue, or nothing is known at all.
+     * Look again, and after a few looks {@link #settle}.
      *
-     * @param slurm      Slurm's state of the task (from squeue or sacct), or null
+     * @param slurm       Slurm's state of the task (from squeue or sacct), or null
      * @param slurmSource {@code squeue} or {@code sacct}
-     * @param exitRecord the status the task's script recorded, or null
-     * @param summary    the case's summary, or null
+     * @param exitRecord  the status the task's script recorded, or null
+     * @param summary     the case's summary, or null
      */
-    static TaskVerdict of(SlurmCommands.TaskInfo slurm, String slurmSource, Integer exitRecord, Summary summary) {
+    static TaskVerdict judge(SlurmCommands.TaskInfo slurm, String slurmSource, Integer exitRecord, Summary summary) {
+        boolean complete = summary != null && summary.complete();
+        SlurmCommands.TaskInfo ended = slurm != null && slurm.isFinal() ? slurm : null;
+        boolean endedWell = ended != null ? ended.state().equals("COMPLETED") : exitRecord != null && exitRecord == 0;
+        boolean known = ended != null || exitRecord != null;
+        if (!complete && (endedWell || !known)) {
+            return null;
+        }
+        return settle(slurm, slurmSource, exitRecord, summary);
+    }
+
+    /** The verdict from what is known now, inconclusive or not (never null). */
+    static TaskVerdict settle(SlurmCommands.TaskInfo slurm, String slurmSource, Integer exitRecord, Summary summary) {
         if (summary != null && summary.complete()) {
             return new TaskVerdict("COMPLETED", slurm != null ? slurmSource : "summary", "", "");
         }
@@ -63,9 +77,6 @@ public record TaskVerdict(String state, String source, String reason, String mes
             };
             String state = rc > 128 ? "KILLED" : "FAILED";
             return new TaskVerdict(state, "exit record", reason, rc <= 128 && runMessage != null ? runMessage : reason);
-        }
-        if (slurm != null) {
-            return null;
         }
         String reason = "no record of how the task ended: it was cancelled before it started, its node failed, "
                 + "or the output folder is not shared with the nodes";
