@@ -105,7 +105,8 @@ final class LocalSlurmCluster implements AutoCloseable {
                     "--key-file=" + key, "--log-file=" + munge.resolve("munged.log"),
                     "--pid-file=" + munge.resolve("munged.pid"), "--seed-file=" + munge.resolve("munged.seed")));
             waitFor("munged's socket", () -> Files.exists(socket), 10);
-            String host = exec(List.of("hostname", "-s"), Map.of()).out().strip();
+            // the name slurmd and slurmctld know themselves by: the kernel's host name, short
+            String host = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip().replaceFirst("\\..*", "");
             int cpus = Math.max(4, Runtime.getRuntime().availableProcessors());
             Files.writeString(conf, config(host, socket, cpus, freePort(), freePort()), StandardCharsets.UTF_8);
             daemon("slurmctld", List.of(which("slurmctld"), "-D", "-f", conf.toString()));

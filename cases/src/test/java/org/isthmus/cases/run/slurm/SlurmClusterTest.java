@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 
 import org.isthmus.cases.run.CaseOutcome;
 import org.isthmus.cases.run.LocalExecutor;
@@ -34,10 +35,21 @@ class SlurmClusterTest {
     static final Path LJ = ROOT.resolve("examples/argon-lj.yaml");
 
     static LocalSlurmCluster cluster;
+    static TestAbortedException unavailable;
 
-    @BeforeAll
-    static void start() {
-        cluster = LocalSlurmCluster.startOrSkip();
+    /** Starts the cluster once; where it cannot start, every test is skipped with the reason (shown per test). */
+    @BeforeEach
+    void start() {
+        if (cluster == null && unavailable == null) {
+            try {
+                cluster = LocalSlurmCluster.startOrSkip();
+            } catch (TestAbortedException e) {
+                unavailable = e;
+            }
+        }
+        if (unavailable != null) {
+            throw unavailable;
+        }
     }
 
     @AfterAll
