@@ -130,12 +130,33 @@ public final class ActiveLearning {
      */
     public static DynamicsReport runDynamics(ModelLayout layout, Dataset initialData, Configuration start, Oracle oracle,
             LossSettings loss, Settings s, Dynamics md, long seed, Consumer<String> progress) {
-        Dataset data = initialData;
         List<TrainingState> states = new ArrayList<>();
         for (int m = 0; m < s.members(); m++) {
             states.add(TrainingState.start(layout.initialParameters(seed + 1000L * m)));
         }
-        train(layout, data, loss, s.initial(), states, progress);
+        train(layout, initialData, loss, s.initial(), states, progress);
+        List<double[]> trained = new ArrayList<>();
+        for (TrainingState st : states) {
+            trained.add(st.parameters());
+        }
+        return continueDynamics(layout, initialData, trained, start, oracle, loss, s, md, seed, progress);
+    }
+
+    /**
+     * The same loop as {@link #runDynamics}, starting from a committee already trained on
+     * {@code data} (its members' parameters), as {@code isthmus train} does after training its
+     * committee; {@code s.initial()} is not used.
+     */
+    public static DynamicsReport continueDynamics(ModelLayout layout, Dataset data, List<double[]> parameters,
+            Configuration start, Oracle oracle, LossSettings loss, Settings s, Dynamics md, long seed,
+            Consumer<String> progress) {
+        if (parameters.size() != s.members()) {
+            throw new IllegalArgumentException(parameters.size() + " members given, settings say " + s.members());
+        }
+        List<TrainingState> states = new ArrayList<>();
+        for (double[] p : parameters) {
+            states.add(TrainingState.start(p.clone()));
+        }
         Committee committee = committee(layout, states);
         org.isthmus.atomistic.minimize.AtomisticModel model = org.isthmus.atomistic.minimize.AtomisticModel.of(committee,
                 start);

@@ -12,6 +12,7 @@ import org.isthmus.atomistic.dynamics.MaxwellBoltzmann;
 import org.isthmus.atomistic.dynamics.MolecularDynamics;
 import org.isthmus.atomistic.minimize.AtomisticModel;
 import org.isthmus.atomistic.potential.Potential;
+import org.isthmus.atomistic.structure.AtomicLayers;
 import org.isthmus.atomistic.structure.Cell;
 import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.atomistic.structure.Element;
@@ -75,21 +76,26 @@ public final class SolidSamples {
     }
 
     /**
-     * A cleaved cell: the atoms whose fractional coordinate along {@code axis} is at least 0.5
-     * are moved by {@code gap} (Å) along the cell vector, and the cell is lengthened by the same
-     * amount, so the crystal is opened along one plane (the other, periodic, interface stays
-     * intact). A sequence of gaps from 0 to beyond the cutoff samples separation (fracture and
-     * adhesion); a large gap gives two separated slabs.
+     * A cleaved cell: the crystal is cut at its cleavage plane nearest to the middle of the cell
+     * along {@code axis} (the middle of the widest gap between atomic layers, {@link AtomicLayers}),
+     * the atoms above the cut are moved by {@code gap} (Å) along the cell vector, and the cell is
+     * lengthened by the same amount, so the crystal is opened along one plane (the other, periodic,
+     * interface stays intact). A sequence of gaps from 0 to beyond the cutoff samples separation
+     * (fracture and adhesion); a large gap gives two separated slabs.
      */
     public static Configuration cleaved(Configuration crystal, int axis, double gap) {
         Cell cell = crystal.cell();
+        if (axis < 0 || axis > 2) {
+            throw new InvalidInputException("axis must be 0, 1 or 2, got " + axis);
+        }
+        double cut = AtomicLayers.of(crystal, axis).cleavagePlane(0.5);
         double[] a = cell.vector(axis);
         double len = Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
         double[] p = crystal.positions();
         for (int i = 0; i < crystal.size(); i++) {
             double[] frac = cell.toFractional(p[3 * i], p[3 * i + 1], p[3 * i + 2]);
             double s = frac[axis] - Math.floor(frac[axis]);
-            if (s >= 0.5) {
+            if (s >= cut) {
                 for (int k = 0; k < 3; k++) {
                     p[3 * i + k] += gap * a[k] / len;
                 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -87,6 +88,8 @@ public final class TrainingRun {
         List<NnpPotential> pots = new ArrayList<>();
         List<LossValue> memberTests = new ArrayList<>();
         List<List<EpochRecord>> history = new ArrayList<>();
+        List<double[]> trained = new ArrayList<>();
+        ActiveLearning.DynamicsReport active = null;
         StringBuilder curve = new StringBuilder("member,epoch,learning_rate,train_energy_rmse_meV_atom,"
                 + "train_force_rmse_meV_A,validation_energy_rmse_meV_atom,validation_force_rmse_meV_A\n");
         Dataset evalSet = split.test().size() > 0 ? split.test() : split.train();
@@ -122,10 +125,18 @@ public final class TrainingRun {
                     progress.accept(String.format(Locale.ROOT, "%sL-BFGS %d iterations: train E %.3f meV/atom  F %.2f meV/Å",
                             tag, r.lbfgsIterations(), 1e3 * v.energyRmsePerAtom(), 1e3 * v.forceRmse()));
                 }
-                NnpPotential pot = layout.potential(p);
-                pot.save(out.resolve(r.committee() > 1 ? "member-" + mm : "potential"));
+                trained.add(p);
+            }
+            if (r.activeLearning() != null) {
+                active = activeLearning(r, layout, split.train(), trained, progress);
+                trained = active.parameters();
+            }
+            for (int m = 0; m < trained.size(); m++) {
+                String tag = r.committee() > 1 ? "member " + (m + 1) + " " : "";
+                NnpPotential pot = layout.potential(trained.get(m));
+                pot.save(out.resolve(r.committee() > 1 ? "member-" + (m + 1) : "potential"));
                 pots.add(pot);
-                LossValue test = te.evaluate(p);
+                LossValue test = te.evaluate(trained.get(m));
                 memberTests.add(test);
                 progress.accept(String.format(Locale.ROOT, "%stest: E %.3f meV/atom  F %.2f meV/Å", tag,
                         1e3 * test.energyRmsePerAtom(), 1e3 * test.forceRmse()));
@@ -135,8 +146,10 @@ public final class TrainingRun {
         double eR = committeeErr != null ? committeeErr[0] : memberTests.get(0).energyRmsePerAtom();
         double fR = committeeErr != null ? committeeErr[1] : memberTests.get(0).forceRmse();
         double secs = (System.nanoTime() - t0) * 1e-9;
+        String properties = properties(r, pots, progress);
         writeText(out.resolve("learning-curve.csv"), curve.toString());
-        writeText(out.resolve("report.json"), report(r, data, split, layout, memberTests, committeeErr, secs));
+        writeText(out.resolve("report.json"), report(r, data, split, layout, memberTests, committeeErr, secs,
+                properties, active));
         return new Result(pots, eR, fR, secs, history);
     }
 
@@ -146,12 +159,33 @@ public final class TrainingRun {
         List<Configuration> c = new ArrayList<>();
         c.addAll(SolidSamples.strainedRattled(s.crystal(), s.strained(), s.maxStrain(), s.rattle(), seed));
         c.addAll(SolidSamples.vacancies(s.crystal(), s.vacancies(), s.rattle(), seed + 1));
+        if (s.strainedPerfect() > 0) {
+            List<Configuration> perfect = SolidSamples.strainedRattled(s.crystal(), s.strainedPerfect(), s.maxStrain(),
+                    0.0, seed + 5);
+            for (Configuration p : perfect) {
+                Map<String, String> info = new java.util.LinkedHashMap<>(p.info());
+                info.put("kind", "strained-perfect");
+                c.add(p.withInfo(info));
+            }
+        }
         if (s.gaps().length > 0) {
             c.addAll(SolidSamples.separation(s.crystal(), s.separationAxis(), s.gaps(), s.rattle(), seed + 2));
         }
         if (s.slabVacuum() > 0) {
             c.add(SolidSamples.rattled(SolidSamples.slab(s.crystal(), s.separationAxis(), s.slabVacuum()), s.rattle(),
                     new java.util.SplittableRandom(seed + 3)));
+        }
+        List<Configuration> planeCells = s.planeCells();
+        for (int k = 0; k < planeCells.size(); k++) {
+            Configuration pc = planeCells.get(k);
+            long ps = seed + 10 + 3L * k;
+            if (s.gaps().length > 0) {
+                c.addAll(SolidSamples.separation(pc, 2, s.gaps(), s.rattle(), ps));
+            }
+            if (s.slabVacuum() > 0) {
+                c.add(SolidSamples.rattled(SolidSamples.slab(pc, 2, s.slabVacuum()), s.rattle(),
+                        new java.util.SplittableRandom(ps + 1)));
+            }
         }
         if (s.temperatures().length > 0 && s.mdSnapshots() > 0) {
             Oracle o = r.oracle();
@@ -163,6 +197,59 @@ public final class TrainingRun {
         }
         progress.accept("labelling " + c.size() + " configurations with " + r.oracle().name());
         return Dataset.of(r.oracle().labelAll(c));
+    }
+
+    /**
+     * The active-learning stage after the committee is trained: Langevin MD with the committee
+     * from the recipe's start structure, asking the oracle where the members disagree and
+     * continuing every member's training on the grown data ({@link ActiveLearning#continueDynamics}).
+     */
+    private static ActiveLearning.DynamicsReport activeLearning(TrainingRecipe r, ModelLayout layout, Dataset train,
+            List<double[]> parameters, Consumer<String> progress) {
+        TrainingRecipe.ActiveStage a = r.activeLearning();
+        TrainerSettings t = r.trainer();
+        TrainerSettings retrain = new TrainerSettings(a.retrainEpochs(), t.batchSize(), a.learningRate(), 1.0,
+                a.learningRate(), 0, t.seed() + 77, t.threads());
+        ActiveLearning.Settings settings = new ActiveLearning.Settings(a.threshold(), parameters.size(), a.maxCalls(),
+                t, retrain);
+        Configuration start = r.samples() != null ? r.samples().crystal() : train.get(0);
+        progress.accept(String.format(Locale.ROOT, "active learning: %d MD steps at %.0f K from %d atoms, threshold "
+                + "%.3f eV/Å, at most %d oracle calls", a.dynamics().steps(), a.dynamics().temperature(), start.size(),
+                a.threshold(), a.maxCalls()));
+        ActiveLearning.DynamicsReport rep = ActiveLearning.continueDynamics(layout, train, parameters,
+                start.withReference(null, null), r.oracle(), r.loss(), settings, a.dynamics(), r.seed() + 99, progress);
+        progress.accept(String.format(Locale.ROOT, "active learning: %d oracle calls, %d training configurations",
+                rep.oracleCalls(), rep.data().size()));
+        return rep;
+    }
+
+    /**
+     * The crystal properties of the trained potential (the committee mean for a committee) and of
+     * the oracle, as the report's JSON fragment; null when there is no unit cell or the oracle is
+     * not a potential.
+     */
+    private static String properties(TrainingRecipe r, List<NnpPotential> pots, Consumer<String> progress) {
+        TrainingRecipe.Samples s = r.samples();
+        if (r.dataset() != null || s == null || !s.checkProperties() || !(r.oracle() instanceof PotentialOracle po)) {
+            return null;
+        }
+        progress.accept("measuring lattice constant, elastic constants and surface energies (oracle and model)");
+        List<int[]> planes = s.planes();
+        CrystalProperties want = CrystalProperties.measure(po.potential(), s.unitCell(), planes);
+        org.isthmus.atomistic.potential.Potential model = pots.size() > 1 ? new Committee(pots) : pots.get(0);
+        CrystalProperties got = CrystalProperties.measure(model, s.unitCell(), planes);
+        progress.accept(String.format(Locale.ROOT, "oracle: a %.4f Å  C11 %.1f  C12 %.1f  C44 %.1f GPa",
+                want.latticeConstant(), want.c11(), want.c12(), want.c44()));
+        progress.accept(String.format(Locale.ROOT, "model:  a %.4f Å  C11 %.1f  C12 %.1f  C44 %.1f GPa",
+                got.latticeConstant(), got.c11(), got.c12(), got.c44()));
+        for (int k = 0; k < planes.size(); k++) {
+            CrystalProperties.Surface w = want.surfaces().get(k);
+            CrystalProperties.Surface g = got.surfaces().get(k);
+            progress.accept(String.format(Locale.ROOT, "(%s) surface: oracle %.4f / %.4f J/m², model %.4f / %.4f J/m² "
+                    + "(unrelaxed / relaxed)", w.label(), w.unrelaxed(), w.relaxed(), g.unrelaxed(), g.relaxed()));
+        }
+        return "{\"oracle\": " + want.json() + ",\n    \"model\": " + got.json() + ",\n    \"relative_error\": "
+                + want.relativeErrorsJson(got) + "}";
     }
 
     private static double[] committeeErrors(Committee c, Dataset set) {
@@ -184,7 +271,8 @@ public final class TrainingRun {
     }
 
     private static String report(TrainingRecipe r, Dataset data, Dataset.Split split, ModelLayout layout,
-            List<LossValue> tests, double[] committee, double secs) {
+            List<LossValue> tests, double[] committee, double secs, String properties,
+            ActiveLearning.DynamicsReport active) {
         StringBuilder b = new StringBuilder("{\n");
         b.append("  \"elements\": ").append(quoteList(r.elements())).append(",\n");
         b.append("  \"oracle\": \"").append(escape(r.oracle() != null ? r.oracle().name() : "dataset")).append("\",\n");
@@ -203,6 +291,15 @@ public final class TrainingRun {
         if (committee != null) {
             b.append(String.format(Locale.ROOT, "  \"committee_mean\": {\"test_energy_rmse_meV_atom\": %.6g, "
                     + "\"test_force_rmse_meV_A\": %.6g},%n", 1e3 * committee[0], 1e3 * committee[1]));
+        }
+        if (active != null) {
+            double last = active.disagreement().length == 0 ? 0 : active.disagreement()[active.disagreement().length - 1];
+            b.append(String.format(Locale.ROOT, "  \"active_learning\": {\"oracle_calls\": %d, \"queried_steps\": %s, "
+                    + "\"training_configurations\": %d, \"final_disagreement_eV_A\": %.5g},%n", active.oracleCalls(),
+                    active.queriedSteps(), active.data().size(), last));
+        }
+        if (properties != null) {
+            b.append("  \"properties\": ").append(properties).append(",\n");
         }
         b.append(String.format(Locale.ROOT, "  \"seconds\": %.3f%n}%n", secs));
         return b.toString();

@@ -78,17 +78,26 @@ public final class CaseReference {
             |---|---|
             | `case.resolved.yaml` | the case as run: every default filled in, quantities in internal units, paths absolute |
             | `run.log` | what happened, with UTC time stamps (appended to by `--resume`) |
-            | `steps.csv` | one row per recorded step: md every `outputs.every` steps (step, time/fs, energies/eV, T/K); relax every `outputs.every` iterations (energy/eV, largest force/(eV/Å)); fe one row per load step (load factor, Newton iterations, residual) |
+            | `steps.csv` | one row per recorded step: md every `outputs.every` steps (step, time/fs, energies/eV, T/K); relax every `outputs.every` iterations (energy/eV, largest force/(eV/Å)); fe one row per load step (load factor, Newton iterations, cut-backs, residual, largest displacement/Å, strain energy/eV, each prescribed non-zero displacement/Å with the reaction on its set/(eV/Å)) |
             | `trajectory.xyz` (md), `relaxed.xyz` (relax) | the atoms, extended XYZ with energy and forces (when `outputs.trajectory`) |
-            | `solution.vtu` (fe) | displacement, stress and strain for ParaView (when `outputs.vtu`) |
-            | `checkpoint.json` (md) | the state at the last checkpoint, while the run is not complete |
+            | `trajectory.dump` (md), `relaxed.dump` (relax) | the atoms as a LAMMPS text dump for OVITO (when `outputs.dump`): metal units, LAMMPS's restricted triclinic box, `id type element x y z` with velocities (Å/ps, md), forces and per-atom energies `c_pe` |
+            | `solution.vtu` (fe) | displacement, stress and strain at full load for ParaView (when `outputs.vtu`) |
+            | `solution.pvd`, `steps/solution_NNNN.vtu` (fe) | with more than one load step: one VTU per load step and their ParaView collection (time = load factor) |
+            | `energy.png`, `temperature.png` (md); `energy.png`, `force.png` (relax); `load_displacement.png`, `energy.png` (fe) | plots of the step table (when `outputs.plots`): md energies and temperature with running means; relax energy and log₁₀ of the largest force per iteration; fe reaction (nN) against prescribed displacement and strain energy per load step |
+            | `checkpoint.json` | the state at the last checkpoint, while the run is not complete |
             | `summary.json` | written last: `status` (`complete` or `failed`, with `message`), key figures each with `value` and `unit`, `wall_seconds` |
 
-            Result files are written under a temporary name and renamed when complete (md's growing files
+            Result files are written under a temporary name and renamed when complete (growing files
             as `.NAME.partial`), so an interrupted run never leaves a file that looks complete.
-            `--resume` continues an md run from its last checkpoint; every block of `checkpoint_every` steps
-            starts from the checkpointed state exactly as a resumed run does, so the resumed result equals
-            the uninterrupted one bit for bit. `--resume` on a complete run leaves it as it is.
+            `--resume` continues a run from its last checkpoint. md: every block of `checkpoint_every`
+            steps starts from the checkpointed state exactly as a resumed run does, so the resumed result
+            equals the uninterrupted one bit for bit. fe: a checkpoint after every load step holds the
+            displacements to the bit; the resumed run solves the remaining steps exactly as the
+            uninterrupted one, bit for bit. relax: a checkpoint every `relax.checkpoint_every` iterations
+            holds the positions; the resumed minimiser starts afresh from them (its memory is not kept),
+            so it ends at the same minimum within the force tolerance `relax.fmax`, not bit for bit.
+            A checkpoint written under a different case is refused (exit 2). `--resume` on a complete run
+            leaves it as it is.
 
             ## Study files
 

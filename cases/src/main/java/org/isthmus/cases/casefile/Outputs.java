@@ -7,6 +7,13 @@ public record Outputs(
                 + "iterations.", defaultValue = "10", min = 1) int every,
         @Key(doc = "Write the atoms (extended XYZ): the trajectory of md, the relaxed structure of relax.",
                 defaultValue = "true") boolean trajectory,
-        @Key(doc = "Write the finite-element solution as VTU (ParaView) for kind fe.", defaultValue = "true")
-        boolean vtu) {
+        @Key(doc = "Write the atoms also as a LAMMPS text dump (for OVITO; metal units, velocities in Å/ps): "
+                + "trajectory.dump of md (a frame every outputs.every steps, with velocities, forces and per-atom "
+                + "energies, which cost one more potential evaluation per frame), relaxed.dump of relax.", defaultValue = "false") boolean dump,
+        @Key(doc = "Write the finite-element solution as VTU (ParaView) for kind fe: solution.vtu at full load, "
+                + "and with several load steps a series steps/solution_NNNN.vtu with the collection "
+                + "solution.pvd.", defaultValue = "true") boolean vtu,
+        @Key(doc = "Write PNG plots of the step table (md: energies and temperature with running means; relax: "
+                + "energy and force; fe: load–displacement and energy per load step).", defaultValue = "true")
+        boolean plots) {
 }

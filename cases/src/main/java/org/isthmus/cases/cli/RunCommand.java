@@ -49,8 +49,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress display (there is none either when standard output is not a terminal)")
     boolean quiet;
 
-    @Option(names = "--resume", description = "continue an interrupted run from its last checkpoint (kind md; "
-            + "the result equals an uninterrupted run); a complete run is left as it is")
+    @Option(names = "--resume", description = "continue an interrupted run from its last checkpoint (md and fe: "
+            + "the result equals an uninterrupted run bit for bit; relax: the minimiser restarts from the checkpointed "
+            + "positions and ends within the force tolerance); a complete run is left as it is")
     boolean resume;
 
     @Override

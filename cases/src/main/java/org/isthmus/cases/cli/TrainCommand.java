@@ -34,7 +34,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingRecipe recipe = TrainConfig.read(config);
+        TrainingRecipe recipe = TrainConfig.read(config, out);
         TrainingRun.Result r = TrainingRun.run(recipe, out, System.out::println, resume);
         LearningCurvePlot.write(out.resolve("learning-curve.png"), r.history());
         System.out.printf(Locale.ROOT, "done in %.1f s: test E %.3f meV/atom, F %.2f meV/Å; wrote %s%n", r.seconds(),

@@ -17,6 +17,9 @@ import org.isthmus.atomistic.structure.Element;
 import org.isthmus.atomistic.structure.Lattices;
 import org.isthmus.atomistic.train.DatasetFiles;
 import org.isthmus.atomistic.train.LossSettings;
+import org.isthmus.atomistic.train.ActiveLearning;
+import org.isthmus.atomistic.train.CommandOracle;
+import org.isthmus.atomistic.train.Oracle;
 import org.isthmus.atomistic.train.PotentialOracle;
 import org.isthmus.atomistic.train.TrainerSettings;
 import org.isthmus.atomistic.train.TrainingRecipe;
@@ -36,11 +39,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * <pre>
  * elements: [Si]
  * oracle: si.sw                  # anything --potential accepts; or  dataset: labelled.xyz (extended XYZ / input.data)
+ *                                # or an external program: {command: [sh, run-dft.sh], timeout: 3600}
+ *                                #   (runs in OUT/oracle-calls/call-NNNN: reads input.xyz, writes output.xyz)
  * seed: 1
  * structures:                    # generated from a crystal and labelled by the oracle
  *   crystal: {lattice: diamond, element: Si, a: 5.431, repeat: [1, 1, 1]}   # diamond | fcc | bcc | sc
  *   strained: 60                 # strained and rattled copies
  *   max_strain: 0.03
+ *   strained_perfect: 0          # strained copies without rattle: their energies carry the elastic response
  *   rattle: 0.08                 # Å, every generated configuration
  *   vacancies: 10
  *   axis: 2                      # of slabs and cleaved cells
@@ -49,6 +55,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  *   temperatures: []             # K, Langevin MD with the oracle
  *   snapshots: 0                 # per temperature
  *   every: 20                    # MD steps between snapshots
+ *   planes: [[1, 1, 1], [1, 1, 0]]   # cells oriented on these planes, opened like the crystal (slab, gaps)
+ *   plane_repeat: [1, 1, 2]      # repeats of each oriented cell (in-plane, in-plane, normal)
+ *   check_properties: true       # after training: a, C11, C12, C44 and the planes' surface energies, model vs oracle
  * split: {train: 0.7, validation: 0.15}
  * symmetry_functions: {cutoff: 4.2, radial: 6, angular: 3, zetas: [1, 4], cutoff_type: poly2}
  * network: {hidden: [10, 10], activation: t}   # n2p2 codes: t tanh, p softplus, s logistic, …
@@ -58,22 +67,41 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * fit_offsets: true
  * committee: 1
  * threads: 2
+ * active_learning:               # after training (needs committee ≥ 2 and an oracle): committee MD from the crystal
+ *   temperature: 900             # K, Langevin
+ *   steps: 2000                  # MD steps
+ *   timestep: 1.0                # fs
+ *   friction: 0.01               # 1/fs
+ *   check_every: 20              # steps between disagreement checks
+ *   threshold: 0.2               # eV/Å: largest force deviation across members that calls the oracle
+ *   max_calls: 10
+ *   retrain_epochs: 20           # Adam epochs of every member after each call
+ *   learning_rate: 0.001
  * </pre>
  */
 final class TrainConfig {
 
     private static final List<String> TOP = List.of("elements", "oracle", "dataset", "seed", "structures", "split",
-            "symmetry_functions", "network", "loss", "optimizer", "fit_offsets", "committee", "threads");
+            "symmetry_functions", "network", "loss", "optimizer", "fit_offsets", "committee", "threads",
+            "active_learning");
 
     private final String source;
     private final Path base;
 
-    private TrainConfig(String source, Path base) {
+    private final Path out;
+
+    private TrainConfig(String source, Path base, Path out) {
         this.source = source;
         this.base = base;
+        this.out = out;
     }
 
     static TrainingRecipe read(Path file) {
+        return read(file, Path.of("train-out"));
+    }
+
+    /** Reads the configuration; an external-command oracle works under {@code out/oracle-calls}. */
+    static TrainingRecipe read(Path file, Path out) {
         String text;
         try {
             text = Files.readString(file);
@@ -92,7 +120,7 @@ final class TrainConfig {
             throw new InvalidInputException(file.toString(), 1, "expected a mapping with fields " + TOP);
         }
         Path dir = file.toAbsolutePath().getParent();
-        return new TrainConfig(file.toString(), dir).build(root);
+        return new TrainConfig(file.toString(), dir, out).build(root);
     }
 
     private TrainingRecipe build(JsonNode root) {
@@ -110,11 +138,11 @@ final class TrainConfig {
                     + "'dataset' (a labelled extended XYZ or input.data file)");
         }
         long seed = (long) number(root, "", "seed", 1, false);
-        PotentialOracle oracle = null;
+        Oracle oracle = null;
         org.isthmus.atomistic.train.Dataset dataset = null;
         TrainingRecipe.Samples samples = null;
         if (root.has("oracle")) {
-            oracle = new PotentialOracle(PotentialLoader.load(path(root, "oracle"), LengthEnergyUnits.ANGSTROM_EV));
+            oracle = oracle(root.get("oracle"));
             samples = samples(object(root, "structures"), elements);
         } else {
             dataset = DatasetFiles.read(path(root, "dataset"));
@@ -168,13 +196,78 @@ final class TrainConfig {
             throw error("committee", "expected at least 1 network, got " + committee);
         }
         boolean offsets = !root.has("fit_offsets") || bool(root, "", "fit_offsets");
+        TrainingRecipe.ActiveStage active = null;
+        if (root.has("active_learning")) {
+            if (committee < 2) {
+                throw error("active_learning", "needs a committee of at least two networks (committee: 2 or more); got "
+                        + committee);
+            }
+            if (oracle == null) {
+                throw error("active_learning", "needs an oracle to ask; a fixed dataset cannot grow");
+            }
+            JsonNode a = object(root, "active_learning");
+            allowOnly(a, "active_learning", List.of("temperature", "steps", "timestep", "friction", "check_every",
+                    "threshold", "max_calls", "retrain_epochs", "learning_rate"));
+            ActiveLearning.Dynamics md;
+            try {
+                md = new ActiveLearning.Dynamics(integer(a, "active_learning", "steps", 2000),
+                        number(a, "active_learning", "timestep", 1.0, true),
+                        number(a, "active_learning", "temperature", 600, true),
+                        number(a, "active_learning", "friction", 0.01, true),
+                        integer(a, "active_learning", "check_every", 20));
+            } catch (InvalidInputException e) {
+                throw error("active_learning", e.getMessage());
+            }
+            active = new TrainingRecipe.ActiveStage(number(a, "active_learning", "threshold", 0.2, true),
+                    integer(a, "active_learning", "max_calls", 10), integer(a, "active_learning", "retrain_epochs", 20),
+                    number(a, "active_learning", "learning_rate", 1e-3, true), md);
+        }
         return new TrainingRecipe(elements, oracle, dataset, samples, seed, ft, fv, functions, hidden, act, loss, ts,
-                integer(o, "optimizer", "lbfgs_iterations", 300), offsets, committee);
+                integer(o, "optimizer", "lbfgs_iterations", 300), offsets, committee, active);
+    }
+
+    /** A potential file or name (text), or an external program ({command: [...], timeout: s}). */
+    private Oracle oracle(JsonNode o) {
+        if (o.isTextual()) {
+            return new PotentialOracle(PotentialLoader.load(path(o.asText(), "oracle"), LengthEnergyUnits.ANGSTROM_EV));
+        }
+        if (!o.isObject()) {
+            throw error("oracle", "expected a potential (file or name) or a mapping {command: [program, args…], timeout: s}");
+        }
+        allowOnly(o, "oracle", List.of("command", "timeout"));
+        JsonNode c = o.get("command");
+        List<String> command = new ArrayList<>();
+        if (c != null && c.isTextual() && !c.asText().isBlank()) {
+            command.add(c.asText());
+        } else if (c != null && c.isArray() && !c.isEmpty()) {
+            for (int i = 0; i < c.size(); i++) {
+                if (!c.get(i).isTextual()) {
+                    throw error("oracle.command[" + i + "]", "found '" + c.get(i).asText() + "'; expected text");
+                }
+                command.add(c.get(i).asText());
+            }
+        } else {
+            throw error("oracle.command", "missing; expected the program and its arguments, e.g. [sh, cp2k-oracle.sh]");
+        }
+        // A program named by a relative path that exists next to the configuration runs from there.
+        Path first = base.resolve(command.get(0));
+        if (!Path.of(command.get(0)).isAbsolute() && Files.isRegularFile(first)) {
+            command.set(0, first.toString());
+        }
+        for (int i = 1; i < command.size(); i++) {
+            Path arg = base.resolve(command.get(i));
+            if (!Path.of(command.get(i)).isAbsolute() && Files.isRegularFile(arg)) {
+                command.set(i, arg.toString());
+            }
+        }
+        double timeout = number(o, "oracle", "timeout", 3600, true);
+        return new CommandOracle(command, out.toAbsolutePath().resolve("oracle-calls"), (long) Math.ceil(timeout));
     }
 
     private TrainingRecipe.Samples samples(JsonNode s, List<Element> elements) {
         allowOnly(s, "structures", List.of("crystal", "strained", "max_strain", "rattle", "vacancies", "axis", "gaps",
-                "slab_vacuum", "temperatures", "snapshots", "every"));
+                "slab_vacuum", "temperatures", "snapshots", "every", "planes", "plane_repeat", "check_properties",
+                "strained_perfect"));
         JsonNode c = object(s, "crystal", "structures.crystal");
         allowOnly(c, "structures.crystal", List.of("lattice", "element", "a", "repeat"));
         String lattice = c.has("lattice") ? c.get("lattice").asText() : "";
@@ -198,6 +291,32 @@ final class TrainConfig {
             default -> throw error("structures.crystal.lattice", "unknown lattice '" + lattice
                     + "'; expected diamond, fcc, bcc or sc" + Suggest.nearest(lattice, List.of("diamond", "fcc", "bcc", "sc")));
         };
+        Configuration unit = switch (lattice.toLowerCase(Locale.ROOT)) {
+            case "diamond" -> Lattices.diamond(e, a, 1, 1, 1);
+            case "fcc" -> Lattices.fcc(e, a, 1, 1, 1);
+            case "bcc" -> Lattices.bcc(e, a, 1, 1, 1);
+            default -> Lattices.simpleCubic(e, a, 1, 1, 1);
+        };
+        List<int[]> planes = new ArrayList<>();
+        JsonNode pl = s.get("planes");
+        if (pl != null) {
+            if (!pl.isArray()) {
+                throw error("structures.planes", "expected a list of Miller indices, e.g. [[1, 1, 1], [1, 1, 0]]");
+            }
+            for (int i = 0; i < pl.size(); i++) {
+                double[] h = numbers(pl, "structures.planes", i);
+                if (h.length != 3 || (h[0] == 0 && h[1] == 0 && h[2] == 0) || h[0] != Math.rint(h[0])
+                        || h[1] != Math.rint(h[1]) || h[2] != Math.rint(h[2])) {
+                    throw error("structures.planes[" + i + "]", "expected three whole Miller indices, not all zero, e.g. [1, 1, 1]");
+                }
+                planes.add(new int[] {(int) h[0], (int) h[1], (int) h[2]});
+            }
+        }
+        double[] pr = numbers(s, "structures", "plane_repeat", new double[] {1, 1, 2});
+        if (pr.length != 3 || pr[0] < 1 || pr[1] < 1 || pr[2] < 1) {
+            throw error("structures.plane_repeat", "expected three whole repeats ≥ 1 [n1, n2, n_normal]");
+        }
+        boolean check = !s.has("check_properties") || bool(s, "structures", "check_properties");
         int axis = integer(s, "structures", "axis", 2);
         if (axis < 0 || axis > 2) {
             throw error("structures.axis", "expected 0, 1 or 2, got " + axis);
@@ -206,7 +325,9 @@ final class TrainConfig {
                 number(s, "structures", "max_strain", 0.03, false), number(s, "structures", "rattle", 0.08, false),
                 integer(s, "structures", "vacancies", 0), axis, numbers(s, "structures", "gaps", new double[0]),
                 number(s, "structures", "slab_vacuum", 0.0, false), numbers(s, "structures", "temperatures",
-                        new double[0]), integer(s, "structures", "snapshots", 0), integer(s, "structures", "every", 20));
+                        new double[0]), integer(s, "structures", "snapshots", 0), integer(s, "structures", "every", 20),
+                unit, planes, new int[] {(int) pr[0], (int) pr[1], (int) pr[2]},
+                integer(s, "structures", "strained_perfect", 0), check);
     }
 
     private CutoffType cutoffType(JsonNode sf) {
@@ -235,6 +356,13 @@ final class TrainConfig {
                         + Suggest.nearest(k, keys));
             }
         }
+    }
+
+    private Path path(String value, String field) {
+        if (value.isBlank()) {
+            throw error(field, "expected a file path or a potential name");
+        }
+        return base.resolve(value);
     }
 
     private Path path(JsonNode root, String field) {
@@ -303,6 +431,22 @@ final class TrainConfig {
             throw error(path.isEmpty() ? field : path + "." + field, "found '" + v.asText() + "'; expected true or false");
         }
         return v.asBoolean();
+    }
+
+    private double[] numbers(JsonNode list, String path, int index) {
+        JsonNode v = list.get(index);
+        String full = path + "[" + index + "]";
+        if (!v.isArray()) {
+            throw error(full, "expected a list of numbers");
+        }
+        double[] out = new double[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!v.get(i).isNumber()) {
+                throw error(full + "[" + i + "]", "found '" + v.get(i).asText() + "'; expected a number");
+            }
+            out[i] = v.get(i).asDouble();
+        }
+        return out;
     }
 
     private double[] numbers(JsonNode node, String path, String field, double[] dflt) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.isthmus.atomistic.InvalidInputException;
 import org.isthmus.atomistic.potential.Potential;
 import org.isthmus.cases.casefile.Case;
 import org.isthmus.cases.casefile.CaseFile;
@@ -57,6 +58,11 @@ public final class CaseRunner {
         CaseInputs inputs = loaded.potential() == null ? loaded
                 : new CaseInputs(withBackend(spec, loaded.potential()), loaded.structure(), loaded.mesh());
         String title = spec.title() != null ? spec.title() : Path.of(c.name()).getFileName().toString();
+        Runner runner = runnerFor(spec.caseKind());
+        if (options.resume() && !runner.canResume()) {
+            throw new InvalidInputException(c.name(), 0, "kind " + spec.kind() + " writes no checkpoints, so --resume "
+                    + "cannot continue it; run it again without --resume");
+        }
         if (options.resume()) {
             Summary done = Summary.read(dir);
             if (done != null && done.complete()) {
@@ -69,6 +75,10 @@ public final class CaseRunner {
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(dir.resolve(Summary.FILE));
+            if (!options.resume()) {
+                // a fresh run: a checkpoint left by an earlier run of this directory is not its state
+                Files.deleteIfExists(dir.resolve(Checkpoint.FILE));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use the output directory " + dir + ": " + e.getMessage(), e);
         }
@@ -82,8 +92,11 @@ public final class CaseRunner {
         long t0 = System.nanoTime();
         try (RunLog log = new RunLog(dir, options.resume(), options.echo())) {
             log.info("case %s (kind %s) into %s", c.name(), spec.kind(), dir);
+            if (options.resume() && !Files.isRegularFile(dir.resolve(Checkpoint.FILE))) {
+                log.info("--resume: no checkpoint in %s; starting from the beginning", dir);
+            }
             try {
-                Map<String, Figure> figures = runnerFor(spec.caseKind()).run(c, inputs, options, log);
+                Map<String, Figure> figures = runner.run(c, inputs, options, log);
                 Summary s = new Summary(title, spec.kind(), Summary.COMPLETE, figures, (System.nanoTime() - t0) * 1e-9, "");
                 s.write(dir);
                 log.info("complete: %s", dir.resolve(Summary.FILE));

@@ -2,11 +2,7 @@ package org.isthmus.cases.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +12,7 @@ import org.isthmus.atomistic.dynamics.Integrator;
 import org.isthmus.atomistic.dynamics.MolecularDynamics;
 import org.isthmus.atomistic.dynamics.Snapshot;
 import org.isthmus.atomistic.io.ExtendedXyz;
+import org.isthmus.atomistic.io.LammpsDump;
 import org.isthmus.atomistic.minimize.AtomisticModel;
 import org.isthmus.atomistic.potential.Potential;
 import org.isthmus.atomistic.potential.Request;
@@ -23,15 +20,18 @@ import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.cases.casefile.Case;
 import org.isthmus.cases.casefile.CaseFile;
 import org.isthmus.cases.casefile.CaseInputs;
-import org.isthmus.cases.casefile.CaseWriter;
 import org.isthmus.cases.casefile.MdSection;
 import org.isthmus.cases.output.Progress;
 
 /**
  * Runs kind {@code md}: velocity Verlet or Langevin BAOAB from Maxwell–Boltzmann velocities
  * (the engine of {@code isthmus md}: {@link MolecularDynamics}). Writes {@code steps.csv} (step,
- * time, energies, temperature every {@code outputs.every} steps), {@code trajectory.xyz}, and a
- * checkpoint every {@code md.checkpoint_every} steps.
+ * time, energies, temperature every {@code outputs.every} steps), {@code trajectory.xyz} and with
+ * {@code outputs.dump} {@code trajectory.dump} (LAMMPS, for OVITO: positions, velocities, forces
+ * and per-atom energies every {@code outputs.every} steps), the plots {@code energy.png} and
+ * {@code temperature.png} (each with its running mean), and a checkpoint every
+ * {@code md.checkpoint_every} steps. The growing files are {@link PartialFile}s cut back to the
+ * checkpoint on resume.
  *
  * <p>The run proceeds in blocks of {@code checkpoint_every} steps, and every block starts afresh
  * from the checkpointed positions and velocities (a new model and neighbour list, and for
@@ -44,6 +44,12 @@ public final class MdRunner implements Runner {
 
     static final String TABLE = "steps.csv";
     static final String TRAJECTORY = "trajectory.xyz";
+    static final String DUMP = "trajectory.dump";
+
+    @Override
+    public boolean canResume() {
+        return true;
+    }
 
     @Override
     public Map<String, Figure> run(Case c, CaseInputs inputs, RunOptions options, RunLog log) {
@@ -57,12 +63,12 @@ public final class MdRunner implements Runner {
         double temperature = md.temperature().value();
         int every = spec.outputs().every();
         boolean trajectory = spec.outputs().trajectory();
-        String fingerprint = fingerprint(spec);
+        boolean dump = spec.outputs().dump();
+        String fingerprint = Checkpoint.fingerprint(spec);
 
         Checkpoint cp = options.resume() ? Checkpoint.read(dir) : null;
-        if (cp != null && !cp.fingerprint().equals(fingerprint)) {
-            throw new InvalidInputException(dir.resolve(Checkpoint.FILE).toString(), 0, "the checkpoint belongs to a "
-                    + "different case (potential, structure, md or outputs changed); run without --resume to start over");
+        if (cp != null) {
+            Checkpoint.requireSameCase(dir, cp.fingerprint(), fingerprint);
         }
         if (cp != null && cp.positions().length != 3 * start.size()) {
             throw new InvalidInputException(dir.resolve(Checkpoint.FILE).toString(), 0, "the checkpoint has "
@@ -97,7 +103,9 @@ public final class MdRunner implements Runner {
         int checkpoints = 0;
         try (PartialFile table = new PartialFile(dir.resolve(TABLE), cp == null ? -1 : cp.tableBytes());
                 PartialFile traj = trajectory ? new PartialFile(dir.resolve(TRAJECTORY),
-                        cp == null ? -1 : cp.trajectoryBytes()) : null) {
+                        cp == null ? -1 : cp.trajectoryBytes()) : null;
+                PartialFile lammps = dump ? new PartialFile(dir.resolve(DUMP), cp == null ? -1 : cp.dumpBytes()) : null) {
+            Frames frames = new Frames(table, traj, lammps, potential, request, dt);
             if (cp == null) {
                 write(table, "step,time_fs,potential_energy_eV,kinetic_energy_eV,total_energy_eV,temperature_K\n");
             }
@@ -111,7 +119,7 @@ public final class MdRunner implements Runner {
                 if (step == 0) {
                     Snapshot s0 = dyn.snapshot();
                     first = s0.totalEnergy();
-                    record(table, traj, s0, 0, dt);
+                    frames.record(s0, 0);
                     last = s0;
                 }
                 for (int i = 0; i < n; i++) {
@@ -120,7 +128,7 @@ public final class MdRunner implements Runner {
                     if (g % every == 0 || i == n - 1) {
                         Snapshot s = dyn.snapshot();
                         if (g % every == 0) {
-                            record(table, traj, s, g, dt);
+                            frames.record(s, g);
                             maxDev = Math.max(maxDev, Math.abs(s.totalEnergy() - first));
                             progress.update(g, String.format(Locale.ROOT, "T = %.1f K", s.temperature()));
                         }
@@ -136,8 +144,8 @@ public final class MdRunner implements Runner {
                 if (n == 0) {
                     break;
                 }
-                new Checkpoint(fingerprint, step, x, v, table.flush(), traj == null ? 0 : traj.flush(), first, maxDev)
-                        .write(dir);
+                new Checkpoint(fingerprint, step, x, v, table.flush(), traj == null ? 0 : traj.flush(),
+                        lammps == null ? 0 : lammps.flush(), first, maxDev).write(dir);
                 checkpoints++;
                 if (options.abortAfterCheckpoints() > 0 && checkpoints >= options.abortAfterCheckpoints()
                         && step < md.steps()) {
@@ -149,6 +157,12 @@ public final class MdRunner implements Runner {
             if (traj != null) {
                 traj.commit();
             }
+            if (lammps != null) {
+                lammps.commit();
+            }
+        }
+        if (spec.outputs().plots()) {
+            RunPlots.md(dir, dir.resolve(TABLE));
         }
         Checkpoint.delete(dir);
         // the last state, whether or not it fell on a recorded step
@@ -223,14 +237,24 @@ public final class MdRunner implements Runner {
         return z ^ (z >>> 31);
     }
 
-    private static void record(PartialFile table, PartialFile traj, Snapshot s, long step, double dt) {
-        write(table, String.format(Locale.ROOT, "%d,%.6f,%.17g,%.17g,%.17g,%.10g%n", step, step * dt,
-                s.potentialEnergy(), s.kineticEnergy(), s.totalEnergy(), s.temperature()));
-        if (traj != null) {
-            Configuration frame = s.configuration().withReference(s.potentialEnergy(), s.forces())
-                    .withInfo(Map.of("step", Long.toString(step), "time_fs", Double.toString(step * dt),
-                            "temperature_K", Double.toString(s.temperature())));
-            ExtendedXyz.writeFrame(traj.writer(), frame, null);
+    /** Writes a recorded step to the table and, where they are written, the trajectory and the dump. */
+    private record Frames(PartialFile table, PartialFile traj, PartialFile dump, Potential potential, Request request,
+            double dt) {
+        void record(Snapshot s, long step) {
+            write(table, String.format(Locale.ROOT, "%d,%.6f,%.17g,%.17g,%.17g,%.10g%n", step, step * dt,
+                    s.potentialEnergy(), s.kineticEnergy(), s.totalEnergy(), s.temperature()));
+            if (traj != null) {
+                Configuration frame = s.configuration().withReference(s.potentialEnergy(), s.forces())
+                        .withInfo(Map.of("step", Long.toString(step), "time_fs", Double.toString(step * dt),
+                                "temperature_K", Double.toString(s.temperature())));
+                ExtendedXyz.writeFrame(traj.writer(), frame, null);
+            }
+            if (dump != null) {
+                // per-atom energies for OVITO's colour coding: one more evaluation per recorded frame, on its own
+                // (the integrator's model and neighbour list are not touched, so the trajectory is unchanged)
+                double[] site = potential.compute(s.configuration(), request).siteEnergies();
+                LammpsDump.writeFrame(dump.writer(), step, s.configuration(), s.velocities(), s.forces(), site);
+            }
         }
     }
 
@@ -239,17 +263,6 @@ public final class MdRunner implements Runner {
             f.writer().write(s);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the step table: " + e.getMessage(), e);
-        }
-    }
-
-    /** Hash of the fields that determine the trajectory and the files (not threads, backend or title). */
-    static String fingerprint(CaseFile spec) {
-        String s = CaseWriter.toYaml(new CaseFile(spec.kind(), null, spec.potential(), spec.structure(), "java", "auto",
-                0, spec.outputs(), spec.md(), null, null));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

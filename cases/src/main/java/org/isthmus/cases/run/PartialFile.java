@@ -38,6 +38,11 @@ final class PartialFile implements AutoCloseable {
         this.partial = target.resolveSibling("." + target.getFileName() + ".partial");
         try {
             if (resumeAt >= 0) {
+                if (!Files.isRegularFile(partial) && Files.isRegularFile(target) && Files.size(target) >= resumeAt) {
+                    // interrupted after the file was committed but before the checkpoint was removed
+                    // (the summary was not written): take the file back and cut it to the checkpoint
+                    AtomicFile.moveOnto(target, partial);
+                }
                 if (!Files.isRegularFile(partial) || Files.size(partial) < resumeAt) {
                     throw new IllegalStateException("cannot resume: " + partial + " is missing or shorter than the "
                             + "checkpoint says (" + resumeAt + " bytes)");

@@ -8,8 +8,9 @@ import java.nio.file.Path;
  * show progress, where to echo the log (null: nowhere, e.g. cases of a study run in parallel).
  *
  * @param out      the output directory
- * @param resume   continue an interrupted run from its last checkpoint (kind md); a complete run is
- *                 left as it is
+ * @param resume   continue an interrupted run from its last checkpoint (every kind: md bit for bit,
+ *                 fe bit for bit from the last completed load step, relax from the checkpointed
+ *                 positions); a complete run is left as it is
  * @param quiet    no progress display
  * @param echo     where log lines are echoed besides {@code run.log}, or null
  * @param abortAfterCheckpoints for tests: stop as if killed after this many checkpoints (0: never)

@@ -19,4 +19,12 @@ public interface Runner {
      * @throws org.isthmus.atomistic.ConvergenceException or another exception when the run fails
      */
     Map<String, Figure> run(Case c, CaseInputs inputs, RunOptions options, RunLog log);
+
+    /**
+     * Whether the kind writes checkpoints that {@code --resume} continues from. A runner that
+     * says no is refused a resume (bad input) rather than silently started over.
+     */
+    default boolean canResume() {
+        return false;
+    }
 }

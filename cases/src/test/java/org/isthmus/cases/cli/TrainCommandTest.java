@@ -76,6 +76,68 @@ class TrainCommandTest {
     }
 
     @Test
+    void orientedPlanesAndThePropertyCheckReachTheReport() throws Exception {
+        Files.writeString(dir.resolve("sw.yaml"), "potential: stillinger-weber\n");
+        Path cfg = dir.resolve("planes.yaml");
+        Files.writeString(cfg, CONFIG.replace("  gaps: [0.5]", "  gaps: [0.5]\n  planes: [[1, 1, 1], [1, 1, 0]]\n"
+                + "  plane_repeat: [1, 1, 1]").replace("committee: 2", "committee: 1"));
+        Path out = dir.resolve("p");
+        CliRun r = run("train", cfg.toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        // 16 strained + 2 vacancies + 1 gap on the cube, 1 gap on each of two oriented cells
+        assertTrue(r.out().contains("data: 21 configurations"), r.out());
+        assertTrue(r.out().contains("(111) surface: oracle 1.36"), r.out());
+        String report = Files.readString(out.resolve("report.json"));
+        assertTrue(report.contains("\"relative_error\"") && report.contains("surface_110_J_m2"), report);
+    }
+
+    @Test
+    void anExternalProgramCanBeTheOracle() throws Exception {
+        // A stand-in for a quantum code: labels every structure with zero energy and forces.
+        Files.writeString(dir.resolve("zero.sh"), """
+                awk 'NR == 1 { print; next }
+                     NR == 2 { sub(/Properties=[^ ]*/, "&:forces:R:3"); print $0 " energy=0.0"; next }
+                     { print $0 " 0 0 0" }' input.xyz > output.xyz
+                """);
+        Path cfg = dir.resolve("cmd.yaml");
+        Files.writeString(cfg, CONFIG.replace("oracle: sw.yaml", "oracle: {command: [sh, zero.sh], timeout: 30}")
+                .replace("strained: 16", "strained: 6").replace("committee: 2", "committee: 1")
+);
+        Path out = dir.resolve("c");
+        CliRun r = run("train", cfg.toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("labelling 9 configurations with command sh"), r.out());
+        assertTrue(Files.isRegularFile(out.resolve("oracle-calls/call-0009/output.xyz")));
+        assertTrue(!Files.readString(out.resolve("report.json")).contains("properties"), "no property check without a potential");
+
+        Files.writeString(cfg, CONFIG.replace("oracle: sw.yaml", "oracle: {comand: [sh]}"));
+        r = run("train", cfg.toString(), "--out", out.toString());
+        assertEquals(Isthmus.INVALID_INPUT, r.exitCode());
+        assertTrue(r.err().contains("oracle.comand") && r.err().contains("command"), r.err());
+    }
+
+    @Test
+    void activeLearningAfterTrainingAsksTheOracleAndReports() throws Exception {
+        Files.writeString(dir.resolve("sw.yaml"), "potential: stillinger-weber\n");
+        Path cfg = dir.resolve("al.yaml");
+        Files.writeString(cfg, CONFIG.replace("lbfgs_iterations: 10", "lbfgs_iterations: 0") + """
+                active_learning: {temperature: 1200, steps: 40, check_every: 10, threshold: 0.001, max_calls: 2,
+                                  retrain_epochs: 2}
+                """);
+        Path out = dir.resolve("al");
+        CliRun r = run("train", cfg.toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("active learning: 2 oracle calls"), r.out());
+        String report = Files.readString(out.resolve("report.json"));
+        assertTrue(report.contains("\"active_learning\": {\"oracle_calls\": 2, \"queried_steps\": [10, 20]"), report);
+
+        Files.writeString(cfg, CONFIG.replace("committee: 2", "committee: 1") + "active_learning: {steps: 10}\n");
+        r = run("train", cfg.toString(), "--out", out.toString());
+        assertEquals(Isthmus.INVALID_INPUT, r.exitCode());
+        assertTrue(r.err().contains("active_learning") && r.err().contains("committee"), r.err());
+    }
+
+    @Test
     void badFieldsAreNamed() throws Exception {
         Files.writeString(dir.resolve("sw.yaml"), "potential: stillinger-weber\n");
         Path cfg = dir.resolve("bad.yaml");
