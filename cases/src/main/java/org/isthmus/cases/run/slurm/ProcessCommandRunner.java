@@ -42,9 +42,10 @@ public final class ProcessCommandRunner implements CommandRunner {
         }
         try {
             p.getOutputStream().close();
-            // both streams drained at once: a tool that fills one pipe must not block on it
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+            // both streams drained at once, each on its own thread: a tool that fills one pipe must
+            // not block on it (a shared pool could run the two drains one after the other)
+            CompletableFuture<String> out = drainer(p.getInputStream(), command.get(0));
+            CompletableFuture<String> err = drainer(p.getErrorStream(), command.get(0));
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return new CommandResult(124, "", command.get(0) + ": no answer within " + timeoutSeconds + " s");
@@ -57,6 +58,14 @@ public final class ProcessCommandRunner implements CommandRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command.get(0), e);
         }
+    }
+
+    private static CompletableFuture<String> drainer(InputStream in, String tool) {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> f.complete(drain(in)), "read-" + tool);
+        t.setDaemon(true);
+        t.start();
+        return f;
     }
 
     private static String drain(InputStream in) {
