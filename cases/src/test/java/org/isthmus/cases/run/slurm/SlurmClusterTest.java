@@ -163,6 +163,17 @@ class SlurmClusterTest {
         assertTrue(rows.get(2).startsWith("case-002,50000000,failed,") && rows.get(2).endsWith(",cancelled"), rows.get(2));
         assertNotNull(org.isthmus.cases.run.Summary.read(out.resolve("cases/case-001")));
         assertNull(org.isthmus.cases.run.Summary.read(out.resolve("cases/case-002")), "the cancelled run left no summary");
+
+        // once the controller has forgotten the job (MinJobAge) and without accounting, the tasks'
+        // own exit records tell: the real task script recorded SIGTERM for the cancelled one
+        CommandRunner real = new ProcessCommandRunner(cluster.env());
+        CommandRunner forgetful = cmd -> cmd.get(0).equals("squeue")
+                ? new CommandResult(1, "", "slurm_load_jobs error: Invalid job id specified\n") : real.run(cmd);
+        List<SlurmExecutor.TaskLook> looks = new SlurmExecutor(out, studyFile, SlurmOptions.defaults(launcher()),
+                new SlurmCommands(forgetful), l -> { }).status(job);
+        assertEquals("COMPLETED", looks.get(0).state(), looks.toString());
+        assertEquals(new SlurmExecutor.TaskLook(1, "case-002", "KILLED",
+                "terminated by SIGTERM: cancelled, or past its time limit (from exit record)", true), looks.get(1));
     }
 
     private static boolean isRunning(String jobId, int index) {
