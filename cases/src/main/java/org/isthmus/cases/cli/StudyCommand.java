@@ -182,10 +182,12 @@ final class StudyCommand implements Callable<Integer> {
     /** Writes {@code study.csv}, prints the totals, and returns the exit code (3 if a case failed). */
     static int finish(Study study, Path dir, List<CaseOutcome> outcomes) {
         study.writeTable(dir.resolve("study.csv"), outcomes);
+        boolean plotted = study.writePlot(dir.resolve("study.png"), outcomes);
         long failed = outcomes.stream().filter(o -> o.status().equals("failed")).count();
         long skipped = outcomes.stream().filter(o -> o.status().equals("skipped")).count();
-        System.out.printf("study done: %d complete (%d skipped as already complete), %d failed; table %s%n",
-                outcomes.size() - failed, skipped, failed, dir.resolve("study.csv"));
+        System.out.printf("study done: %d complete (%d skipped as already complete), %d failed; table %s%s%n",
+                outcomes.size() - failed, skipped, failed, dir.resolve("study.csv"),
+                plotted ? ", plot " + dir.resolve("study.png") : "");
         if (failed > 0) {
             System.out.println("failed: " + String.join(", ", outcomes.stream().filter(o -> o.status().equals("failed"))
                     .map(o -> o.studyCase().id()).toList()));

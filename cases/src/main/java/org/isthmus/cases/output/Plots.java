@@ -79,8 +79,61 @@ public final class Plots {
         lineChart(png, title, xLabel, yLabel, series, WIDTH, HEIGHT);
     }
 
+    /**
+     * One chart of a multi-panel figure ({@link #panels}).
+     *
+     * @param title  the panel's title
+     * @param xLabel x axis
+     * @param yLabel y axis
+     * @param series its curves
+     */
+    public record Panel(String title, String xLabel, String yLabel, List<Series> series) {
+    }
+
+    /**
+     * Writes several charts as one PNG, {@code columns} to a row, each panel 480 × 340 pixels, under
+     * a common title.
+     */
+    public static void panels(Path png, String title, List<Panel> panels, int columns) {
+        if (panels.isEmpty()) {
+            throw new IllegalArgumentException("a figure needs at least one panel");
+        }
+        System.setProperty("java.awt.headless", "true");
+        int w = 480;
+        int h = 340;
+        int head = 36;
+        int cols = Math.max(1, Math.min(columns, panels.size()));
+        int rows = (panels.size() + cols - 1) / cols;
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(cols * w, head + rows * h,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.setColor(Color.BLACK);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+                    java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 16));
+            g.drawString(title, 12, 24);
+            for (int k = 0; k < panels.size(); k++) {
+                Panel p = panels.get(k);
+                XYChart chart = chart(p.title(), p.xLabel(), p.yLabel(), p.series(), w, h);
+                g.drawImage(BitmapEncoder.getBufferedImage(chart), (k % cols) * w, head + (k / cols) * h, null);
+            }
+        } finally {
+            g.dispose();
+        }
+        write(png, os -> javax.imageio.ImageIO.write(image, "png", os));
+    }
+
     /** Writes a line chart of the series to {@code png} with the given size in pixels. */
     public static void lineChart(Path png, String title, String xLabel, String yLabel, List<Series> series, int width,
+            int height) {
+        XYChart chart = chart(title, xLabel, yLabel, series, width, height);
+        write(png, os -> BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG));
+    }
+
+    private static XYChart chart(String title, String xLabel, String yLabel, List<Series> series, int width,
             int height) {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel)
@@ -111,13 +164,22 @@ public final class Plots {
                 default -> throw new IllegalStateException("unknown style " + s.style());
             }
         }
+        return chart;
+    }
+
+    /** Writes the PNG bytes under a temporary name, then renames it into place. */
+    private interface Encoder {
+        void encode(OutputStream os) throws IOException;
+    }
+
+    private static void write(Path png, Encoder encoder) {
         Path target = png.toAbsolutePath();
         try {
             Files.createDirectories(target.getParent());
             Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".partial.png");
             try {
                 try (OutputStream os = Files.newOutputStream(temp)) {
-                    BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG);
+                    encoder.encode(os);
                 }
                 try {
                     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -315,6 +315,95 @@ public final class Study {
         }
     }
 
+    /** Most figures drawn in the comparison plot (the first ones of the summaries). */
+    static final int MAX_PANELS = 9;
+
+    /**
+     * Writes {@code png}: one panel per summary figure that differs between cases (at most
+     * {@link #MAX_PANELS}), the figure of
+     * every complete case against the first varied parameter (its number when every value starts
+     * with one, as in "300 K"; else the case number), one series per value of the second
+     * parameter if there is one. Failed cases are left out (the table lists them). Nothing is
+     * written when no case completed.
+     *
+     * @return whether a plot was written
+     */
+    public boolean writePlot(Path png, List<CaseOutcome> outcomes) {
+        List<CaseOutcome> ok = outcomes.stream().filter(o -> !o.status().equals("failed") && o.summary() != null)
+                .toList();
+        if (ok.isEmpty()) {
+            return false;
+        }
+        String first = parameters.get(0);
+        boolean numeric = ok.stream().allMatch(o -> leadingNumber(o.studyCase().parameters().get(first)) != null);
+        String unit = numeric ? unitOf(ok.get(0).studyCase().parameters().get(first)) : "";
+        String xLabel = numeric ? first + (unit.isEmpty() ? "" : " (" + unit + ")") : "case";
+        String group = parameters.size() > 1 ? parameters.get(1) : null;
+        Map<String, List<CaseOutcome>> groups = new LinkedHashMap<>();
+        for (CaseOutcome o : ok) {
+            groups.computeIfAbsent(group == null ? "" : group + " = " + o.studyCase().parameters().get(group),
+                    k -> new ArrayList<>()).add(o);
+        }
+        List<org.isthmus.cases.output.Plots.Panel> panels = new ArrayList<>();
+        for (Map.Entry<String, Figure> fig : ok.get(0).summary().figures().entrySet()) {
+            if (panels.size() == MAX_PANELS) {
+                break;
+            }
+            String name = fig.getKey();
+            double[] all = ok.stream().map(o -> o.summary().figures().get(name)).filter(java.util.Objects::nonNull)
+                    .mapToDouble(Figure::value).filter(Double::isFinite).toArray();
+            if (all.length == 0 || java.util.Arrays.stream(all).min().getAsDouble() == java.util.Arrays.stream(all).max()
+                    .getAsDouble()) {
+                continue; // the same in every case (atoms, steps): nothing to compare
+            }
+            List<org.isthmus.cases.output.Plots.Series> series = new ArrayList<>();
+            for (Map.Entry<String, List<CaseOutcome>> g : groups.entrySet()) {
+                List<double[]> points = new ArrayList<>();
+                for (CaseOutcome o : g.getValue()) {
+                    Figure f = o.summary().figures().get(name);
+                    if (f != null && Double.isFinite(f.value())) {
+                        double x = numeric ? leadingNumber(o.studyCase().parameters().get(first))
+                                : Integer.parseInt(o.studyCase().id().replaceAll("\\D", ""));
+                        points.add(new double[] {x, f.value()});
+                    }
+                }
+                points.sort((a, b) -> Double.compare(a[0], b[0]));
+                double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
+                double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
+                if (x.length > 0) {
+                    series.add(new org.isthmus.cases.output.Plots.Series(g.getKey().isEmpty() ? name : g.getKey(), x, y,
+                            org.isthmus.cases.output.Plots.Style.LINE_AND_MARKERS));
+                }
+            }
+            if (!series.isEmpty()) {
+                String u = fig.getValue().unit();
+                panels.add(new org.isthmus.cases.output.Plots.Panel(name, xLabel, u.isEmpty() ? name : name + " (" + u + ")",
+                        series));
+            }
+        }
+        if (panels.isEmpty()) {
+            return false;
+        }
+        org.isthmus.cases.output.Plots.panels(png, "study: " + ok.size() + " case(s) against " + first, panels, 3);
+        return true;
+    }
+
+    /** The number a parameter value starts with ("300 K" → 300, "0.5" → 0.5), or null. */
+    static Double leadingNumber(String value) {
+        if (value == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*([-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?)")
+                .matcher(value);
+        return m.find() ? Double.valueOf(m.group(1)) : null;
+    }
+
+    private static String unitOf(String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?\\s*(.*)$")
+                .matcher(value);
+        return m.find() ? m.group(3).trim() : "";
+    }
+
     /** An integer without decimals, else the shortest text that reads back to the same double. */
     static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);

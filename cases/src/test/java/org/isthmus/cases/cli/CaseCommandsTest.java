@@ -127,6 +127,9 @@ class CaseCommandsTest {
         assertTrue(rows.get(0).contains("final_energy [eV]"), rows.get(0));
         assertEquals(2, rows.stream().filter(s -> s.contains(",failed,")).count(), String.join("\n", rows));
         assertEquals(2, rows.stream().filter(s -> s.contains(",complete,")).count(), String.join("\n", rows));
+        // the comparison plot: the complete cases' figures against relax.max_steps, one series per minimizer
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("study.png").toFile());
+        assertTrue(png.getWidth() >= 480 && png.getHeight() > 300, png.getWidth() + "×" + png.getHeight());
         long before = Files.getLastModifiedTime(out.resolve("cases/case-003/summary.json")).toMillis();
         Result again = exec(new StudyCommand(), study.toString(), "--out", out.toString(), "--quiet");
         assertEquals(3, again.code());
