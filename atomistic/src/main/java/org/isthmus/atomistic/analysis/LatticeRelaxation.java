@@ -33,9 +33,32 @@ public final class LatticeRelaxation {
                     "the crystal must be periodic along all three axes; its cell is " + crystal.cell());
         }
         BrentSolver solver = new BrentSolver(1e-13);
+        java.util.function.DoubleUnaryOperator p = x -> pressure(potential, scaled(crystal, x), relaxation);
+        // Bracket the zero nearest the given cell first, widening ±1 %, ±2 %, … up to [0.8, 1.25]:
+        // far from the crystal a potential may flatten out (a network saturates, a cutoff empties
+        // the neighbourhood) and give p = 0 where no crystal is at rest.
+        double lo = 1.0;
+        double hi = 1.0;
+        double pLo = p.applyAsDouble(1.0);
+        double pHi = pLo;
+        for (double d = 0.01; pLo * pHi > 0 && (lo > 0.8 || hi < 1.25); d *= 2) {
+            if (lo > 0.8) {
+                lo = Math.max(0.8, 1 - d);
+                pLo = p.applyAsDouble(lo);
+            }
+            if (pLo * pHi > 0 && hi < 1.25) {
+                hi = Math.min(1.25, 1 + d);
+                pHi = p.applyAsDouble(hi);
+            }
+        }
+        if (pLo == 0) {
+            hi = lo;
+        } else if (pHi == 0) {
+            lo = hi;
+        }
         double s;
         try {
-            s = solver.solve(200, x -> pressure(potential, scaled(crystal, x), relaxation), 0.8, 1.25, 1.0);
+            s = lo == hi ? lo : solver.solve(200, p::applyAsDouble, lo, hi);
         } catch (MathIllegalArgumentException | TooManyEvaluationsException e) {
             throw new ConvergenceException("no stress-free lattice for " + potential.name()
                     + " within scalings 0.8-1.25 of the given cell: " + e.getMessage());
