@@ -92,6 +92,40 @@ public record CompactFunction(CoreFunction core, boolean asymmetric, double left
         return d[0];
     }
 
+    /** d²C/dx² for x in [left, right] (for the NN-PES Hessian). */
+    public double secondDerivative(double x) {
+        double[] d = new double[3];
+        valueAndDerivatives(x, center(), 1.0 / halfWidth(), d);
+        return d[2];
+    }
+
+    /**
+     * C(x), dC/dx and d²C/dx² into {@code out[0..2]}, given the centre c and inverse half width 1/w.
+     * With a = (x − c)/w and t = |a|: d²C/dx² = C_tt/w² (sign(a)² = 1), where C_tt = core″(t) for
+     * the symmetric variant and, with u = (2 − t)t, core″(u)(2 − 2t)² − 2 core′(u) for the
+     * asymmetric one (Bircher et al. 2021, eq. 7 differentiated twice). Dimensionless per length^k.
+     */
+    void valueAndDerivatives(double x, double c, double invWidth, double[] out) {
+        double a = (x - c) * invWidth;
+        double t = Math.abs(a);
+        double d1;
+        double d2;
+        if (asymmetric) {
+            double u = (2.0 - t) * t;
+            double du = 2.0 - 2.0 * t;
+            out[0] = core.value(u);
+            double c1 = core.derivative(u);
+            d1 = c1 * du;
+            d2 = core.secondDerivative(u) * du * du - 2.0 * c1;
+        } else {
+            out[0] = core.value(t);
+            d1 = core.derivative(t);
+            d2 = core.secondDerivative(t);
+        }
+        out[1] = d1 * Math.copySign(invWidth, a); // d|a|/dx = sign(a)/w
+        out[2] = d2 * invWidth * invWidth;
+    }
+
     /** C(x) and, into {@code out[at]}, dC/dx, given the centre c and inverse half width 1/w. */
     double valueAndDerivative(double x, double c, double invWidth, double[] out, int at) {
         double a = (x - c) * invWidth;

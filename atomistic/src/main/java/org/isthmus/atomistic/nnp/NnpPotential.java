@@ -231,35 +231,17 @@ public final class NnpPotential extends SitePotential {
         return new NnpKernel(plans);
     }
 
-    /**
-     * True when every symmetry function is of the Gaussian family (types 2, 3, 9, 12, 13), whose
-     * exact second derivatives {@link NnpSiteHessian} provides.
-     */
+    /** True: {@link NnpSiteHessian} has exact second derivatives of every n2p2 short-range type (2–25). */
     @Override
     public boolean hasHessian() {
-        for (ElementModel m : models) {
-            if (NnpSiteHessian.unsupported(m) != null) {
-                return false;
-            }
-        }
         return true;
     }
 
-    /**
-     * The exact Hessian (see {@link NnpSiteHessian}).
-     *
-     * @throws UnsupportedRequestException for potentials with compact symmetry functions (types 20–25)
-     */
+    /** The exact Hessian (see {@link NnpSiteHessian}), for any of n2p2's symmetry-function types. */
     @Override
     public org.isthmus.atomistic.potential.Hessian hessian(Configuration c, Request request) {
         NnpSiteHessian[] site = new NnpSiteHessian[plans.length];
         for (int t = 0; t < plans.length; t++) { // models are in type order
-            SymmetryFunction bad = NnpSiteHessian.unsupported(models.get(t));
-            if (bad != null) {
-                throw new UnsupportedRequestException("the NN-PES " + name() + " has symmetry functions of type "
-                        + bad.type() + " (compact), which have no exact second derivatives here yet; its Hessian is"
-                        + " available for types 2, 3, 9, 12 and 13");
-            }
             site[t] = new NnpSiteHessian(models.get(t), plans[t], elements, cutoffFunction, units.length());
         }
         return hessianOf(c, request, new HessianNnpKernel(plans, site));

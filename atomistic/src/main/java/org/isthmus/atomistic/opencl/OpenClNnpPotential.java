@@ -52,7 +52,8 @@ import org.jocl.cl_program;
  * from one evaluation to the next. Evaluations of one instance are serialised. Every OpenCL call is
  * checked: a failure throws {@link OpenClException} naming the device, never a partial result.
  * Supports symmetry-function types 2, 3, 9, 12 and 13; a potential with another type is refused at
- * construction with {@link UnsupportedRequestException}.
+ * construction with {@link UnsupportedRequestException}. The Hessian ({@link #hessian}) is computed
+ * on the host by the Java backend.
  */
 public final class OpenClNnpPotential implements Potential, AutoCloseable {
 
@@ -200,6 +201,28 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
     @Override
     public Set<Element> species() {
         return potential.species();
+    }
+
+    /** True: the Java backend's exact Hessian serves this potential (see {@link #hessian}). */
+    @Override
+    public boolean hasHessian() {
+        return potential.hasHessian();
+    }
+
+    /**
+     * The exact Hessian (eV/Å²), computed <em>on the host</em> by the Java backend for the same
+     * potential, configuration and request (weights, mask, prebuilt list); energies and forces stay
+     * on the device. The device's forces and the host's second derivatives describe the same
+     * function to round-off (the backends agree to round-off), so vibrations, NEB and rates are
+     * consistent under {@code --backend opencl}. The cost is that of the Java backend,
+     * O(N·m²) per call, with the request's thread count.
+     *
+     * @throws UnsupportedRequestException as {@link NnpPotential#hessian}, e.g. above
+     *         {@link org.isthmus.atomistic.potential.Hessian#MAX_ATOMS} atoms
+     */
+    @Override
+    public org.isthmus.atomistic.potential.Hessian hessian(Configuration c, Request request) {
+        return potential.hessian(c, request);
     }
 
     @Override

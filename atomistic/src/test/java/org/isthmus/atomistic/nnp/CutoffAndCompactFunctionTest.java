@@ -62,6 +62,8 @@ class CutoffAndCompactFunctionTest {
                 double h = 1e-5;
                 double fd = (c.value(x + h) - c.value(x - h)) / (2 * h);
                 assertEquals(fd, c.derivative(x), 1e-7, sub + " at " + x);
+                double fd2 = (c.derivative(x + h) - c.derivative(x - h)) / (2 * h);
+                assertEquals(fd2, c.secondDerivative(x), 1e-6 * Math.max(1, Math.abs(fd2)), sub + " at " + x);
             }
         }
         // the asymmetric variant maps a → (2 − a)a before the core

@@ -1,7 +1,5 @@
 package org.isthmus.atomistic.nnp;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -9,11 +7,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import org.isthmus.atomistic.UnsupportedRequestException;
 import org.isthmus.atomistic.potential.Hessian;
 import org.isthmus.atomistic.potential.Request;
 import org.isthmus.atomistic.structure.Configuration;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,12 +19,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * h = 1e-5 Å) on a rattled periodic Cu2S cell: the Cu2S_PBE example (types 2, 3, 9, cutoff POLY2,
  * softplus) and the Gaussian functions of synthetic_v5 (types 2, 3, 9, 12, 13) with fresh random
  * networks under every cutoff type with a second derivative (COS with α, TANHU, TANH, POLY1–4,
- * EXP) and several activations. Potentials with compact functions say they have no Hessian.
+ * EXP) and several activations; and with the compact functions of synthetic_v5 (types 20–25,
+ * cores p1–p4 symmetric and asymmetric and e), alone and together with the Gaussian ones.
  */
 class NnpHessianTest {
 
     /** synthetic_v5's Gaussian-family functions only, with a random 2-layer network of the given activations. */
     static NnpPotential gaussianOnly(CutoffFunction cutoff, Activation act) {
+        return synthetic(cutoff, act, SymmetryFunction::usesCutoffFunction);
+    }
+
+    /** synthetic_v5's functions that pass {@code keep}, with a random 2-layer network of the given activations. */
+    static NnpPotential synthetic(CutoffFunction cutoff, Activation act, java.util.function.Predicate<SymmetryFunction> keep) {
         NnpPotential full = NnpPotential.load(NnpTestStructures.example("synthetic_v5"));
         Random rnd = new Random(11);
         List<ElementModel> ms = new ArrayList<>();
@@ -36,7 +38,7 @@ class NnpHessianTest {
             List<SymmetryFunction> fs = new ArrayList<>();
             List<SymmetryFunctionStatistics> st = new ArrayList<>();
             for (int k = 0; k < m.functions().size(); k++) {
-                if (m.functions().get(k).usesCutoffFunction()) {
+                if (keep.test(m.functions().get(k))) {
                     fs.add(m.functions().get(k));
                     st.add(m.statistics().get(k));
                 }
@@ -63,6 +65,12 @@ class NnpHessianTest {
         list.add(Arguments.of("v5 POLY3 tanh", gaussianOnly(CutoffFunction.of(CutoffType.POLY3), Activation.TANH)));
         list.add(Arguments.of("v5 POLY4 α=0.3 cos", gaussianOnly(new CutoffFunction(CutoffType.POLY4, 0.3), Activation.COS)));
         list.add(Arguments.of("v5 EXP α=0.2 tanh", gaussianOnly(new CutoffFunction(CutoffType.EXP, 0.2), Activation.TANH)));
+        list.add(Arguments.of("v5 compact only tanh", synthetic(CutoffFunction.of(CutoffType.POLY2), Activation.TANH,
+                f -> !f.usesCutoffFunction())));
+        list.add(Arguments.of("v5 all types EXP α=0.2 tanh", synthetic(new CutoffFunction(CutoffType.EXP, 0.2),
+                Activation.TANH, f -> true)));
+        list.add(Arguments.of("synthetic_v5 as trained", NnpForceConsistencyTest.withoutConstants(
+                NnpPotential.load(NnpTestStructures.example("synthetic_v5")), null, null)));
         return list.stream();
     }
 
@@ -93,16 +101,7 @@ class NnpHessianTest {
         System.out.printf("%-26s max |H − H_fd| = %.2e, max |H| = %.2e eV/Å², asymmetry %.1e%n", name, worst, scale,
                 h.maxAsymmetry());
         assertTrue(scale > 1e-6, "Hessian too small to check: " + scale);
-        assertTrue(worst < 1e-5 * scale, name + ": |H − H_fd| = " + worst + " of " + scale);
+        assertTrue(worst < 1e-8 * scale, name + ": |H − H_fd| = " + worst + " of " + scale);
         assertTrue(h.maxAsymmetry() < 1e-10 * scale, name + " asymmetry " + h.maxAsymmetry());
-    }
-
-    @Test
-    void compactFunctionsHaveNoHessianAndSaySo() {
-        NnpPotential p = NnpPotential.load(NnpTestStructures.example("synthetic_v5"));
-        assertFalse(p.hasHessian());
-        UnsupportedRequestException e = assertThrows(UnsupportedRequestException.class,
-                () -> p.hessian(NnpTestStructures.antifluorite(5.6, 1), Request.defaults()));
-        assertTrue(e.getMessage().contains("type 2") || e.getMessage().contains("compact"), e.getMessage());
     }
 }

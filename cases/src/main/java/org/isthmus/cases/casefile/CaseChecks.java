@@ -32,8 +32,27 @@ final class CaseChecks {
                 b.errorAtKey("structure", "kind " + kind.key() + " takes no atoms; remove this section");
             }
         }
+        if (kind == CaseKind.MD && c.md() != null) {
+            md(c.md(), b);
+        }
         if (kind == CaseKind.FE && c.fe() != null) {
             fe(c.fe(), b);
+        }
+    }
+
+    private static void md(MdSection md, CaseBinder b) {
+        boolean p = md.pressure() != null;
+        boolean baro = md.barostat() != null;
+        if (p && !baro) {
+            b.errorAtKey("md.pressure", "an NPT run needs a barostat: add md.barostat: {kind: scr, compressibility: "
+                    + "\"0.01 1/GPa\"} (an estimate of the material's compressibility)");
+        }
+        if (baro && !p) {
+            b.errorAtKey("md.barostat", "a barostat needs a target pressure: add md.pressure (e.g. \"1 bar\")");
+        }
+        if ((p || baro) && !md.thermostat().equals("langevin")) {
+            b.errorAtKey("md.thermostat", "found '" + md.thermostat() + "'; an NPT run (md.pressure, md.barostat) "
+                    + "expected langevin");
         }
     }
 

@@ -78,7 +78,7 @@ public final class CaseReference {
             |---|---|
             | `case.resolved.yaml` | the case as run: every default filled in, quantities in internal units, paths absolute |
             | `run.log` | what happened, with UTC time stamps (appended to by `--resume`) |
-            | `steps.csv` | one row per recorded step: md every `outputs.every` steps (step, time/fs, energies/eV, T/K); relax every `outputs.every` iterations (energy/eV, largest force/(eV/Å)); fe one row per load step (load factor, Newton iterations, cut-backs, residual, largest displacement/Å, strain energy/eV, each prescribed non-zero displacement/Å with the reaction on its set/(eV/Å)) |
+            | `steps.csv` | one row per recorded step: md every `outputs.every` steps (step, time/fs, energies/eV, T/K; NPT also volume/Å³ and pressure/GPa); relax every `outputs.every` iterations (energy/eV, largest force/(eV/Å)); fe one row per load step (load factor, Newton iterations, cut-backs, residual, largest displacement/Å, strain energy/eV, each prescribed non-zero displacement/Å with the reaction on its set/(eV/Å)) |
             | `trajectory.xyz` (md), `relaxed.xyz` (relax) | the atoms, extended XYZ with energy and forces (when `outputs.trajectory`) |
             | `trajectory.dump` (md), `relaxed.dump` (relax) | the atoms as a LAMMPS text dump for OVITO (when `outputs.dump`): metal units, LAMMPS's restricted triclinic box, `id type element x y z` with velocities (Å/ps, md), forces and per-atom energies `c_pe` |
             | `solution.vtu` (fe) | displacement, stress and strain at full load for ParaView (when `outputs.vtu`) |
@@ -90,7 +90,7 @@ public final class CaseReference {
             Result files are written under a temporary name and renamed when complete (growing files
             as `.NAME.partial`), so an interrupted run never leaves a file that looks complete.
             `--resume` continues a run from its last checkpoint. md: every block of `checkpoint_every`
-            steps starts from the checkpointed state exactly as a resumed run does, so the resumed result
+            steps starts from the checkpointed state (for NPT with the cell) exactly as a resumed run does, so the resumed result
             equals the uninterrupted one bit for bit. fe: a checkpoint after every load step holds the
             displacements to the bit; the resumed run solves the remaining steps exactly as the
             uninterrupted one, bit for bit. relax: a checkpoint every `relax.checkpoint_every` iterations

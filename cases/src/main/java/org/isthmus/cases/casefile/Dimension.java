@@ -36,6 +36,12 @@ public enum Dimension {
             "GPa", 1 / Units.EV_PER_A3_IN_GPA, "MPa", 1e-3 / Units.EV_PER_A3_IN_GPA,
             "kPa", 1e-6 / Units.EV_PER_A3_IN_GPA, "Pa", 1e-9 / Units.EV_PER_A3_IN_GPA,
             "bar", 1e-4 / Units.EV_PER_A3_IN_GPA, "kbar", 0.1 / Units.EV_PER_A3_IN_GPA)),
+    /**
+     * Compressibility (inverse stress), internal Å³/eV = 1/(eV/Å³) (1/GPa = 160.2176634 Å³/eV).
+     */
+    COMPRESSIBILITY("compressibility", "Å³/eV", table("Å³/eV", 1, "A^3/eV", 1, "A3/eV", 1,
+            "1/GPa", Units.EV_PER_A3_IN_GPA, "1/MPa", 1e3 * Units.EV_PER_A3_IN_GPA,
+            "1/bar", 1e4 * Units.EV_PER_A3_IN_GPA, "1/Pa", 1e9 * Units.EV_PER_A3_IN_GPA)),
     /** Energy per area (surface energy, work of separation), internal eV/Å² (1 J/m² = 0.0624150907 eV/Å²). */
     ENERGY_PER_AREA("energy per area", "eV/Å²", table("eV/Å²", 1, "eV/Å^2", 1, "eV/A^2", 1, "eV/A2", 1,
             "J/m²", 1 / Units.EV_PER_A2_IN_J_PER_M2, "J/m^2", 1 / Units.EV_PER_A2_IN_J_PER_M2,

@@ -22,7 +22,7 @@ import org.isthmus.cases.output.AtomicFile;
 /**
  * The state of an MD run at the end of a block ({@code checkpoint.json}, written atomically):
  * the step, positions and velocities (as the bits of each double, so a resumed run starts from
- * exactly the same numbers), the lengths of the growing result files, the energy-drift record,
+ * exactly the same numbers), for NPT the cell, the lengths of the growing result files, the energy-drift record,
  * and a fingerprint of the case so that a checkpoint is never resumed under a changed case.
  * The static helpers here (file, fingerprint, exact doubles) serve the checkpoints of every kind
  * ({@link RelaxCheckpoint}, {@link FeCheckpoint}).
@@ -36,9 +36,12 @@ import org.isthmus.cases.output.AtomicFile;
  * @param dumpBytes        length of the LAMMPS dump's partial file (0 when none is written)
  * @param firstTotalEnergy total energy at step 0 (eV)
  * @param maxDeviation     largest |E_tot − E_tot(0)| among recorded steps so far (eV)
+ * @param cell             the cell's lattice vectors as rows, flat 9 (Å), for a run whose cell changes
+ *                         (NPT: the barostat's state; its random stream restarts per block from the
+ *                         seed and the block number), or null for a fixed cell
  */
 record Checkpoint(String fingerprint, long step, double[] positions, double[] velocities, long tableBytes,
-        long trajectoryBytes, long dumpBytes, double firstTotalEnergy, double maxDeviation) {
+        long trajectoryBytes, long dumpBytes, double firstTotalEnergy, double maxDeviation, double[] cell) {
 
     static final String FILE = "checkpoint.json";
 
@@ -53,6 +56,9 @@ record Checkpoint(String fingerprint, long step, double[] positions, double[] ve
         n.put("dump_bytes", dumpBytes);
         n.put("first_total_energy", Double.doubleToRawLongBits(firstTotalEnergy));
         n.put("max_deviation", Double.doubleToRawLongBits(maxDeviation));
+        if (cell != null) {
+            bits(n.putArray("cell"), cell);
+        }
         writeJson(dir, n);
     }
 
@@ -65,7 +71,8 @@ record Checkpoint(String fingerprint, long step, double[] positions, double[] ve
         return new Checkpoint(n.path("fingerprint").asText(), n.path("step").asLong(), doubles(n.path("positions")),
                 doubles(n.path("velocities")), n.path("table_bytes").asLong(), n.path("trajectory_bytes").asLong(),
                 n.path("dump_bytes").asLong(), Double.longBitsToDouble(n.path("first_total_energy").asLong()),
-                Double.longBitsToDouble(n.path("max_deviation").asLong()));
+                Double.longBitsToDouble(n.path("max_deviation").asLong()),
+                n.has("cell") ? doubles(n.path("cell")) : null);
     }
 
     static void delete(Path dir) {
