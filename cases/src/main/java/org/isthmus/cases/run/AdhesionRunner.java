@@ -121,7 +121,8 @@ final class AdhesionRunner implements Runner {
             for (int i = 0; i < lt.length; i++) {
                 lt[i] = dec[2][i] * SeparationTable.GPA;
             }
-            Plots.lineChart(dir.resolve(PLOT), "Pull-off across the derived law: " + crystal, "displacement (Å)",
+            Plots.lineChart(dir.resolve(PLOT), "Pull-off: " + crystal.element().symbol() + " "
+                    + crystal.lattice() + " (" + crystal.normal() + ")[" + crystal.direction() + "]", "displacement (Å)",
                     "traction (GPa)", List.of(new Plots.Series("pull (mean traction)", x, t, Plots.Style.LINE),
                             Plots.Series.dashed("decohesion law, against its opening", dec[0], lt)));
         }
