@@ -26,10 +26,13 @@ import org.isthmus.continuum.mesh.StructuredMeshes;
  * The resources a case names, loaded and checked before any work starts: the potential (it
  * loads, and knows every element of the structure), the structure (the file reads, the frame
  * exists), the mesh (generated, or the Gmsh file reads, and has every set a boundary condition
- * names). Every problem is reported at once, at the field that named the resource.
+ * names), the crystal of cohesive, crack and adhesion (an element the potential knows; a crack
+ * radius that holds its regions). Every problem is reported at once, at the field that named the
+ * resource.
  *
  * @param potential the potential, as loaded (backend not yet applied); null for kind fe
- * @param structure the atoms (Å), rattled if asked; null for kind fe
+ * @param structure the atoms (Å), rattled if asked; null for the kinds that take none (fe, and
+ *                  cohesive, crack, adhesion, which build their crystal from their section)
  * @param mesh      the mesh in Å; null for atomistic kinds
  */
 public record CaseInputs(Potential potential, Configuration structure, Mesh mesh) {

@@ -305,8 +305,28 @@ final class CrackRunner implements Runner {
         return ((AtomisticCrackModel) model).configuration(s);
     }
 
+    /**
+     * One frame of {@code crack.xyz}. The crack frame has the tip at the origin, so the atoms are
+     * shifted by half the box along each non-periodic axis to lie inside it (as extended XYZ
+     * readers and OVITO expect); the frame's {@code tip_origin} says where the field's origin is.
+     */
     private static void writeFrame(PartialFile f, Configuration atoms, int step, Load load, double kg) {
+        double[] shift = new double[3];
+        for (int axis = 0; axis < 3; axis++) {
+            if (!atoms.cell().isPeriodic(axis)) {
+                double[] v = atoms.cell().vector(axis);
+                for (int k = 0; k < 3; k++) {
+                    shift[k] += 0.5 * v[k];
+                }
+            }
+        }
+        double[] x = atoms.positions();
+        for (int i = 0; i < x.length; i++) {
+            x[i] += shift[i % 3];
+        }
+        atoms = atoms.withPositions(x);
         Map<String, String> info = new LinkedHashMap<>(atoms.info());
+        info.put("tip_origin", String.format(Locale.ROOT, "%.6f %.6f %.6f", shift[0], shift[1], shift[2]));
         info.put("step", Integer.toString(step));
         info.put("K_over_KG", String.format(Locale.ROOT, "%.6f", load.k() / kg));
         info.put("K_MPa_sqrt_m", String.format(Locale.ROOT, "%.6f", load.k() * AnisotropicCrackField.MPA_SQRT_M_PER_EV_A25));

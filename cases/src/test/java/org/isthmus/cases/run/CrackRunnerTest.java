@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrackRunnerTest {
 
-    static final Path SW = Path.of("examples", "si-sw-1985.yaml").toAbsolutePath().normalize();
+    static final Path SW = Path.of("..", "examples", "si-sw-1985.yaml").toAbsolutePath().normalize();
 
     private static RunOptions quiet(Path dir) {
         return RunOptions.into(dir).withQuiet(true).withEcho(null);
