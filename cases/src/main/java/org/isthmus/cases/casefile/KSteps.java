@@ -23,7 +23,7 @@ public record KSteps(
 
     /** Scale of the unit in eV/Å^{5/2}, given K_G in eV/Å^{5/2}. */
     public double scale(double griffith) {
-        // 1 MPa·√m = 1/1.602176634 eV/Å^{5/2}
-        return unit.equals("K_G") ? griffith : 1 / 1.602176634;
+        // 1 eV/Å^{5/2} = 1.602176634 MPa·√m
+        return unit.equals("K_G") ? griffith : 1 / org.isthmus.continuum.fracture.AnisotropicCrackField.MPA_SQRT_M_PER_EV_A25;
     }
 }

@@ -236,8 +236,12 @@ final class CrackRunner implements Runner {
                     cr.crystal().plane(), cr.crystal().direction(), cr.model(), kg * AnisotropicCrackField.MPA_SQRT_M_PER_EV_A25));
         }
         double m = AnisotropicCrackField.MPA_SQRT_M_PER_EV_A25;
-        log.info("%s", study.summary(new org.isthmus.coupling.fracture.KSweep.Result(List.of(), sw.startK, sw.tip0,
-                sw.kPlusLow, sw.kPlus, sw.kMinus, sw.kMinusHigh)));
+        if (!Double.isNaN(sw.kPlus) && !Double.isNaN(sw.kMinus)) {
+            log.info("%s", study.summary(new org.isthmus.coupling.fracture.KSweep.Result(List.of(), sw.startK, sw.tip0,
+                    sw.kPlusLow, sw.kPlus, sw.kMinus, sw.kMinusHigh)));
+        } else {
+            log.info("K_G = %.5f eV/Å^2.5 (%.4f MPa√m)", kg, kg * m);
+        }
         Map<String, Figure> f = new LinkedHashMap<>();
         f.put("atoms", new Figure(study.specimen().reference().size(), ""));
         f.put("free_dofs", new Figure(model.freeDegreesOfFreedom(), ""));

@@ -139,5 +139,9 @@ class CrackRunnerTest {
         for (int i = 0; i < k.length; i++) {
             assertEquals(expected[i], k[i], 1e-12, Arrays.toString(k));
         }
+        // K in MPa·√m: 1 eV/Å^2.5 = 1.602176634 MPa·√m, whatever K_G is
+        KSteps mpa = new KSteps("MPa_sqrt_m", 0.6, 0.5, 0.7, 0.1, true);
+        assertEquals(1 / 1.602176634, mpa.scale(0.38), 1e-15);
+        assertEquals(0.6 / 1.602176634, CrackRunner.plan(mpa, mpa.scale(0.38)).get(0).k(), 1e-15);
     }
 }
