@@ -87,6 +87,18 @@ class PlaneCellTest {
     }
 
     @Test
+    void thinOrientedCellsSeeEveryImage() {
+        // (110) and (111) cells of fcc Cu are 3.6 and 5.1 Å across in-plane, below the EAM's 7 Å reach
+        Potential eam = ZhouEam.of(CU);
+        double a = 3.615;
+        double bulk = eam.compute(Lattices.fcc(CU, a, 3, 3, 3)).energy() / 108;
+        for (int[] hkl : new int[][] {{1, 1, 0}, {1, 1, 1}}) {
+            Configuration c = PlaneCell.of(Lattices.fcc(CU, a, 1, 1, 1), hkl, 1, 1, 2);
+            assertEquals(bulk, eam.compute(c).energy() / c.size(), 1e-10, java.util.Arrays.toString(hkl));
+        }
+    }
+
+    @Test
     void fcc100SurfaceEqualsTheAxisAlignedSlab() {
         Potential eam = ZhouEam.of(CU);
         double a = 3.615;

@@ -11,7 +11,7 @@ import org.isthmus.atomistic.structure.Element;
 import org.isthmus.cases.run.CohesiveLawFiles;
 import org.isthmus.coupling.cohesive.DerivedCohesiveLaw;
 import org.isthmus.coupling.cohesive.HalfCrystals;
-import org.isthmus.coupling.cohesive.OrientedCrystal;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.isthmus.coupling.cohesive.SeparationTable;
 import org.isthmus.coupling.cohesive.UberFit;
 

@@ -26,7 +26,7 @@ import org.isthmus.continuum.solve.Loading;
 import org.isthmus.continuum.solve.NewtonOptions;
 import org.isthmus.continuum.solve.NewtonSolver;
 import org.isthmus.coupling.cohesive.DerivedCohesiveLaw;
-import org.isthmus.coupling.cohesive.OrientedCrystal;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.isthmus.coupling.cohesive.SeparationTable;
 
 /**

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs the cases of a study somewhere: {@link LocalExecutor} on this machine; a cluster executor
- * (Slurm, issue 9) implements the same interface. An executor never stops at a failed case:
+ * Runs the cases of a study somewhere: {@link LocalExecutor} on this machine,
+ * {@link org.isthmus.cases.run.slurm.SlurmExecutor} on a Slurm cluster as one job array. An executor never stops at a failed case:
  * every case gets an outcome, in the order given.
  */
 public interface CaseExecutor {

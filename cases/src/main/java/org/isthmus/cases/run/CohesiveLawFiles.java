@@ -20,7 +20,7 @@ import org.isthmus.coupling.cohesive.CohesiveLawDerivation;
 import org.isthmus.coupling.cohesive.DerivedCohesiveLaw;
 import org.isthmus.coupling.cohesive.HalfCrystals;
 import org.isthmus.coupling.cohesive.NormalModulus;
-import org.isthmus.coupling.cohesive.OrientedCrystal;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.isthmus.coupling.cohesive.SeparationTable;
 import org.isthmus.coupling.cohesive.UberFit;
 import org.isthmus.coupling.cohesive.XuNeedlemanFit;

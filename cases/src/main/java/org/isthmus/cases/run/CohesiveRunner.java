@@ -11,7 +11,7 @@ import org.isthmus.cases.casefile.CaseInputs;
 import org.isthmus.cases.casefile.CohesiveSection;
 import org.isthmus.cases.casefile.CrystalSpec;
 import org.isthmus.coupling.cohesive.DerivedCohesiveLaw;
-import org.isthmus.coupling.cohesive.OrientedCrystal;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.isthmus.coupling.cohesive.SeparationTable;
 import org.isthmus.coupling.cohesive.UberFit;
 import org.isthmus.coupling.cohesive.XuNeedlemanFit;

@@ -29,7 +29,8 @@ import org.isthmus.cases.output.Plots;
 import org.isthmus.cases.output.Progress;
 import org.isthmus.continuum.fracture.AnisotropicCrackField;
 import org.isthmus.continuum.output.VtuWriter;
-import org.isthmus.coupling.cohesive.MillerIndices;
+import org.isthmus.coupling.crystal.CubicLattice;
+import org.isthmus.coupling.crystal.MillerIndices;
 import org.isthmus.coupling.fracture.AtomisticCrackModel;
 import org.isthmus.coupling.fracture.BoundaryField;
 import org.isthmus.coupling.fracture.CoupledCrackModel;
@@ -38,7 +39,6 @@ import org.isthmus.coupling.fracture.CrackSpecimen;
 import org.isthmus.coupling.fracture.CrackState;
 import org.isthmus.coupling.fracture.CrackStudy;
 import org.isthmus.coupling.fracture.CrystalReference;
-import org.isthmus.coupling.fracture.OrientedCrystal;
 import org.isthmus.coupling.handshake.Ramp;
 import org.isthmus.coupling.model.EnergyLedger;
 
@@ -78,8 +78,6 @@ final class CrackRunner implements Runner {
     static final String OPENING_PNG = "opening.png";
     static final String PVD = "continuum.pvd";
     static final String STEPS_DIR = "steps";
-    /** The fcc basis (fractional coordinates of the conventional cell). */
-    private static final double[][] FCC = {{0, 0, 0}, {0.5, 0.5, 0}, {0.5, 0, 0.5}, {0, 0.5, 0.5}};
 
     /** One planned load: its branch (0 start, 1 up, −1 down) and K (eV/Å^{5/2}). */
     record Load(int branch, double k) {
@@ -99,18 +97,18 @@ final class CrackRunner implements Runner {
         Element element = element(cr.crystal(), potential);
         int[] normal = indices(cr.crystal().plane(), "crack.crystal.plane");
         int[] front = indices(cr.crystal().direction(), "crack.crystal.direction");
-        double[][] basis = cr.crystal().lattice().equals("diamond") ? OrientedCrystal.DIAMOND : FCC;
+        CubicLattice lattice = CubicLattice.parse(cr.crystal().lattice(), "crack.crystal.lattice");
         boolean coupled = cr.model().equals("coupled");
         log.info("crack: potential %s (cutoff %.3f Å); %s %s (%s)[%s], %s model", potential.name(), potential.cutoff(),
                 element.symbol(), cr.crystal().lattice(), cr.crystal().plane(), cr.crystal().direction(), cr.model());
         long t0 = System.nanoTime();
-        CrystalReference bulk = CrystalReference.relaxed(potential, element, basis, cr.crystal().latticeConstant().value());
+        CrystalReference bulk = CrystalReference.relaxed(potential, element, lattice, cr.crystal().latticeConstant().value());
         int nz = cr.frontPeriods() > 0 ? cr.frontPeriods()
                 : (int) Math.floor(potential.cutoff() / bulk.oriented(normal, front).frontPeriod()) + 1;
         AnisotropicCrackField field = AnisotropicCrackField.cubic(bulk.c11(), bulk.c12(), bulk.c44(), normal, front);
         double fmax = cr.fmax().value();
         BiFunction<CrackSpecimen, Potential, CrackModel> factory = (specimen, p) -> coupled
-                ? coupled(cr, specimen, p, field, basis, element, bulk.latticeConstant(), fmax)
+                ? coupled(cr, specimen, p, field, lattice, element, bulk.latticeConstant(), fmax)
                 : new AtomisticCrackModel(specimen, p, Lbfgs.defaults().withTolerance(fmax).withMaxIterations(20000),
                         true);
         CrackStudy study = CrackStudy.of(bulk, normal, front, cr.radius().value(), nz, factory);
@@ -284,11 +282,11 @@ final class CrackRunner implements Runner {
     }
 
     private static CoupledCrackModel coupled(CrackSection cr, CrackSpecimen specimen, Potential p,
-            AnisotropicCrackField field, double[][] basis, Element element, double a, double fmax) {
+            AnisotropicCrackField field, CubicLattice lattice, Element element, double a, double fmax) {
         CoupledCrackModel.Options o = new CoupledCrackModel.Options(cr.atomisticRadius().value(),
                 cr.handshakeWidth().value(), cr.elementSize().value(), 1.4, Ramp.LINEAR, cr.ghostCorrection(), true, fmax);
         return cr.continuum().equals("cauchy_born")
-                ? CoupledCrackModel.cauchyBorn(specimen, p, Lattices.cubic(basis, element, a, 1, 1, 1), o)
+                ? CoupledCrackModel.cauchyBorn(specimen, p, Lattices.cubic(lattice.basis(), element, a, 1, 1, 1), o)
                 : CoupledCrackModel.linearised(specimen, p, field, o);
     }
 

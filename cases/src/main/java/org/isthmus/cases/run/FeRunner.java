@@ -138,7 +138,10 @@ public final class FeRunner implements Runner {
                 double lambda = k + 1 == n ? 1.0 : (double) (k + 1) / n;
                 // the prescribed displacements rise by 1/n of their full value, the loads stand at λ_{k+1}
                 loading = loading(model, fe.boundary(), 1.0 / n, lambda);
-                SolveReport report = new NewtonSolver(model, loading, newton, linear).solve(u);
+                // the loads start at λ_k (where the last step left them), also inside cut-backs
+                double[] before = loading(model, fe.boundary(), 1.0 / n, (double) k / n).externalForces();
+                SolveReport report = new NewtonSolver(model, loading, newton, linear).withStartingForces(before)
+                        .solve(u);
                 int its = report.totalIterations();
                 iterations += its;
                 cutBacks += report.cutBacks();

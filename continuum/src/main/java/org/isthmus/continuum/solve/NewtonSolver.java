@@ -34,15 +34,35 @@ public final class NewtonSolver {
     private final Loading loading;
     private final NewtonOptions options;
     private final LinearSolver linear;
+    private final double[] startForces;
 
     /** A solver of {@code model} under {@code loading}. */
     public NewtonSolver(FeModel model, Loading loading, NewtonOptions options, LinearSolver linear) {
+        this(model, loading, options, linear, null);
+    }
+
+    private NewtonSolver(FeModel model, Loading loading, NewtonOptions options, LinearSolver linear,
+            double[] startForces) {
         this.model = model;
         this.loading = loading;
         this.options = options;
         // the node coordinates give the AMG preconditioner its rigid-body modes
         this.linear = linear.hasCoordinates() ? linear
                 : linear.withCoordinates(model.mesh().coordinates(), model.mesh().dimension());
+        this.startForces = startForces;
+    }
+
+    /**
+     * The same solver with the external forces at λ = 0 equal to {@code f0} (eV/Å per dof)
+     * instead of zero: the forces then follow f0 + λ (f_ext − f0), so a solve that continues from
+     * an earlier load step (its converged u, its loads as f0) ramps the loads from where they
+     * stood, also inside cut-back increments.
+     */
+    public NewtonSolver withStartingForces(double[] f0) {
+        if (f0.length != model.dofCount()) {
+            throw new InvalidInputException("starting forces of length " + f0.length + "; expected " + model.dofCount());
+        }
+        return new NewtonSolver(model, loading, options, linear, f0.clone());
     }
 
     /**
@@ -96,6 +116,16 @@ public final class NewtonSolver {
         return new SolveReport(List.copyOf(steps), cutBacks, last[0]);
     }
 
+    /** The external forces at solver load factor λ: f0 + λ (f_ext − f0), with f0 = 0 unless given. */
+    double[] forcesAt(double lambda, double[] fext) {
+        double[] f = new double[fext.length];
+        for (int i = 0; i < f.length; i++) {
+            double f0 = startForces == null ? 0 : startForces[i];
+            f[i] = f0 + lambda * (fext[i] - f0);
+        }
+        return f;
+    }
+
     /** One increment; returns null on success (u updated), or why it failed. */
     private String increment(double[] u, double[] u0, double lambda, double target, boolean[] fixed, double[] ubar,
             double[] fext, CompRowMatrix k, List<SolveReport.Step> steps, LinearSolveReport[] last) {
@@ -109,13 +139,15 @@ public final class NewtonSolver {
                 duc[i] = u0[i] + target * ubar[i] - u[i];
             }
         }
-        double extNorm = target * LinearSolver.norm(fext);
+        // the external forces at this increment's load factor: f0 + target (f_ext − f0), f0 = 0 by default
+        double[] fAt = forcesAt(target, fext);
+        double extNorm = LinearSolver.norm(fAt);
         for (int it = 0; it <= options.maxIterations(); it++) {
             double e = model.assemble(u, fint, k);
             if (!Double.isFinite(e)) {
                 return "an element is inverted at iteration " + it;
             }
-            double res = freeResidual(fint, fext, target, fixed, rhs);
+            double res = freeResidual(fint, fAt, 1.0, fixed, rhs);
             double scale = Math.max(LinearSolver.norm(fint), extNorm);
             boolean predictor = it == 0 && LinearSolver.norm(duc) > 0;
             if (!predictor && res <= options.relativeTolerance() * scale + options.absoluteTolerance()) {
@@ -148,7 +180,7 @@ public final class NewtonSolver {
                     }
                 }
             }
-            String ls = lineSearch(u, du, e, fint, fext, target, fixed, predictor ? duc : null);
+            String ls = lineSearch(u, du, e, fint, fAt, 1.0, fixed, predictor ? duc : null);
             if (ls != null) {
                 return ls + " at iteration " + it;
             }

@@ -16,6 +16,7 @@ import org.isthmus.atomistic.potential.Potential;
 import org.isthmus.atomistic.potential.Request;
 import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.atomistic.structure.Element;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 
 /**
  * Derives a cohesive law from an interatomic potential by separating two half-crystals

@@ -7,6 +7,7 @@ import org.isthmus.atomistic.neighbor.InteractionMask;
 import org.isthmus.atomistic.structure.Cell;
 import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.atomistic.structure.Element;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 
 /**
  * Two half-crystals facing each other across a plane z = z_cut: body A below (label

@@ -10,6 +10,7 @@ import org.isthmus.atomistic.potential.Request;
 import org.isthmus.atomistic.structure.Cell;
 import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.atomistic.structure.Element;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 
 /**
  * The elastic modulus normal to a plane, C⊥ = C'_nnnn = ∂σ_nn/∂ε_nn at fixed in-plane strain

@@ -17,6 +17,7 @@ import org.isthmus.continuum.material.LinearElastic;
 import org.isthmus.continuum.material.Material;
 import org.isthmus.continuum.mesh.Mesh;
 import org.isthmus.continuum.solve.Loading;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.isthmus.coupling.handshake.Blending;
 import org.isthmus.coupling.handshake.Cylinder;
 import org.isthmus.coupling.handshake.Partition;

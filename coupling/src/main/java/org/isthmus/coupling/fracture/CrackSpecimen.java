@@ -6,6 +6,7 @@ import org.isthmus.atomistic.InvalidInputException;
 import org.isthmus.atomistic.structure.Cell;
 import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.atomistic.structure.Element;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 
 /**
  * The reference geometry of a quasi-2D crack specimen: a cylinder of crystal of radius R around

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.isthmus.atomistic.potential.Potential;
 import org.isthmus.atomistic.structure.Element;
 import org.isthmus.continuum.fracture.AnisotropicCrackField;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 
 /**
  * A lattice-trapping study of one cleavage system with one potential, assembled from its parts:
@@ -111,7 +112,7 @@ public final class CrackStudy {
                         + " cleavage %s front %s: γ_s = %.5f eV/Å² = %.4f J/m² relaxed (%.4f J/m² unrelaxed)%n"
                         + " crack field μ1 = %s, μ2 = %s, G/K² = %.5f Å³/eV%n K_G = %.5f eV/Å^2.5 = %.4f MPa√m%n %s",
                 bulk.potential().name(), bulk.latticeConstant(), bulk.cohesiveEnergy(), bulk.c11() * gpa,
-                bulk.c12() * gpa, bulk.c44() * gpa, Arrays.toString(crystal.normal()), Arrays.toString(crystal.front()),
+                bulk.c12() * gpa, bulk.c44() * gpa, Arrays.toString(crystal.normal().toArray()), Arrays.toString(crystal.front().toArray()),
                 surfaceEnergy, surfaceEnergy * AnisotropicCrackField.J_PER_M2_PER_EV_A2,
                 unrelaxedSurfaceEnergy * AnisotropicCrackField.J_PER_M2_PER_EV_A2, field.mu1(), field.mu2(),
                 field.energyReleaseFactor(), kg, kg * AnisotropicCrackField.MPA_SQRT_M_PER_EV_A25, specimen);

@@ -12,6 +12,8 @@ import org.isthmus.atomistic.structure.Cell;
 import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.atomistic.structure.Element;
 import org.isthmus.atomistic.structure.Lattices;
+import org.isthmus.coupling.crystal.CubicLattice;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 
 /**
  * The bulk and surface properties of a cubic crystal that fracture needs, computed from a
@@ -35,35 +37,38 @@ public final class CrystalReference {
 
     private final Potential potential;
     private final Element element;
+    private final CubicLattice lattice;
     private final double[][] basis;
     private final double a;
     private final double cohesive;
     private final double[] elastic;
 
-    private CrystalReference(Potential potential, Element element, double[][] basis, double a) {
+    private CrystalReference(Potential potential, Element element, CubicLattice lattice, double a) {
         this.potential = potential;
         this.element = element;
-        this.basis = java.util.Arrays.stream(basis).map(double[]::clone).toArray(double[][]::new);
+        this.lattice = lattice;
+        this.basis = lattice.basis();
         this.a = a;
         this.cohesive = energyPerAtom(potential, element, basis, a);
         this.elastic = elasticConstants();
     }
 
     /**
-     * The reference of the crystal with the given basis (fractional, conventional cubic cell),
-     * with the lattice constant minimised (Brent) within ±5 % of {@code aGuess} to 1e-7 Å.
+     * The reference of the crystal of the given cubic structure, with the lattice constant
+     * minimised (Brent) within ±5 % of {@code aGuess} to 1e-7 Å.
      */
-    public static CrystalReference relaxed(Potential potential, Element element, double[][] basis, double aGuess) {
+    public static CrystalReference relaxed(Potential potential, Element element, CubicLattice lattice, double aGuess) {
+        double[][] basis = lattice.basis();
         BrentOptimizer brent = new BrentOptimizer(1e-12, 1e-9);
         double a = brent.optimize(new MaxEval(200), GoalType.MINIMIZE,
                 new UnivariateObjectiveFunction(x -> energyPerAtom(potential, element, basis, x)),
                 new SearchInterval(0.95 * aGuess, 1.05 * aGuess, aGuess)).getPoint();
-        return new CrystalReference(potential, element, basis, a);
+        return new CrystalReference(potential, element, lattice, a);
     }
 
     /** A diamond-structure crystal (Si: aGuess 5.431 Å). */
     public static CrystalReference diamond(Potential potential, Element element, double aGuess) {
-        return relaxed(potential, element, OrientedCrystal.DIAMOND, aGuess);
+        return relaxed(potential, element, CubicLattice.DIAMOND, aGuess);
     }
 
     /** Equilibrium lattice constant (Å). */
@@ -97,7 +102,7 @@ public final class CrystalReference {
 
     /** The crystal in a crack frame at the equilibrium lattice constant. */
     public OrientedCrystal oriented(int[] normal, int[] front) {
-        return new OrientedCrystal(element, basis, a, normal, front);
+        return OrientedCrystal.crack(lattice, element, a, normal, front);
     }
 
     private static double energyPerAtom(Potential potential, Element element, double[][] basis, double lattice) {

@@ -1,6 +1,6 @@
 /**
  * Atomistic fracture: crack specimens of a crystal in a crack frame
- * ({@link org.isthmus.coupling.fracture.OrientedCrystal},
+ * ({@link org.isthmus.coupling.crystal.OrientedCrystal} in its crack frame,
  * {@link org.isthmus.coupling.fracture.CrackSpecimen}), the crack-tip locator and opening gauge
  * ({@link org.isthmus.coupling.fracture.CleavageBonds}), bulk and surface properties from a
  * potential ({@link org.isthmus.coupling.fracture.CrystalReference}), the seam between loading

@@ -48,13 +48,18 @@ import org.isthmus.coupling.handshake.Ramp;
  * {@link ReferenceGeometry} whose elements that the handshake cuts get a composite rule of
  * {@code subdivisions} sub-cells per axis (default 3); elements with α ≡ 0 are skipped.
  *
- * <p>Ghost-force correction (optional): the gradient g₀ of the model at the reference state
- * (λ = 0, every atom and node at rest) is subtracted as a dead load, E_c(x) = E(x) − g₀·(x − x₀),
- * in the manner of the ghost-force-corrected quasicontinuum (Shenoy et al., J. Mech. Phys.
- * Solids 47, 611 (1999)). It removes the reference ghost forces exactly; under a strain ε the
- * ghost forces of an energy-based blend change by O(ε) and that part remains, unless the dead
- * loads are recomputed at the loaded homogeneous state ({@link #recomputeGhostForces}). The uncorrected
- * residual of the last gradient is always available ({@link #lastUncorrectedForceNorm()}).
+ * <p>Ghost-force correction (optional, {@link GhostCorrection}): a dead load, the gradient g of
+ * the uncorrected model at a linearisation state x_F, is subtracted, E_c(x) = E(x) − g·(x − x_F).
+ * {@link GhostCorrection#REFERENCE}: x_F is the reference state (λ = 0, every atom and node at
+ * rest), in the manner of the ghost-force-corrected quasicontinuum (Shenoy et al., J. Mech. Phys.
+ * Solids 47, 611 (1999)); it removes the reference ghost forces exactly, but under a strain ε the
+ * ghost forces of an energy-based blend change by O(ε) and that part remains.
+ * {@link GhostCorrection#BLENDED} (BGFC, Van Koten &amp; Ortner 2011): x_F is the homogeneous
+ * state of the current load step, X + λ u_F(X) for the far field u_F = (F − I) X of the applied
+ * macroscopic gradient F, recomputed whenever the load factor changes, and the dead load acts
+ * only on the entries within twice the cutoff of the handshake; every uniform deformation of the
+ * load path is then an equilibrium to round-off (the patch test). The uncorrected residual of the
+ * last gradient is always available ({@link #lastUncorrectedForceNorm()}).
  *
  * <p>Neighbour lists are reused with a Verlet skin (default 0.5 Å) as in
  * {@link org.isthmus.atomistic.minimize.AtomisticModel}. Not thread-safe: it holds the list and
@@ -108,8 +113,12 @@ public final class CoupledModel implements EnergyModel {
     private final double[] x0;
     private final boolean[] activeNodes;
     private final int[] subdivisions;
+    private final GhostCorrection correction;
+    private final DisplacementField farField;
+    private final boolean[] correctionSupport;
     private double[] ghost;
     private double[] ghostOrigin;
+    private double ghostLambda = Double.NaN;
     private double lambda;
     private double lastUncorrected = Double.NaN;
     private int evaluations;
@@ -268,12 +277,50 @@ public final class CoupledModel implements EnergyModel {
                 x0[3 * i + c] = reference.x(freeAtoms[i], c);
             }
         }
-        if (b.ghostCorrection) {
-            double[] g0 = new double[dimension()];
-            evaluate(x0, g0, false);
-            this.ghost = g0;
-            this.ghostOrigin = x0.clone();
+        this.correction = b.correction;
+        this.farField = b.farField;
+        this.correctionSupport = correction == GhostCorrection.BLENDED ? blendBand(blending, nFree) : null;
+        if (correction == GhostCorrection.REFERENCE) {
+            linearise(x0, 0);
+        } else if (correction == GhostCorrection.BLENDED) {
+            linearise(homogeneousState(0), 0);
         }
+    }
+
+    /**
+     * The entries a blend can give a ghost force to: free atoms whose reference position lies
+     * within 2 r_c of the handshake (−2 r_c &lt; d &lt; w + 2 r_c: the force on an atom depends on
+     * the weights of atoms up to 2 r_c away), and the dofs of free nodes of elements that reach into
+     * that band (from the element's centre and radius, as {@link #cut}); nowhere else can the
+     * blended energy of a homogeneous state have a gradient other than real forces (a free surface,
+     * applied tractions), which the correction must not cancel.
+     */
+    private boolean[] blendBand(Blending blending, int nFree) {
+        double lo = -2 * partition.cutoff();
+        double hi = blending.width() + 2 * partition.cutoff();
+        boolean[] in = new boolean[dimension()];
+        for (int k = 0; k < nFree; k++) {
+            int i = freeAtoms[k];
+            double d = blending.distance(reference.x(i, 0), reference.x(i, 1), reference.x(i, 2));
+            in[3 * k] = in[3 * k + 1] = in[3 * k + 2] = d > lo && d < hi;
+        }
+        boolean[] nodeIn = new boolean[mesh.nodeCount()];
+        double[] c = new double[3];
+        for (int e = 0; e < mesh.elementCount(); e++) {
+            int nn = mesh.type(e).nodeCount();
+            double r = centreAndRadius(e, c);
+            double d = blending.distance(c[0], c[1], c[2]);
+            if (d + r > lo && d - r < hi) {
+                for (int a = 0; a < nn; a++) {
+                    nodeIn[mesh.node(e, a)] = true;
+                }
+            }
+        }
+        int off = 3 * nFree;
+        for (int k = 0; k < nodeDofs.length; k++) {
+            in[off + k] = nodeIn[nodeDofs[k] / dim];
+        }
+        return in;
     }
 
     private static Material[] fill(int n, Material m) {
@@ -287,8 +334,16 @@ public final class CoupledModel implements EnergyModel {
 
     /** Whether α varies inside element e (from its centre and radius: the signed distance is 1-Lipschitz). */
     private boolean cut(Blending blending, int e) {
-        int nn = mesh.type(e).nodeCount();
         double[] c = new double[3];
+        double r = centreAndRadius(e, c);
+        double d = blending.distance(c[0], c[1], c[2]);
+        return d + r > 0 && d - r < blending.width() || (blending.ramp() == Ramp.SHARP && Math.abs(d) < r);
+    }
+
+    /** The centre of element e's nodes (into c; z = 0 in 2D) and its radius, the largest node distance from it (Å). */
+    private double centreAndRadius(int e, double[] c) {
+        int nn = mesh.type(e).nodeCount();
+        Arrays.fill(c, 0);
         for (int a = 0; a < nn; a++) {
             for (int q = 0; q < dim; q++) {
                 c[q] += mesh.x(mesh.node(e, a), q) / nn;
@@ -303,8 +358,7 @@ public final class CoupledModel implements EnergyModel {
             }
             r = Math.max(r, Math.sqrt(s));
         }
-        double d = blending.distance(c[0], c[1], c[2]);
-        return d + r > 0 && d - r < blending.width() || (blending.ramp() == Ramp.SHARP && Math.abs(d) < r);
+        return r;
     }
 
     /** A builder for a coupled model of {@code partition} with one material everywhere. */
@@ -453,12 +507,58 @@ public final class CoupledModel implements EnergyModel {
 
     @Override
     public double energy(double[] x) {
-        return evaluate(x, null, ghost != null);
+        return evaluate(x, null, ensureCorrection());
     }
 
     @Override
     public double energyAndGradient(double[] x, double[] gradOut) {
-        return evaluate(x, gradOut, ghost != null);
+        return evaluate(x, gradOut, ensureCorrection());
+    }
+
+    /**
+     * Brings the dead load up to date (BGFC: relinearised at the homogeneous state of the current
+     * load factor when that changed); returns whether a correction applies.
+     */
+    private boolean ensureCorrection() {
+        if (correction == GhostCorrection.BLENDED && lambda != ghostLambda) {
+            linearise(homogeneousState(lambda), lambda);
+        }
+        return ghost != null;
+    }
+
+    /** The state X + λ u_F(X) of the far field u_F at load factor λ (BGFC's linearisation point). */
+    private double[] homogeneousState(double lam) {
+        double[] d = new double[3];
+        return stateOf((xr, out) -> {
+            farField.displacement(xr, d);
+            for (int c = 0; c < 3; c++) {
+                out[c] = lam * d[c];
+            }
+        });
+    }
+
+    /**
+     * Sets the dead load to the uncorrected gradient at state x and load factor lam (restricted to
+     * the correction's support), then restores the current load factor.
+     */
+    private void linearise(double[] x, double lam) {
+        double keep = lambda;
+        lambda = lam;
+        double[] g = new double[dimension()];
+        double uncorrected = lastUncorrected;
+        evaluate(x, g, false);
+        lastUncorrected = uncorrected;
+        lambda = keep;
+        if (correctionSupport != null) {
+            for (int k = 0; k < g.length; k++) {
+                if (!correctionSupport[k]) {
+                    g[k] = 0;
+                }
+            }
+        }
+        this.ghost = g;
+        this.ghostOrigin = x.clone();
+        this.ghostLambda = lam;
     }
 
     private double evaluate(double[] x, double[] grad, boolean correct) {
@@ -529,29 +629,54 @@ public final class CoupledModel implements EnergyModel {
     }
 
     /**
-     * Recomputes the dead-load correction at state x and the current load factor (g₀ = the
-     * uncorrected gradient there; E_c(y) = E(y) − g₀·(y − x)), and turns the correction on. This is
-     * the per-load-step refresh of the ghost-force-corrected quasicontinuum: computed at the
-     * homogeneous state of the applied far field it makes that state an equilibrium by
-     * construction (the patch test then holds to round-off at that state), so use it only at a
-     * state known to be the solution of a perfect crystal, never at a configuration with defects
-     * whose forces are real.
+     * Recomputes the dead-load correction at state x and the current load factor (g = the
+     * uncorrected gradient there, on the correction's support; E_c(y) = E(y) − g·(y − x)), and
+     * turns the correction on. Computed at the homogeneous state of the applied far field it makes
+     * that state an equilibrium by construction, so use it only at a state known to be the
+     * solution of a perfect crystal, never at a configuration with defects whose forces are real.
+     * With {@link GhostCorrection#BLENDED} the model does this itself at every new load factor
+     * (and replaces a correction set here when the load factor changes).
      */
     public void recomputeGhostForces(double[] x) {
-        double[] g = new double[dimension()];
-        evaluate(x, g, false);
-        this.ghost = g;
-        this.ghostOrigin = x.clone();
+        if (x.length != dimension()) {
+            throw new IllegalArgumentException("expected a state of " + dimension() + " entries, got " + x.length);
+        }
+        linearise(x.clone(), lambda);
     }
 
-    /** Whether the ghost-force correction is on. */
+    /** Whether a ghost-force correction is on. */
     public boolean ghostCorrected() {
         return ghost != null;
     }
 
-    /** The ghost forces' gradient g₀ at the reference state (a copy), or null without correction. */
+    /** The correction this model was built with (a later {@link #recomputeGhostForces} may add one to NONE). */
+    public GhostCorrection ghostCorrection() {
+        return correction;
+    }
+
+    /**
+     * The dead load g of the correction in force at the current load factor (a copy; eV/Å per
+     * entry): the uncorrected gradient at the linearisation state, zero off the correction's
+     * support; null without correction.
+     */
     public double[] ghostGradient() {
+        ensureCorrection();
         return ghost == null ? null : ghost.clone();
+    }
+
+    /** The linearisation state x_F of the correction in force at the current load factor (a copy), or null. */
+    public double[] ghostLinearisationState() {
+        ensureCorrection();
+        return ghostOrigin == null ? null : ghostOrigin.clone();
+    }
+
+    /**
+     * Whether state entry k carries the dead load: every entry for {@link GhostCorrection#REFERENCE}
+     * and {@link #recomputeGhostForces}, only those within 2 r_c of the handshake for
+     * {@link GhostCorrection#BLENDED}.
+     */
+    public boolean inCorrectionSupport(int k) {
+        return correctionSupport == null || correctionSupport[k];
     }
 
     /**
@@ -624,6 +749,7 @@ public final class CoupledModel implements EnergyModel {
 
     /** The energy of the state x term by term. */
     public EnergyLedger ledger(double[] x) {
+        boolean corrected = ensureCorrection(); // may evaluate the model: before the scratch arrays are filled for x
         fillDisplacements(x);
         fillPositions(x);
         Configuration c = reference.withPositions(pos);
@@ -635,7 +761,7 @@ public final class CoupledModel implements EnergyModel {
         }
         double work = lambda * dot(fext, u);
         double corr = 0;
-        if (ghost != null) {
+        if (corrected) {
             for (int k = 0; k < x.length; k++) {
                 corr += ghost[k] * (x[k] - ghostOrigin[k]);
             }
@@ -711,7 +837,7 @@ public final class CoupledModel implements EnergyModel {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "CoupledModel[%s; %d free atoms, %d free nodal dofs%s]", partition,
-                freeAtoms.length, nodeDofs.length, ghost != null ? ", ghost-force corrected" : "");
+                freeAtoms.length, nodeDofs.length, ghost != null ? ", ghost-force corrected (" + correction + ")" : "");
     }
 
     /** Builds a {@link CoupledModel}. */
@@ -723,7 +849,8 @@ public final class CoupledModel implements EnergyModel {
         private final Section section;
         private InteractionMask mask;
         private Function<FeModel, Loading> loading;
-        private boolean ghostCorrection;
+        private GhostCorrection correction = GhostCorrection.NONE;
+        private DisplacementField farField;
         private int subdivisions = 3;
         private double skin = 0.5;
         private int atomThreads;
@@ -754,9 +881,40 @@ public final class CoupledModel implements EnergyModel {
             return this;
         }
 
-        /** Whether to subtract the reference ghost forces as dead loads (default false). */
+        /**
+         * Whether to subtract the reference ghost forces as dead loads ({@link GhostCorrection#REFERENCE},
+         * the blended correction at F = I, for loads without a homogeneous far field such as a
+         * K-field; default false: {@link GhostCorrection#NONE}).
+         */
         public Builder ghostForceCorrection(boolean on) {
-            this.ghostCorrection = on;
+            this.correction = on ? GhostCorrection.REFERENCE : GhostCorrection.NONE;
+            this.farField = null;
+            return this;
+        }
+
+        /**
+         * The blended ghost-force correction ({@link GhostCorrection#BLENDED}) for a load whose
+         * homogeneous solution is the deformation gradient F (row-major 3×3) at λ = 1, i.e. the far
+         * field u_F = (F − I) X with which the boundary is prescribed (the same origin).
+         */
+        public Builder blendedGhostForceCorrection(double[] f) {
+            if (f == null || f.length != 9) {
+                throw new IllegalArgumentException("a deformation gradient needs 9 entries (row-major 3×3)");
+            }
+            return blendedGhostForceCorrection(DisplacementField.homogeneous(f));
+        }
+
+        /**
+         * The blended ghost-force correction linearised at X + λ u_F(X) for the far field u_F at
+         * λ = 1: a homogeneous field (F − I) X + c for the patch test's guarantee; the caller
+         * answers for the far field matching the loading.
+         */
+        public Builder blendedGhostForceCorrection(DisplacementField farField) {
+            if (farField == null) {
+                throw new IllegalArgumentException("the blended correction needs the far field");
+            }
+            this.correction = GhostCorrection.BLENDED;
+            this.farField = farField;
             return this;
         }
 

@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param cohesive energy of the cohesive interfaces of the finite-element model and of any
  *        additional {@link CouplingTerm}s
  * @param externalWork λ f_ext · u of the applied nodal forces and tractions
- * @param ghostCorrectionWork g₀ · (x − x₀) of the dead-load ghost-force correction (0 without it)
+ * @param ghostCorrectionWork g · (x − x_F) of the dead-load ghost-force correction linearised at x_F
+ *        (see {@link GhostCorrection}; 0 without it)
  */
 public record EnergyLedger(double atomistic, double continuum, double cohesive, double externalWork,
         double ghostCorrectionWork) {

@@ -11,7 +11,10 @@ import org.isthmus.atomistic.minimize.Minimizer;
  * prescribed displacements and loads are set to λ times the loading's, and the energy is
  * minimised from the previous step's state with a foundation minimiser (Fire or Lbfgs). Every
  * step reports its energy ledger and both residuals (with and without the ghost-force
- * correction). A step that does not converge is reported as such and the stepping goes on; the
+ * correction). With the blended ghost-force correction ({@link GhostCorrection#BLENDED}) the model
+ * relinearises its dead load at the homogeneous state of each new load factor itself, so every
+ * step of a uniform-boundary load starts from a corrected model that has that state as an
+ * equilibrium. A step that does not converge is reported as such and the stepping goes on; the
  * caller decides what that means.
  */
 public final class QuasiStaticDriver {

@@ -9,6 +9,7 @@ import org.isthmus.atomistic.potential.pair.LennardJones;
 import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.atomistic.structure.Element;
 import org.isthmus.atomistic.structure.Lattices;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.junit.jupiter.api.Test;
 
 /**

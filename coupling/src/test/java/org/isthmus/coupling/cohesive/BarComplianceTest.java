@@ -19,6 +19,7 @@ import org.isthmus.continuum.solve.LinearSolver;
 import org.isthmus.continuum.solve.Loading;
 import org.isthmus.continuum.solve.NewtonOptions;
 import org.isthmus.continuum.solve.NewtonSolver;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -12,6 +12,7 @@ import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.atomistic.structure.Element;
 import org.isthmus.atomistic.structure.Lattices;
 import org.isthmus.atomistic.testing.SharedData;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.junit.jupiter.api.Test;
 
 /**

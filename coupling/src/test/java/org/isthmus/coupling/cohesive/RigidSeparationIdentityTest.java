@@ -9,6 +9,7 @@ import org.isthmus.atomistic.potential.sw.StillingerWeber;
 import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.atomistic.structure.Element;
 import org.isthmus.continuum.cohesive.TabulatedLaw;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -11,6 +11,8 @@ import org.isthmus.atomistic.potential.sw.StillingerWeber;
 import org.isthmus.atomistic.structure.Element;
 import org.isthmus.continuum.cohesive.ExponentialLaw;
 import org.isthmus.continuum.cohesive.TabulatedLaw;
+import org.isthmus.coupling.crystal.MillerIndices;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.junit.jupiter.api.Test;
 
 /**

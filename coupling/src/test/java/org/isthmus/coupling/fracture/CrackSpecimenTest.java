@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.isthmus.atomistic.structure.Element;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.junit.jupiter.api.Test;
 
 class CrackSpecimenTest {

@@ -8,6 +8,7 @@ import org.isthmus.atomistic.structure.Element;
 import org.isthmus.atomistic.structure.Lattices;
 import org.isthmus.continuum.material.CauchyBornMaterial;
 import org.isthmus.continuum.material.LinearElastic;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.isthmus.coupling.material.PotentialLatticeEnergy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The coupled model's gradient against central finite differences of its energy, over a mix of
  * free atoms and free nodes, with blending, padding atoms that follow the mesh, an interaction
- * mask, prescribed displacements, external forces and the ghost-force correction.
+ * mask, prescribed displacements, external forces and the ghost-force corrections (reference and
+ * blended).
  */
 class CoupledModelGradientTest {
     static final Element CU = Element.of("Cu");
@@ -119,6 +120,45 @@ class CoupledModelGradientTest {
         double[] u = model.displacements(x);
         assertEquals(spring.energy(at.positions(), u, null, null), l.cohesive(), 1e-12, "extra terms count as cohesive");
         assertTrue(l.externalWork() != 0 && l.ghostCorrectionWork() != 0);
+    }
+
+    /**
+     * The blended ghost-force correction: a dead load relinearised at each load factor's
+     * homogeneous state, so at every λ the energy stays consistent with its gradient, the ledger
+     * adds up, and the homogeneous state of that λ has no force.
+     */
+    @Test
+    void hex8BlockWithBlendedGhostForceCorrectionAtTwoLoadFactors() {
+        Potential pot = lj(4.0);
+        Mesh mesh = StructuredMeshes.box(40, 40, 40, 5, 5, 5, ElementType.HEX8);
+        Blending blend = new Blending(Box.centred(new double[] {20, 20, 20}, new double[] {3, 3, 3}), 4, Ramp.LINEAR);
+        Configuration atoms = Partition.crystal(Lattices.fcc(CU, A, 1, 1, 1), new double[] {2, 2, 2},
+                new double[] {38, 38, 38});
+        Partition part = Partition.builder(mesh, atoms, blend, pot.cutoff()).build();
+        double[] f = {1.01, 0.004, 0, -0.002, 0.995, 0.003, 0, 0.001, 1.006};
+        DisplacementField field = DisplacementField.homogeneous(f);
+        CoupledModel model = CoupledModel.builder(part, pot, LinearElastic.isotropic(0.8, 0.3), Section.solid())
+                .loading(fe -> PatchTestBench.prescribeBoundary(new Loading(fe), mesh, field))
+                .blendedGhostForceCorrection(f)
+                .threads(1, 1)
+                .build();
+        for (double lam : new double[] {0.7, 0.3}) {
+            model.setLoadFactor(lam);
+            double[] xF = model.ghostLinearisationState();
+            double[] g = new double[xF.length];
+            model.energyAndGradient(xF, g);
+            assertTrue(model.forceNorm(g) <= 1e-10 && model.lastUncorrectedForceNorm() > 1e-3,
+                    "λ = " + lam + ": " + model.forceNorm(g) + " / uncorrected " + model.lastUncorrectedForceNorm());
+            double[] x = xF.clone();
+            Random rnd = new Random(19);
+            for (int k = 0; k < x.length; k++) {
+                x[k] += 0.05 * (2 * rnd.nextDouble() - 1);
+            }
+            checkGradient(model, x, 24, 23, 2e-6);
+            EnergyLedger l = model.ledger(x);
+            assertEquals(model.energy(x), l.total(), 1e-9 * Math.abs(l.total()), "the ledger adds up");
+            assertTrue(l.ghostCorrectionWork() != 0);
+        }
     }
 
     @Test

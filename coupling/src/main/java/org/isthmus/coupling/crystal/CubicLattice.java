@@ -1,4 +1,4 @@
-package org.isthmus.coupling.cohesive;
+package org.isthmus.coupling.crystal;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.isthmus.coupling.cohesive;
+package org.isthmus.coupling.crystal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +75,19 @@ public record MillerIndices(int h, int k, int l) {
     /** The indices as a vector of doubles. */
     public double[] vector() {
         return new double[] {h, k, l};
+    }
+
+    /** The indices as an int array {h, k, l}. */
+    public int[] toArray() {
+        return new int[] {h, k, l};
+    }
+
+    /** The reduced indices of an int triple (e.g. a crack-frame direction given as {1, -1, 0}). */
+    public static MillerIndices of(int[] v) {
+        if (v == null || v.length != 3) {
+            throw new InvalidInputException("Miller indices need 3 integers, got " + java.util.Arrays.toString(v));
+        }
+        return new MillerIndices(v[0], v[1], v[2]);
     }
 
     /** The unit vector along [hkl] in the cubic frame. */
