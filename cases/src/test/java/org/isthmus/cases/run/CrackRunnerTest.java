@@ -108,26 +108,35 @@ class CrackRunnerTest {
     }
 
     @Test
-    void coupledRunWritesTheContinuumAtEveryLoad(@TempDir Path tmp) throws Exception {
+    void coupledRunWritesTheContinuumAtEveryLoadAndResumesExactly(@TempDir Path tmp) throws Exception {
         Case c = parse(crackCase("coupled", "30 Å", "  atomistic_radius: \"8 Å\"\n  handshake_width: \"4 Å\"\n",
-                "{start: 1.0, from: 1.0, to: 1.1, step: 0.1}"), tmp);
-        Summary s = CaseRunner.run(c, quiet(tmp.resolve("out")));
-        assertTrue(s.complete());
+                "{start: 1.0, from: 0.9, to: 1.1, step: 0.1}"), tmp);
         Path out = tmp.resolve("out");
+        Summary s = CaseRunner.run(c, quiet(out));
+        assertTrue(s.complete());
         Map<String, double[]> t = RunPlots.columns(out.resolve(CrackRunner.TABLE));
-        assertEquals(2, t.get("K_over_KG").length);
-        double[] e = t.get("energy_eV");
+        assertEquals(3, t.get("K_over_KG").length);
         double[] ea = t.get("atomistic_energy_eV");
         double[] ec = t.get("continuum_energy_eV");
-        for (int i = 0; i < e.length; i++) {
+        for (int i = 0; i < ea.length; i++) {
             assertTrue(ec[i] > 0, "the continuum stores strain energy");
             assertTrue(ea[i] < 0, "the atoms' potential energy");
         }
-        assertTrue(ec[1] > ec[0], "more strain energy at the higher load");
-        assertTrue(Files.isRegularFile(out.resolve("steps").resolve(CrackRunner.stepVtu(2))));
+        assertTrue(ec[1] > ec[0] && ec[2] < ec[0], "more strain energy at the higher load, less at the lower");
         String pvd = Files.readString(out.resolve(CrackRunner.PVD));
-        assertTrue(pvd.contains("steps/continuum_0001.vtu") && pvd.contains("steps/continuum_0002.vtu"), pvd);
+        for (int k = 1; k <= 3; k++) {
+            assertTrue(pvd.contains("steps/" + CrackRunner.stepVtu(k)), pvd);
+        }
         assertTrue(s.figures().get("free_dofs").value() > 0);
+        // interrupted after the first load, resumed: the same rows and the same continuum files
+        Path b = tmp.resolve("b");
+        assertThrows(RunOptions.SimulatedInterruption.class, () -> CaseRunner.run(c, quiet(b).withAbortAfterCheckpoints(1)));
+        assertTrue(CaseRunner.run(c, quiet(b).withResume(true)).complete());
+        assertEquals(withoutSeconds(out.resolve(CrackRunner.TABLE)), withoutSeconds(b.resolve(CrackRunner.TABLE)));
+        for (int k = 1; k <= 3; k++) {
+            Path vtu = Path.of(CrackRunner.STEPS_DIR, CrackRunner.stepVtu(k));
+            assertEquals(Files.readString(out.resolve(vtu)), Files.readString(b.resolve(vtu)), vtu.toString());
+        }
     }
 
     @Test
