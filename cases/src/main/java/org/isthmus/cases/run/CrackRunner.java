@@ -374,9 +374,9 @@ final class CrackRunner implements Runner {
             if (rows.size() < 2) {
                 continue;
             }
-            String name = b > 0 ? "loading (up)" : "unloading (down)";
+            String name = b > 0 ? "up" : "down";
             tip.add(new Plots.Series(name, pick(k, rows), pick(c.get("tip_advance_A"), rows), Plots.Style.LINE_AND_MARKERS));
-            cod.add(new Plots.Series(name + ", 1.5 rows behind the tip", pick(k, rows),
+            cod.add(new Plots.Series(name + ", 1.5 rows behind tip", pick(k, rows),
                     pick(c.get("cod_one_and_half_rows_A"), rows), Plots.Style.LINE_AND_MARKERS));
             cod.add(new Plots.Series(name + ", 0.5 row", pick(k, rows), pick(c.get("cod_half_row_A"), rows),
                     Plots.Style.DASHED));
