@@ -54,6 +54,11 @@ public final class CaseBinder {
         return errors;
     }
 
+    /** Whether the file gives {@code path} itself (rather than leaving it to its default). */
+    public boolean given(String path) {
+        return map.has(path);
+    }
+
     /** Records a problem at the value of {@code path}. */
     public void error(String path, String problem) {
         SourceMap.Position p = map.value(path);

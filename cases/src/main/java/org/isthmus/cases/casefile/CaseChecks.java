@@ -15,28 +15,117 @@ final class CaseChecks {
 
     static void check(CaseFile c, CaseBinder b) {
         CaseKind kind = c.caseKind();
-        if (kind.atomistic()) {
+        if (kind.potential()) {
             if (c.potential() == null) {
                 b.error("", "missing required key 'potential' (kind " + kind.key() + " needs an interatomic potential)");
             }
+        } else if (c.potential() != null) {
+            b.errorAtKey("potential", "kind " + kind.key() + " takes no potential; remove this section");
+        }
+        if (kind.structure()) {
             if (c.structure() == null) {
                 b.error("", "missing required key 'structure' (kind " + kind.key() + " needs atoms)");
             } else {
                 structure(c.structure(), b);
             }
-        } else {
-            if (c.potential() != null) {
-                b.errorAtKey("potential", "kind " + kind.key() + " takes no potential; remove this section");
-            }
-            if (c.structure() != null) {
-                b.errorAtKey("structure", "kind " + kind.key() + " takes no atoms; remove this section");
-            }
+        } else if (c.structure() != null) {
+            b.errorAtKey("structure", "kind " + kind.key() + " takes no atoms" + (kind.potential()
+                    ? " (it builds them from " + kind.key() + ".crystal)" : "") + "; remove this section");
         }
         if (kind == CaseKind.MD && c.md() != null) {
             md(c.md(), b);
         }
         if (kind == CaseKind.FE && c.fe() != null) {
             fe(c.fe(), b);
+        }
+        if (kind == CaseKind.COHESIVE && c.cohesive() != null) {
+            crystal(c.cohesive().crystal(), "cohesive.crystal", false, b);
+        }
+        if (kind == CaseKind.ADHESION && c.adhesion() != null) {
+            crystal(c.adhesion().crystal(), "adhesion.crystal", false, b);
+        }
+        if (kind == CaseKind.CRACK && c.crack() != null) {
+            crack(c.crack(), b);
+        }
+    }
+
+    /** Element symbol, Miller indices that parse, a direction in the plane; a crack takes fcc or diamond. */
+    private static void crystal(CrystalSpec cs, String path, boolean crack, CaseBinder b) {
+        if (cs.element() != null && Element.find(cs.element().trim()).isEmpty()) {
+            b.error(path + ".element", "found '" + cs.element() + "'; expected a chemical element symbol such as Si");
+        }
+        if (crack && cs.lattice().equals("bcc")) {
+            b.error(path + ".lattice", "found 'bcc'; a crack case takes fcc or diamond (a lattice whose translations "
+                    + "are the fcc ones)");
+        }
+        int[] plane = miller(cs.plane(), path + ".plane", b);
+        int[] direction = miller(cs.direction(), path + ".direction", b);
+        if (plane != null && direction != null
+                && plane[0] * direction[0] + plane[1] * direction[1] + plane[2] * direction[2] != 0) {
+            b.error(path + ".direction", "found [" + cs.direction() + "], which does not lie in the plane ("
+                    + cs.plane() + "); expected a direction [uvw] with h·u + k·v + l·w = 0, e.g. 1-10 for 111, 001 for 110");
+        }
+    }
+
+    /** The three indices of {@code text} (111, 1-10, 1,1,0), or null after an error. */
+    static int[] miller(String text, String path, CaseBinder b) {
+        String s = text.trim().replaceAll("[\\[\\]()<>{}]", "");
+        List<Integer> v = new java.util.ArrayList<>();
+        try {
+            if (s.contains(",") || s.contains(" ")) {
+                for (String part : s.split("[,\\s]+")) {
+                    if (!part.isEmpty()) {
+                        v.add(Integer.parseInt(part));
+                    }
+                }
+            } else {
+                for (int i = 0; i < s.length(); i++) {
+                    int sign = 1;
+                    if (s.charAt(i) == '-' && i + 1 < s.length()) {
+                        sign = -1;
+                        i++;
+                    }
+                    if (!Character.isDigit(s.charAt(i))) {
+                        throw new NumberFormatException();
+                    }
+                    v.add(sign * (s.charAt(i) - '0'));
+                }
+            }
+        } catch (NumberFormatException e) {
+            v.clear();
+        }
+        if (v.size() != 3 || v.get(0) == 0 && v.get(1) == 0 && v.get(2) == 0) {
+            b.error(path, "found '" + text + "'; expected three Miller indices, not all zero, such as \"111\", "
+                    + "\"1-10\" or \"1,1,0\" (quote them: YAML reads 001 as the number 1)");
+            return null;
+        }
+        return new int[] {v.get(0), v.get(1), v.get(2)};
+    }
+
+    private static void crack(CrackSection cr, CaseBinder b) {
+        crystal(cr.crystal(), "crack.crystal", true, b);
+        KSteps k = cr.k();
+        if (k.from() > k.start()) {
+            b.error("crack.k.from", "found " + k.from() + ", above start " + k.start() + "; expected from ≤ start");
+        }
+        if (k.to() < k.start()) {
+            b.error("crack.k.to", "found " + k.to() + ", below start " + k.start() + "; expected to ≥ start");
+        }
+        double n = (k.to() - k.from()) / k.step();
+        if (n > 1000) {
+            b.error("crack.k.step", "found " + k.step() + ", which makes " + (long) n + " load steps between from and "
+                    + "to; expected at most 1000");
+        }
+        if (cr.model().equals("atomistic")) {
+            for (String key : List.of("atomistic_radius", "handshake_width", "element_size")) {
+                if (b.given("crack." + key)) {
+                    b.errorAtKey("crack." + key, "'" + key + "' belongs to model coupled; remove it or set model: coupled");
+                }
+            }
+        } else if (cr.atomisticRadius().value() + cr.handshakeWidth().value() >= cr.radius().value()) {
+            b.error("crack.atomistic_radius", "atomistic radius " + cr.atomisticRadius().pretty() + " + handshake width "
+                    + cr.handshakeWidth().pretty() + " reach beyond the radius " + cr.radius().pretty()
+                    + "; expected atomistic_radius + handshake_width + 4 r_c < radius");
         }
     }
 

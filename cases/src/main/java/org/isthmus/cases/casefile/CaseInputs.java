@@ -26,10 +26,13 @@ import org.isthmus.continuum.mesh.StructuredMeshes;
  * The resources a case names, loaded and checked before any work starts: the potential (it
  * loads, and knows every element of the structure), the structure (the file reads, the frame
  * exists), the mesh (generated, or the Gmsh file reads, and has every set a boundary condition
- * names). Every problem is reported at once, at the field that named the resource.
+ * names), the crystal of cohesive, crack and adhesion (an element the potential knows; a crack
+ * radius that holds its regions). Every problem is reported at once, at the field that named the
+ * resource.
  *
  * @param potential the potential, as loaded (backend not yet applied); null for kind fe
- * @param structure the atoms (Å), rattled if asked; null for kind fe
+ * @param structure the atoms (Å), rattled if asked; null for the kinds that take none (fe, and
+ *                  cohesive, crack, adhesion, which build their crystal from their section)
  * @param mesh      the mesh in Å; null for atomistic kinds
  */
 public record CaseInputs(Potential potential, Configuration structure, Mesh mesh) {
@@ -45,7 +48,7 @@ public record CaseInputs(Potential potential, Configuration structure, Mesh mesh
         Potential potential = null;
         Configuration structure = null;
         Mesh mesh = null;
-        if (s.caseKind().atomistic()) {
+        if (s.caseKind().potential()) {
             try {
                 String given = s.potential().path();
                 if (!given.contains("/") && !given.contains("\\") && !java.nio.file.Files.exists(c.baseDir().resolve(given))
@@ -61,7 +64,10 @@ public record CaseInputs(Potential potential, Configuration structure, Mesh mesh
                 b.error("backend", "found 'opencl', which serves NN-PES (n2p2) potentials only; " + potential.name()
                         + " has only the Java backend (use java or auto)");
             }
-            structure = structure(s, b);
+            structure = s.caseKind().structure() ? structure(s, b) : null;
+            if (potential != null && !s.caseKind().structure()) {
+                crystal(s, potential, b);
+            }
             if (potential != null && structure != null) {
                 Set<Element> known = potential.species();
                 for (int i = 0; i < structure.size(); i++) {
@@ -81,6 +87,43 @@ public record CaseInputs(Potential potential, Configuration structure, Mesh mesh
             throw new CaseException(b.errors());
         }
         return new CaseInputs(potential, structure, mesh);
+    }
+
+    /** The section's crystal: an element the potential knows; a coupled crack's regions inside its radius. */
+    private static void crystal(CaseFile s, Potential potential, CaseBinder b) {
+        String key = s.caseKind().key();
+        CrystalSpec cs = switch (s.caseKind()) {
+            case COHESIVE -> s.cohesive().crystal();
+            case CRACK -> s.crack().crystal();
+            case ADHESION -> s.adhesion().crystal();
+            default -> throw new IllegalStateException(key);
+        };
+        Set<Element> known = potential.species();
+        if (cs.element() == null) {
+            if (known.size() != 1) {
+                b.error(key + ".crystal", "missing 'element': the potential " + potential.name() + " has parameters for "
+                        + new TreeSet<>(known) + "; name the crystal's element");
+            }
+        } else {
+            Element.find(cs.element().trim()).filter(e -> !known.contains(e)).ifPresent(e -> b.error(
+                    key + ".crystal.element", "found " + e.symbol() + ", which the potential " + potential.name()
+                            + " has no parameters for (it knows " + new TreeSet<>(known) + ")"));
+        }
+        if (s.crack() != null) {
+            CrackSection cr = s.crack();
+            double shell = 2 * potential.cutoff();
+            double need = cr.model().equals("coupled")
+                    ? cr.atomisticRadius().value() + cr.handshakeWidth().value() + 2 * potential.cutoff()
+                    : 2 * potential.cutoff();
+            if (!(need < cr.radius().value() - shell)) {
+                b.error("crack.radius", String.format(java.util.Locale.ROOT, "found %s; expected more than %.2f Å: "
+                        + "the held ring (2 r_c = %.2f Å, r_c = %.3f Å of %s) around %s", cr.radius().pretty(),
+                        need + shell, shell, potential.cutoff(), potential.name(), cr.model().equals("coupled")
+                                ? String.format(java.util.Locale.ROOT, "atomistic radius + handshake width + padding "
+                                        + "2 r_c = %.2f Å", need)
+                                : String.format(java.util.Locale.ROOT, "a free core of at least 2 r_c = %.2f Å", need)));
+            }
+        }
     }
 
     private static Configuration structure(CaseFile s, CaseBinder b) {

@@ -50,14 +50,17 @@ public final class CaseSchema {
         root.put("title", "Isthmus case file");
         ObjectNode defs = JSON.createObjectNode();
         section(root, CaseFile.class, defs);
-        // the section of the kind is the only kind section allowed; atomistic kinds need potential and structure
+        // the section of the kind is the only kind section allowed; md and relax need potential and structure, cohesive, crack and adhesion a potential
         ArrayNode all = root.putArray("allOf");
         for (CaseKind k : CaseKind.values()) {
             ObjectNode rule = all.addObject();
             rule.putObject("if").putObject("properties").putObject("kind").put("const", k.key());
             ObjectNode then = rule.putObject("then");
-            if (k.atomistic()) {
-                then.putArray("required").add("potential").add("structure");
+            if (k.potential()) {
+                ArrayNode required = then.putArray("required").add("potential");
+                if (k.structure()) {
+                    required.add("structure");
+                }
             }
             ArrayNode not = then.putObject("not").putArray("anyOf");
             for (CaseKind other : CaseKind.values()) {
@@ -65,8 +68,10 @@ public final class CaseSchema {
                     not.addObject().putArray("required").add(other.key());
                 }
             }
-            if (!k.atomistic()) {
+            if (!k.potential()) {
                 not.addObject().putArray("required").add("potential");
+            }
+            if (!k.structure()) {
                 not.addObject().putArray("required").add("structure");
             }
         }

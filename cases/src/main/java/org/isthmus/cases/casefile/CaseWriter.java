@@ -22,7 +22,9 @@ public final class CaseWriter {
     /** The case as YAML. */
     public static String toYaml(CaseFile c) {
         ObjectMapper m = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                // a string such as the Miller indices "111" stays a string when read back
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
         try {
             return m.writeValueAsString(toMap(c));
         } catch (JsonProcessingException e) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {PredictCommand.class, MdCommand.class, RelaxCommand.class, TrainCommand.class,
             BenchCommand.class, BenchFeCommand.class, DevicesCommand.class, VibCommand.class, NebCommand.class,
             RateCommand.class, ValidateCommand.class, RunCommand.class, SchemaCommand.class, StudyCommand.class,
-            CohesiveCommand.class,
+            CohesiveCommand.class, DimerCommand.class,
             CommandLine.HelpCommand.class})
 public final class Isthmus implements Runnable {
 

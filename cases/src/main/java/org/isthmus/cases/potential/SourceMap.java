@@ -111,6 +111,11 @@ public final class SourceMap {
         b.append(s);
     }
 
+    /** Whether the document has a key at exactly {@code path}. */
+    public boolean has(String path) {
+        return keys.containsKey(path);
+    }
+
     /** Where the key of {@code path} is, or of its nearest enclosing path. */
     public Position key(String path) {
         return lookup(keys, path);

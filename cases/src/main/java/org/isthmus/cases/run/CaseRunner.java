@@ -37,6 +37,9 @@ public final class CaseRunner {
             case MD -> new MdRunner();
             case RELAX -> new RelaxRunner();
             case FE -> new FeRunner();
+            case COHESIVE -> new CohesiveRunner();
+            case CRACK -> new CrackRunner();
+            case ADHESION -> new AdhesionRunner();
         };
     }
 

@@ -125,7 +125,7 @@ record Checkpoint(String fingerprint, long step, double[] positions, double[] ve
      */
     static String fingerprint(CaseFile spec) {
         String s = CaseWriter.toYaml(new CaseFile(spec.kind(), null, spec.potential(), spec.structure(), "java", "auto",
-                0, spec.outputs(), spec.md(), spec.relax(), spec.fe()));
+                0, spec.outputs(), spec.md(), spec.relax(), spec.fe(), spec.cohesive(), spec.crack(), spec.adhesion()));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

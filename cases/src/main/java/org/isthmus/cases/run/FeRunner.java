@@ -296,7 +296,7 @@ public final class FeRunner implements Runner {
     }
 
     /** VTU under a temporary name, then renamed: never a half-written solution file. */
-    private static void writeVtu(Path target, FeModel model, double[] u) {
+    static void writeVtu(Path target, FeModel model, double[] u) {
         try {
             Files.createDirectories(target.getParent());
         } catch (IOException e) {

@@ -1,0 +1,36 @@
+package org.isthmus.cases.casefile;
+
+/**
+ * A mode-I crack under an applied K-field (kind crack): a quasi-2D cylinder of crystal around the
+ * crack tip, periodic along the front, its outer ring held at the anisotropic K-field of the
+ * potential's elastic constants, relaxed at each load of {@link KSteps}; fully atomistic, or
+ * coupled (atoms within the atomistic radius, a handshake ring, finite elements beyond).
+ */
+@Doc("A mode-I crack under an applied anisotropic K-field, swept in K; fully atomistic or coupled to finite elements.")
+public record CrackSection(
+        @Key(doc = "The crystal: crystal.plane is the crack plane, crystal.direction the crack front (the crack "
+                + "advances along plane × direction). fcc or diamond.", defaultValue = "{}") CrystalSpec crystal,
+        @Key(doc = "atomistic: every atom of the cylinder is relaxed; coupled: atoms within atomistic_radius, a "
+                + "blended handshake ring of handshake_width, plane-strain finite elements out to radius − 2 r_c.",
+                defaultValue = "atomistic", values = {"atomistic", "coupled"}) String model,
+        @Key(doc = "Radius R of the cylinder of crystal around the tip. Its outer ring, 2 r_c thick (r_c the "
+                + "potential's cutoff), is held at the applied field; the coupled model's mesh ends at R − 2 r_c.",
+                defaultValue = "30 Å", dimension = Dimension.LENGTH, min = 0, exclusiveMin = true) Quantity radius,
+        @Key(doc = "Lattice periods along the crack front (0: the fewest whose length exceeds the cutoff).",
+                defaultValue = "0", min = 0) int frontPeriods,
+        @Key(doc = "Radius of the atomistic region around the tip (model coupled).", defaultValue = "10 Å",
+                dimension = Dimension.LENGTH, min = 0, exclusiveMin = true) Quantity atomisticRadius,
+        @Key(doc = "Width of the handshake ring where atoms and elements are blended (model coupled).",
+                defaultValue = "4 Å", dimension = Dimension.LENGTH, min = 0, exclusiveMin = true)
+        Quantity handshakeWidth,
+        @Key(doc = "Element size where the mesh meets the atoms (model coupled); elements grow outwards.",
+                defaultValue = "2 Å", dimension = Dimension.LENGTH, min = 0, exclusiveMin = true) Quantity elementSize,
+        @Key(doc = "The continuum of model coupled: linear (the crack-frame stiffness of the potential's relaxed-ion "
+                + "constants, the linearised Cauchy–Born material) or cauchy_born (its third-order expansion).",
+                defaultValue = "linear", values = {"linear", "cauchy_born"}) String continuum,
+        @Key(doc = "Subtract the ghost forces of the reference state as dead loads (model coupled).",
+                defaultValue = "true") boolean ghostCorrection,
+        @Key(doc = "Force tolerance of the relaxation at each load (largest force on an atom or node).",
+                defaultValue = "1e-3 eV/Å", dimension = Dimension.FORCE, min = 0, exclusiveMin = true) Quantity fmax,
+        @Key(doc = "The load steps.", defaultValue = "{}") KSteps k) {
+}

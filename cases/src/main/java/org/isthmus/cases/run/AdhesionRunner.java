@@ -1,0 +1,167 @@
+package org.isthmus.cases.run;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.isthmus.atomistic.potential.Potential;
+import org.isthmus.cases.casefile.AdhesionSection;
+import org.isthmus.cases.casefile.Case;
+import org.isthmus.cases.casefile.CaseFile;
+import org.isthmus.cases.casefile.CaseInputs;
+import org.isthmus.cases.output.Plots;
+import org.isthmus.cases.output.Progress;
+import org.isthmus.continuum.element.Section;
+import org.isthmus.continuum.material.LinearElastic;
+import org.isthmus.continuum.material.Material;
+import org.isthmus.continuum.mesh.ElementType;
+import org.isthmus.continuum.mesh.Mesh;
+import org.isthmus.continuum.solve.CohesiveInterface;
+import org.isthmus.continuum.solve.FeModel;
+import org.isthmus.continuum.solve.LinearSolver;
+import org.isthmus.continuum.solve.Loading;
+import org.isthmus.continuum.solve.NewtonOptions;
+import org.isthmus.continuum.solve.NewtonSolver;
+import org.isthmus.coupling.cohesive.DerivedCohesiveLaw;
+import org.isthmus.coupling.crystal.OrientedCrystal;
+import org.isthmus.coupling.cohesive.SeparationTable;
+
+/**
+ * Runs kind {@code adhesion}: the cohesive law of the crystal's plane is derived from the
+ * potential ({@link CohesiveLawFiles}; its tables and plots are written as by kind cohesive), and
+ * two elastic blocks (Hex8, w × w × h each, the modulus C⊥ of the crystal normal to the plane,
+ * ν = 0) joined by a cohesive interface carrying the law's decohesion form are pulled apart under
+ * displacement control: the top face moves up in {@code adhesion.steps} equal increments to
+ * {@code adhesion.max_opening}, each solved by Newton's method. The pull-off work ∫ F du per area
+ * is the work of adhesion, to be compared with the law's work of separation (issue 6,
+ * acceptance test 5: within 2 %).
+ *
+ * <p>Files: {@code steps.csv} (step, prescribed displacement (Å), force (eV/Å and nN), mean
+ * traction (GPa), accumulated work per area (J/m²)), {@code load_separation.png} (mean traction
+ * against the prescribed displacement, beside the law's decohesion traction against its opening),
+ * the law's files ({@code law.csv}, {@code decohesion.csv}, {@code law.json}, {@code phi.png},
+ * {@code traction.png}). Summary: work of adhesion (pull-off), the law's work of separation and
+ * their ratio, peak traction of the pull and of the law. No checkpoints (the pull takes seconds).
+ */
+final class AdhesionRunner implements Runner {
+
+    static final String TABLE = "steps.csv";
+    static final String PLOT = "load_separation.png";
+
+    @Override
+    public Map<String, Figure> run(Case c, CaseInputs inputs, RunOptions options, RunLog log) {
+        CaseFile spec = c.spec();
+        AdhesionSection as = spec.adhesion();
+        Path dir = options.out();
+        Potential potential = inputs.potential();
+        OrientedCrystal crystal = CohesiveRunner.crystal(as.crystal(), potential, spec.kind());
+        log.info("adhesion: potential %s; %s; deriving the law", potential.name(), crystal);
+        CohesiveLawFiles.Derived d = CohesiveLawFiles.derive(potential, crystal, as.relaxed(), as.maxOpening().value(),
+                as.points(), 0, 3, 0, 0, spec.threads(), options.quiet());
+        DerivedCohesiveLaw law = d.law();
+        CohesiveLawFiles.writeTablesAndPlots(dir, d, crystal, as.relaxed(), spec.outputs().plots());
+        CohesiveLawFiles.writeSummary(dir.resolve(CohesiveRunner.LAW_JSON), potential, crystal, d.halves(), law,
+                d.modulus(), "potential, relaxed-ion", as.relaxed(), d.seconds());
+        CohesiveRunner.warnings(law, log);
+
+        double side = as.width().value();
+        double h = as.height().value();
+        double area = side * side;
+        // C⊥ = d0 / s: the modulus whose layer compliance the decohesion form removed (eV/Å³)
+        double modulus = crystal.stackingPeriod() / law.layerCompliance();
+        Mesh mesh = twoBlocks(side, h);
+        Material[] m = new Material[2];
+        Arrays.fill(m, LinearElastic.isotropic(modulus, 0));
+        CohesiveInterface ci = new CohesiveInterface(mesh, Section.solid(), "upperBottom", "lowerTop", law.decohesionLaw());
+        FeModel model = new FeModel(mesh, Section.solid(), m, 1, ci);
+        log.info("pull: two %.2f × %.2f × %.2f Å blocks, C⊥ = %.2f GPa, ν = 0; %d increments to %.3f Å", side, side, h,
+                modulus * SeparationTable.GPA, as.steps(), as.maxOpening().value());
+        double[] u = new double[model.dofCount()];
+        double[] f = new double[model.dofCount()];
+        int steps = as.steps();
+        double du = as.maxOpening().value() / steps;
+        double work = 0;
+        double previous = 0;
+        double peak = 0;
+        double peakAt = 0;
+        double[] x = new double[steps + 1];
+        double[] t = new double[steps + 1];
+        StringBuilder table = new StringBuilder(
+                "step,displacement_A,force_eV_per_A,force_nN,traction_GPa,work_per_area_J_per_m2\n");
+        table.append("0,0,0,0,0,0\n");
+        Progress progress = new Progress("pull", steps, options.quiet());
+        for (int s = 1; s <= steps; s++) {
+            Loading step = new Loading(model).clamp("bottom").clamp("top").displacement("top", 2, du);
+            new NewtonSolver(model, step, new NewtonOptions(1, 30, 1e-10, 1e-12, 8, true), new LinearSolver()).solve(u);
+            model.internalForce(u, f);
+            double force = 0;
+            for (int a : mesh.nodeSet("top")) {
+                force += f[3 * a + 2];
+            }
+            work += 0.5 * (force + previous) * du; // trapezoid rule, eV
+            previous = force;
+            x[s] = s * du;
+            t[s] = force / area * SeparationTable.GPA;
+            if (force / area > peak) {
+                peak = force / area;
+                peakAt = x[s];
+            }
+            table.append(String.format(Locale.ROOT, "%d,%.8g,%.10g,%.10g,%.10g,%.10g%n", s, x[s], force,
+                    force * RunPlots.NN_PER_EV_PER_A, t[s], work / area * SeparationTable.J_PER_M2));
+            progress.update(s, String.format(Locale.ROOT, "u = %.3f Å, T = %.3f GPa", x[s], t[s]));
+        }
+        progress.finish();
+        RelaxRunner.write(options, TABLE, table.toString());
+        if (spec.outputs().plots()) {
+            double[][] dec = law.decohesionTable();
+            double[] lt = new double[dec[0].length];
+            for (int i = 0; i < lt.length; i++) {
+                lt[i] = dec[2][i] * SeparationTable.GPA;
+            }
+            Plots.lineChart(dir.resolve(PLOT), "Pull-off: " + crystal.element().symbol() + " "
+                    + crystal.lattice() + " (" + crystal.normal() + ")[" + crystal.direction() + "]", "displacement (Å)",
+                    "traction (GPa)", List.of(new Plots.Series("pull (mean traction)", x, t, Plots.Style.LINE),
+                            Plots.Series.dashed("decohesion law, against its opening", dec[0], lt)));
+        }
+        double wa = work / area;
+        double ws = law.workOfSeparation();
+        log.info("work of adhesion (pull-off) %.5f J/m²; law's work of separation %.5f J/m² (ratio %.4f); peak traction "
+                + "%.3f GPa at %.3f Å (law %.3f GPa); force at the end %.3e eV/Å", wa * SeparationTable.J_PER_M2,
+                ws * SeparationTable.J_PER_M2, wa / ws, peak * SeparationTable.GPA, peakAt,
+                law.peakTraction() * SeparationTable.GPA, previous);
+        Map<String, Figure> out = new LinkedHashMap<>();
+        out.put("work_of_adhesion", new Figure(wa * SeparationTable.J_PER_M2, "J/m²"));
+        out.put("law_work_of_separation", new Figure(ws * SeparationTable.J_PER_M2, "J/m²"));
+        out.put("adhesion_over_separation", new Figure(wa / ws, ""));
+        out.put("peak_traction", new Figure(peak * SeparationTable.GPA, "GPa"));
+        out.put("peak_traction_displacement", new Figure(peakAt, "Å"));
+        out.put("law_peak_traction", new Figure(law.peakTraction() * SeparationTable.GPA, "GPa"));
+        out.put("final_force", new Figure(previous, "eV/Å"));
+        out.put("normal_modulus", new Figure(modulus * SeparationTable.GPA, "GPa"));
+        return out;
+    }
+
+    /** Two l × l × h Hex8 blocks stacked in z with separate nodes on the shared plane z = h. */
+    static Mesh twoBlocks(double l, double h) {
+        double[] c = new double[16 * 3];
+        int k = 0;
+        for (double z : new double[] {0, h, h, 2 * h}) {
+            for (double[] p : new double[][] {{0, 0}, {l, 0}, {l, l}, {0, l}}) {
+                c[k++] = p[0];
+                c[k++] = p[1];
+                c[k++] = z;
+            }
+        }
+        Map<String, int[][]> faces = new LinkedHashMap<>();
+        faces.put("lowerTop", new int[][] {{4, 5, 6, 7}});
+        faces.put("upperBottom", new int[][] {{8, 11, 10, 9}});
+        Map<String, int[]> nodes = new LinkedHashMap<>();
+        nodes.put("bottom", new int[] {0, 1, 2, 3});
+        nodes.put("top", new int[] {12, 13, 14, 15});
+        return new Mesh(3, c, new ElementType[] {ElementType.HEX8, ElementType.HEX8},
+                new int[][] {{0, 1, 2, 3, 4, 5, 6, 7}, {8, 9, 10, 11, 12, 13, 14, 15}}, nodes, Map.of(), faces);
+    }
+}
