@@ -10,13 +10,17 @@ import org.isthmus.atomistic.neighbor.InteractionMask;
 import org.isthmus.atomistic.potential.Potential;
 import org.isthmus.atomistic.structure.Cell;
 import org.isthmus.atomistic.structure.Configuration;
+import org.isthmus.continuum.cohesive.CohesiveLaw;
 import org.isthmus.continuum.element.Section;
 import org.isthmus.continuum.fracture.AnisotropicCrackField;
 import org.isthmus.continuum.material.CauchyBornMaterial;
 import org.isthmus.continuum.material.LinearElastic;
 import org.isthmus.continuum.material.Material;
 import org.isthmus.continuum.mesh.Mesh;
+import org.isthmus.continuum.solve.CohesiveInterface;
 import org.isthmus.continuum.solve.Loading;
+import org.isthmus.coupling.cohesive.CohesiveLawDerivation;
+import org.isthmus.coupling.cohesive.DerivedCohesiveLaw;
 import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.isthmus.coupling.handshake.Blending;
 import org.isthmus.coupling.handshake.Cylinder;
@@ -48,6 +52,18 @@ import org.isthmus.coupling.model.CoupledModel;
  * {@link AtomisticCrackModel} does: a relaxation with the bonds across the crack plane behind the
  * tip masked out, then the full one. A state's dofs are the {@link CoupledModel}'s (free atom
  * positions, then free nodal displacements). Not thread-safe.
+ *
+ * <p><b>Cohesive plane ahead</b> (optional, the constructor with a {@link CohesiveLaw}): without
+ * it the continuum ahead of the handshake is intact (the elements share their nodes across the
+ * cleavage line y = 0, x &gt; 0), so a crack can never leave the atomistic region. With it the mesh
+ * is cut along y = 0 from the first node at x ≥ R_a + w (the handshake's outer edge) to the outer
+ * circle ({@link SlitDisc#splitAhead}) and the two faces are joined by zero-thickness cohesive
+ * elements ({@link CohesiveInterface}, A = upper face, B = lower) carrying the given law, which
+ * should be the decohesion form of the law derived from the same potential for the same plane
+ * ({@link #cleavageLaw}): the elements on both sides already carry the bulk elasticity. Between
+ * the tip and R_a + w the cleavage plane is carried by the atoms (all cross-plane pairs interact;
+ * no mask) and, across the handshake ring, by the blend of those atoms with intact elements; the
+ * padding atoms beyond R_a + w follow the element of their own side of the cut.
  */
 public final class CoupledCrackModel implements CrackModel {
 
@@ -97,6 +113,7 @@ public final class CoupledCrackModel implements CrackModel {
     private final Material material;
     private final int[] outerNodes;
     private final Section section;
+    private final CohesiveInterface cohesivePlane;
     private final CoupledModel template;
     private CoupledModel lastModel;
     private CrackState current;
@@ -109,6 +126,19 @@ public final class CoupledCrackModel implements CrackModel {
      * @param options R_a, w and the rest
      */
     public CoupledCrackModel(CrackSpecimen specimen, Potential potential, Material material, Options options) {
+        this(specimen, potential, material, options, null);
+    }
+
+    /**
+     * A coupled crack whose cleavage plane ahead of the handshake (x ≥ R_a + w, y = 0) is carried
+     * by cohesive elements of {@code aheadLaw} (null: no cohesive plane, the continuum ahead is
+     * intact).
+     *
+     * @param aheadLaw the cohesive law of the plane ahead (energy per reference area, eV/Å²), e.g.
+     *        {@code cleavageLaw(specimen, potential, field).decohesionLaw()}; or null
+     */
+    public CoupledCrackModel(CrackSpecimen specimen, Potential potential, Material material, Options options,
+            CohesiveLaw aheadLaw) {
         this.specimen = specimen;
         this.options = options;
         double rc = potential.cutoff();
@@ -123,7 +153,15 @@ public final class CoupledCrackModel implements CrackModel {
                     "atomistic radius %.3f Å + handshake %.3f Å + padding 2 r_c = %.3f Å must lie inside the mesh's"
                             + " outer radius R − shell = %.3f Å (R_a, w > 0)", ra, w, pad, outer));
         }
-        this.mesh = SlitDisc.mesh(outer, zone, options.elementSize(), options.growth());
+        Mesh disc = SlitDisc.mesh(outer, zone, options.elementSize(), options.growth());
+        this.section = Section.planeStrain(specimen.frontLength());
+        if (aheadLaw != null) {
+            disc = SlitDisc.splitAhead(disc, ra + w);
+            this.cohesivePlane = new CohesiveInterface(disc, section, "aheadUpper", "aheadLower", aheadLaw);
+        } else {
+            this.cohesivePlane = null;
+        }
+        this.mesh = disc;
         this.lowerFace = new boolean[mesh.nodeCount()];
         for (int a : mesh.nodeSet("crackLower")) {
             lowerFace[a] = true;
@@ -135,7 +173,6 @@ public final class CoupledCrackModel implements CrackModel {
         this.potential = potential;
         this.material = material;
         this.outerNodes = SlitDisc.outerNodes(mesh);
-        this.section = Section.planeStrain(specimen.frontLength());
         this.minimizer = Lbfgs.defaults().withTolerance(options.tolerance()).withMaxIterations(20000);
         double bondLength = 0;
         CleavageBonds all = specimen.bonds();
@@ -162,6 +199,9 @@ public final class CoupledCrackModel implements CrackModel {
             }
             return l;
         });
+        if (cohesivePlane != null) {
+            b.cohesiveInterfaces(cohesivePlane);
+        }
         if (mask != null) {
             b.mask(mask);
         } else {
@@ -292,6 +332,44 @@ public final class CoupledCrackModel implements CrackModel {
         return bonds;
     }
 
+    /** The cohesive elements of the plane ahead of the handshake, or null without a cohesive plane. */
+    public CohesiveInterface cohesivePlane() {
+        return cohesivePlane;
+    }
+
+    /** Where the cohesive plane begins (Å; its start node's x), or NaN without a cohesive plane. */
+    public double cohesivePlaneStart() {
+        return cohesivePlane == null ? Double.NaN : mesh.x(mesh.nodeSet("aheadStart")[0], 0);
+    }
+
+    /**
+     * The cohesive law of the specimen's cleavage plane derived from {@code potential}
+     * ({@link CohesiveLawDerivation#cleavage}: rigid separation of two half-crystals of the
+     * specimen's crystal cut on the widest gap of its crack plane, 1 × 1 in-plane periods, normal
+     * openings 0 … r_c + 1 Å in 0.05 Å steps, where every cross-plane pair is out of range). The
+     * layer compliance of its decohesion form is s = d₀/C′_yyyy with the crack-frame stiffness of
+     * {@code field} (the relaxed-ion constants the continuum uses, so the elasticity removed from
+     * the law is the continuum's own), and its tangential stiffness is that of one stacking period
+     * of that continuum in shear, k_t = C′_xyxy/d₀ (eV/Å⁴): in mode I the plane ahead does not
+     * slide (δ_t = 0 by symmetry), and k_t only keeps its two faces from sliding freely.
+     */
+    public static DerivedCohesiveLaw cleavageLaw(CrackSpecimen specimen, Potential potential,
+            AnisotropicCrackField field) {
+        OrientedCrystal c = specimen.crystal();
+        OrientedCrystal surface = new OrientedCrystal(c.lattice(), c.element(), c.latticeConstant(), c.normal(),
+                c.front());
+        double[] cc = field.stiffness();
+        double d0 = surface.stackingPeriod();
+        // c[9(3i+j) + (3k+l)]: C'_yyyy at 9·4 + 4, C'_xyxy at 9·1 + 1 (crack frame, eV/Å³)
+        double cNormal = cc[40];
+        double cShear = cc[10];
+        double max = potential.cutoff() + 1.0;
+        int points = (int) Math.ceil(max / 0.05) + 1;
+        DerivedCohesiveLaw law = CohesiveLawDerivation.cleavage(potential, surface).layerCompliance(d0 / cNormal)
+                .build().derive(max, points);
+        return law.withShearStiffness(cShear / d0);
+    }
+
     /** The coupled model of the last {@link #apply} (null before the first). */
     public CoupledModel lastModel() {
         return lastModel;
@@ -303,7 +381,13 @@ public final class CoupledCrackModel implements CrackModel {
      */
     public static CoupledCrackModel linearised(CrackSpecimen specimen, Potential potential, AnisotropicCrackField field,
             Options options) {
-        return new CoupledCrackModel(specimen, potential, new LinearElastic(field.stiffness()), options);
+        return linearised(specimen, potential, field, options, null);
+    }
+
+    /** {@link #linearised(CrackSpecimen, Potential, AnisotropicCrackField, Options)} with a cohesive plane ahead (or null). */
+    public static CoupledCrackModel linearised(CrackSpecimen specimen, Potential potential, AnisotropicCrackField field,
+            Options options, CohesiveLaw aheadLaw) {
+        return new CoupledCrackModel(specimen, potential, new LinearElastic(field.stiffness()), options, aheadLaw);
     }
 
     /**
@@ -314,8 +398,14 @@ public final class CoupledCrackModel implements CrackModel {
      */
     public static CoupledCrackModel cauchyBorn(CrackSpecimen specimen, Potential potential, Configuration cubicCell,
             Options options) {
+        return cauchyBorn(specimen, potential, cubicCell, options, null);
+    }
+
+    /** {@link #cauchyBorn(CrackSpecimen, Potential, Configuration, Options)} with a cohesive plane ahead (or null). */
+    public static CoupledCrackModel cauchyBorn(CrackSpecimen specimen, Potential potential, Configuration cubicCell,
+            Options options, CohesiveLaw aheadLaw) {
         return new CoupledCrackModel(specimen, potential, cauchyBornMaterial(specimen.crystal(), potential, cubicCell),
-                options);
+                options, aheadLaw);
     }
 
     /** The third-order expansion of the relaxed-ion Cauchy–Born material of the cubic cell in the crack frame. */
@@ -345,9 +435,11 @@ public final class CoupledCrackModel implements CrackModel {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "CoupledCrackModel[R_a=%.1f Å, w=%.1f Å, %s ramp, h=%.2f Å; %d atoms (%d free),"
-                + " %d elements, %d free nodal dofs; outer radius %.1f Å]", options.atomisticRadius(),
+                + " %d elements, %d free nodal dofs; outer radius %.1f Å%s]", options.atomisticRadius(),
                 options.handshakeWidth(), options.ramp(), options.elementSize(), atomCount(), freeAtomCount(),
-                mesh.elementCount(), freeNodalDofCount(), specimen.radius() - specimen.shell());
+                mesh.elementCount(), freeNodalDofCount(), specimen.radius() - specimen.shell(), cohesivePlane == null ? ""
+                        : String.format(Locale.ROOT, "; cohesive plane ahead from x = %.2f Å, %d faces",
+                                cohesivePlaneStart(), cohesivePlane.faceCount()));
     }
 
 }

@@ -1,8 +1,11 @@
 package org.isthmus.coupling.fracture;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.isthmus.atomistic.InvalidInputException;
 import org.isthmus.continuum.mesh.ElementType;
@@ -20,6 +23,9 @@ import org.isthmus.continuum.mesh.StructuredMeshes;
  * h), the zone where atoms meet the mesh; the nodes of the outer circle are the square's side
  * sets {@code xmin, xmax, ymin, ymax} ({@link #outerNodes}). The other sets are those of {@link StructuredMeshes#slitRectangle(double[], double[], double,
  * double, ElementType)} ({@code crackUpper}, {@code crackLower}, {@code crackTip}).
+ *
+ * <p>{@link #splitAhead} cuts the mesh along the cleavage line ahead of the tip, for cohesive
+ * interface elements there.
  */
 public final class SlitDisc {
 
@@ -102,5 +108,121 @@ public final class SlitDisc {
             }
         }
         return out;
+    }
+
+    /**
+     * The mesh cut along the cleavage line ahead of the tip: every node on y = 0 with x beyond the
+     * first node at x ≥ {@code from} (the cut's start node, which stays shared) out to the outer
+     * circle is doubled; the elements above the line (centroid y &gt; 0) take the new upper copies,
+     * those below keep the originals. A copy joins every node set its original is in (so the outer
+     * circle's sets keep both copies), and faces of face sets that lie above the line use the
+     * copies. Added sets: node sets {@code aheadUpper} (the copies), {@code aheadLower} (the
+     * originals), {@code aheadStart} (the start node); face sets {@code aheadUpper} (traversed
+     * +x: the upper body's outward normal −y) and {@code aheadLower} (traversed −x), the two faces
+     * of the cut, node for node coincident, for a {@link org.isthmus.continuum.solve.CohesiveInterface}
+     * with A = {@code aheadUpper}, B = {@code aheadLower} (normal opening = upper minus lower
+     * displacement along +y).
+     *
+     * @param disc a mesh of {@link #mesh}
+     * @param from where the cut begins (Å, &gt; 0): the first node on y = 0 at x ≥ from − 1e-9 L
+     * @throws InvalidInputException if fewer than one interval of the line lies beyond that node
+     */
+    public static Mesh splitAhead(Mesh disc, double from) {
+        int n = disc.nodeCount();
+        double scale = 0;
+        for (double c : disc.coordinates()) {
+            scale = Math.max(scale, Math.abs(c));
+        }
+        double tol = 1e-9 * scale;
+        List<Integer> line = new ArrayList<>();
+        for (int a = 0; a < n; a++) {
+            // The map onto the disc keeps rays, so nodes of the line y = 0 have y exactly 0.
+            if (disc.x(a, 1) == 0 && disc.x(a, 0) >= from - tol && from > 0) {
+                line.add(a);
+            }
+        }
+        line.sort((p, q) -> Double.compare(disc.x(p, 0), disc.x(q, 0)));
+        if (line.size() < 2) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "the cleavage line ahead of the tip from x = %.4f Å"
+                    + " has %d mesh node(s) out to the outer radius %.4f Å; expected at least 2", from, line.size(),
+                    scale));
+        }
+        int m = line.size();
+        int[] lower = new int[m];
+        int[] upper = new int[m];
+        int[] copy = new int[n];
+        Arrays.fill(copy, -1);
+        double[] c0 = disc.coordinates();
+        double[] coords = Arrays.copyOf(c0, c0.length + 2 * (m - 1));
+        for (int k = 0; k < m; k++) {
+            lower[k] = line.get(k);
+            upper[k] = k == 0 ? lower[0] : n + k - 1;
+            if (k > 0) {
+                copy[lower[k]] = upper[k];
+                coords[2 * upper[k]] = c0[2 * lower[k]];
+                coords[2 * upper[k] + 1] = 0;
+            }
+        }
+        int ne = disc.elementCount();
+        org.isthmus.continuum.mesh.ElementType[] types = new org.isthmus.continuum.mesh.ElementType[ne];
+        int[][] conn = new int[ne][];
+        for (int e = 0; e < ne; e++) {
+            types[e] = disc.type(e);
+            conn[e] = disc.nodes(e);
+            double cy = 0;
+            for (int a : conn[e]) {
+                cy += disc.x(a, 1);
+            }
+            if (cy > 0) {
+                for (int k = 0; k < conn[e].length; k++) {
+                    if (copy[conn[e][k]] >= 0) {
+                        conn[e][k] = copy[conn[e][k]];
+                    }
+                }
+            }
+        }
+        Map<String, int[]> nodeSets = new LinkedHashMap<>();
+        for (String name : disc.nodeSetNames()) {
+            List<Integer> set = new ArrayList<>();
+            for (int a : disc.nodeSet(name)) {
+                set.add(a);
+                if (copy[a] >= 0) {
+                    set.add(copy[a]);
+                }
+            }
+            nodeSets.put(name, set.stream().mapToInt(Integer::intValue).toArray());
+        }
+        nodeSets.put("aheadUpper", Arrays.copyOfRange(upper, 1, m));
+        nodeSets.put("aheadLower", Arrays.copyOfRange(lower, 1, m));
+        nodeSets.put("aheadStart", new int[] {lower[0]});
+        Map<String, int[]> elementSets = new LinkedHashMap<>();
+        for (String name : disc.elementSetNames()) {
+            elementSets.put(name, disc.elementSet(name));
+        }
+        Map<String, int[][]> faceSets = new LinkedHashMap<>();
+        for (String name : disc.faceSetNames()) {
+            int[][] faces = disc.faceSet(name);
+            for (int[] f : faces) {
+                boolean above = false;
+                for (int a : f) {
+                    above |= disc.x(a, 1) > 0;
+                }
+                for (int k = 0; above && k < f.length; k++) {
+                    if (copy[f[k]] >= 0) {
+                        f[k] = copy[f[k]];
+                    }
+                }
+            }
+            faceSets.put(name, faces);
+        }
+        int[][] fu = new int[m - 1][];
+        int[][] fl = new int[m - 1][];
+        for (int k = 0; k + 1 < m; k++) {
+            fu[k] = new int[] {upper[k], upper[k + 1]};
+            fl[k] = new int[] {lower[k + 1], lower[k]};
+        }
+        faceSets.put("aheadUpper", fu);
+        faceSets.put("aheadLower", fl);
+        return new Mesh(2, coords, types, conn, nodeSets, elementSets, faceSets);
     }
 }

@@ -1,0 +1,160 @@
+package org.isthmus.coupling.fracture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.isthmus.atomistic.potential.sw.StillingerWeber;
+import org.isthmus.atomistic.structure.Element;
+import org.isthmus.continuum.cohesive.TabulatedLaw;
+import org.isthmus.continuum.mesh.Mesh;
+import org.isthmus.coupling.cohesive.DerivedCohesiveLaw;
+import org.isthmus.coupling.model.CoupledModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The coupled crack with the cleavage plane ahead of the handshake carried by cohesive elements
+ * of the decohesion form of the Stillinger–Weber (111) law: the cut mesh, the exact gradient of
+ * the coupled energy with the cohesive plane, and, below the advance load K₊, the same tip and
+ * crack openings as the model without it (the plane ahead only opens elastically).
+ */
+class CohesivePlaneAheadTest {
+
+    private static CrackStudy study;
+    private static DerivedCohesiveLaw law;
+
+    @BeforeAll
+    static void build() {
+        study = CrackStudy.diamond111(StillingerWeber.silicon1985(), Element.of("Si"), 5.431, 30);
+        law = CoupledCrackModel.cleavageLaw(study.specimen(), study.bulk().potential(), study.field());
+    }
+
+    private static CoupledCrackModel model(boolean cohesive) {
+        TabulatedLaw ahead = cohesive ? law.decohesionLaw() : null;
+        return CoupledCrackModel.linearised(study.specimen(), study.bulk().potential(), study.field(),
+                CoupledCrackModel.Options.of(10, 4), ahead);
+    }
+
+    @Test
+    void theLawIsTheSurfaceEnergyOfTheCrackPlane() {
+        // W = 2 γ_s (unrelaxed) of the shuffle plane: the specimen's own cut.
+        assertEquals(2 * study.unrelaxedSurfaceEnergy(), law.workOfSeparation(), 1e-6 * law.workOfSeparation());
+        assertEquals(law.workOfSeparation(), law.decohesionWorkOfSeparation(), 0.02 * law.workOfSeparation());
+    }
+
+    @Test
+    void theCutDoublesTheLineAheadOfTheHandshakeOnly() {
+        Mesh disc = SlitDisc.mesh(40, 16, 2, 1.3);
+        Mesh cut = SlitDisc.splitAhead(disc, 14);
+        int[] up = cut.nodeSet("aheadUpper");
+        int[] low = cut.nodeSet("aheadLower");
+        int start = cut.nodeSet("aheadStart")[0];
+        assertEquals(14, cut.x(start, 0), 1e-9);
+        assertEquals(disc.nodeCount() + up.length, cut.nodeCount());
+        assertEquals(up.length, low.length);
+        assertEquals(up.length, cut.faceSet("aheadUpper").length);
+        for (int k = 0; k < up.length; k++) {
+            assertNotEquals(up[k], low[k]);
+            assertEquals(cut.x(up[k], 0), cut.x(low[k], 0), 0);
+            assertEquals(0, cut.x(up[k], 1), 0);
+            assertTrue(cut.x(up[k], 0) > 14);
+        }
+        // Both copies of the node on the outer circle are outer nodes.
+        assertEquals(SlitDisc.outerNodes(disc).length + 1, SlitDisc.outerNodes(cut).length);
+        // No element uses an upper copy below the line or an original line node above it.
+        boolean[] isUp = new boolean[cut.nodeCount()];
+        boolean[] isLow = new boolean[cut.nodeCount()];
+        for (int k = 0; k < up.length; k++) {
+            isUp[up[k]] = true;
+            isLow[low[k]] = true;
+        }
+        for (int e = 0; e < cut.elementCount(); e++) {
+            double cy = 0;
+            for (int a : cut.nodes(e)) {
+                cy += cut.x(a, 1);
+            }
+            for (int a : cut.nodes(e)) {
+                assertTrue(cy > 0 ? !isLow[a] : !isUp[a], "element " + e);
+            }
+        }
+    }
+
+    @Test
+    void gradientIsExactWithTheCohesivePlane() {
+        CoupledCrackModel m = model(true);
+        assertNull(model(false).cohesivePlane());
+        assertEquals(14, m.cohesivePlaneStart(), 1e-9);
+        double kg = study.griffithK();
+        CrackState s = m.apply(BoundaryField.kField(study.field(), 1.2 * kg));
+        assertTrue(s.converged());
+        CoupledModel cm = m.lastModel();
+        double[] x = s.dofs().clone();
+        int off = 3 * cm.freeAtomCount();
+        Mesh mesh = m.mesh();
+        int[] up = mesh.nodeSet("aheadUpper");
+        // Open the plane ahead into the softening part of the law (peak ≈ 0.6 Å), slide it a little,
+        // and pick dofs on both faces and a few atoms.
+        java.util.List<Integer> picks = new java.util.ArrayList<>();
+        for (int k = 0; k < cm.freeNodalDofCount(); k++) {
+            int dof = cm.nodalDof(k);
+            for (int a : up) {
+                if (dof / 2 == a) {
+                    x[off + k] += dof % 2 == 1 ? 0.7 : 0.05;
+                    picks.add(off + k);
+                }
+            }
+        }
+        assertTrue(picks.size() >= 4, "free dofs on the upper face: " + picks.size());
+        for (int k = 0; k < cm.freeNodalDofCount(); k++) {
+            int dof = cm.nodalDof(k);
+            double xn = mesh.x(dof / 2, 0);
+            if (mesh.x(dof / 2, 1) == 0 && xn > 14 && !picks.contains(off + k) && picks.size() < 12) {
+                picks.add(off + k);
+            }
+        }
+        picks.add(0);
+        picks.add(3 * (cm.freeAtomCount() / 2) + 1);
+        double[] g = new double[x.length];
+        cm.energyAndGradient(x, g);
+        double h = 1e-5;
+        for (int i : picks) {
+            double[] xp = x.clone();
+            double[] xm = x.clone();
+            xp[i] += h;
+            xm[i] -= h;
+            double fd = (cm.energy(xp) - cm.energy(xm)) / (2 * h);
+            assertEquals(fd, g[i], 1e-6 * Math.max(1, Math.abs(g[i])), "dof " + i);
+        }
+        // The cohesive part of the ledger is the interface's energy and is not zero when opened.
+        assertTrue(cm.ledger(x).cohesive() > 0);
+    }
+
+    @Test
+    void belowTheAdvanceLoadThePlaneAheadOpensOnlyElastically() {
+        double kg = study.griffithK();
+        BoundaryField f = BoundaryField.kField(study.field(), 1.5 * kg);
+        CrackState without = model(false).apply(f);
+        CoupledCrackModel m = model(true);
+        CrackState with = m.apply(f);
+        assertTrue(without.converged() && with.converged());
+        assertEquals(without.tip(), with.tip(), 0, "tip");
+        double[] a = without.openings();
+        double[] b = with.openings();
+        double worst = 0;
+        for (int k = 0; k < a.length; k++) {
+            if (a[k] > 0.05) {
+                worst = Math.max(worst, Math.abs(b[k] - a[k]) / a[k]);
+            }
+        }
+        System.out.printf("cohesive plane ahead at 1.5 K_G: tip %.4f Å, largest COD difference %.4f %%%n", with.tip(),
+                100 * worst);
+        assertTrue(worst < 0.01, "largest relative COD difference " + worst);
+        // Ahead of the handshake the cohesive plane is open by less than a tenth of the peak opening.
+        double[] open = m.cohesivePlane().faceOpening(m.lastModel().displacements(with.dofs()));
+        for (int i = 0; i < open.length / 3; i++) {
+            assertTrue(open[3 * i] > -1e-3 && open[3 * i] < 0.1 * law.peakOpening(), "face " + i + ": " + open[3 * i]);
+        }
+    }
+}
