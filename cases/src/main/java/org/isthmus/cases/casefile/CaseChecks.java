@@ -117,7 +117,7 @@ final class CaseChecks {
                     + "to; expected at most 1000");
         }
         if (cr.model().equals("atomistic")) {
-            for (String key : List.of("atomistic_radius", "handshake_width", "element_size")) {
+            for (String key : List.of("atomistic_radius", "handshake_width", "element_size", "cohesive_plane")) {
                 if (b.given("crack." + key)) {
                     b.errorAtKey("crack." + key, "'" + key + "' belongs to model coupled; remove it or set model: coupled");
                 }

@@ -4,7 +4,9 @@ package org.isthmus.cases.casefile;
  * A mode-I crack under an applied K-field (kind crack): a quasi-2D cylinder of crystal around the
  * crack tip, periodic along the front, its outer ring held at the anisotropic K-field of the
  * potential's elastic constants, relaxed at each load of {@link KSteps}; fully atomistic, or
- * coupled (atoms within the atomistic radius, a handshake ring, finite elements beyond).
+ * coupled (atoms within the atomistic radius, a handshake ring, finite elements beyond), optionally
+ * with the cleavage plane ahead of the atomistic region carried by cohesive elements of the law
+ * derived from the same potential.
  */
 @Doc("A mode-I crack under an applied anisotropic K-field, swept in K; fully atomistic or coupled to finite elements.")
 public record CrackSection(
@@ -30,6 +32,15 @@ public record CrackSection(
                 defaultValue = "linear", values = {"linear", "cauchy_born"}) String continuum,
         @Key(doc = "Subtract the ghost forces of the reference state as dead loads (model coupled).",
                 defaultValue = "true") boolean ghostCorrection,
+        @Key(doc = "Carry the cleavage plane ahead of the atomistic region by cohesive elements (model coupled): the "
+                + "mesh is cut along the crack plane from the handshake's outer edge (atomistic_radius + "
+                + "handshake_width) to the mesh's outer radius, and the two faces are joined by cohesive elements of "
+                + "the decohesion form of the law derived from the same potential for the same plane (rigid "
+                + "separation of two half-crystals, the bulk elasticity of one stacking period removed). false: the "
+                + "continuum ahead of the handshake is intact (its elements share their nodes across the plane). "
+                + "Either way the handshake ring's blended elements stay intact across the plane (docs/theory.md, "
+                + "\"Cohesive plane ahead of the atomistic crack tip\").",
+                defaultValue = "false") boolean cohesivePlane,
         @Key(doc = "Force tolerance of the relaxation at each load (largest force on an atom or node).",
                 defaultValue = "1e-3 eV/Å", dimension = Dimension.FORCE, min = 0, exclusiveMin = true) Quantity fmax,
         @Key(doc = "The load steps.", defaultValue = "{}") KSteps k) {

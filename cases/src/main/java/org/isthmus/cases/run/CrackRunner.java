@@ -27,8 +27,10 @@ import org.isthmus.cases.casefile.KSteps;
 import org.isthmus.cases.output.AtomicFile;
 import org.isthmus.cases.output.Plots;
 import org.isthmus.cases.output.Progress;
+import org.isthmus.continuum.cohesive.CohesiveLaw;
 import org.isthmus.continuum.fracture.AnisotropicCrackField;
 import org.isthmus.continuum.output.VtuWriter;
+import org.isthmus.coupling.cohesive.DerivedCohesiveLaw;
 import org.isthmus.coupling.crystal.CubicLattice;
 import org.isthmus.coupling.crystal.MillerIndices;
 import org.isthmus.coupling.fracture.AtomisticCrackModel;
@@ -48,7 +50,9 @@ import org.isthmus.coupling.model.EnergyLedger;
  * C11, C12, C44, the relaxed surface energy γ_s of the crack plane and the Griffith load
  * K_G = √(2γ_s/Λ); a {@link CrackSpecimen} of the case's radius, its outer ring 2 r_c thick held
  * at the field). The model is the fully atomistic {@link AtomisticCrackModel} or the
- * {@link CoupledCrackModel}.
+ * {@link CoupledCrackModel}, optionally with its cleavage plane ahead of the handshake carried by
+ * cohesive elements ({@code crack.cohesive_plane}: the decohesion form of
+ * {@link CoupledCrackModel#cleavageLaw}).
  *
  * <p>Protocol (that of {@link org.isthmus.coupling.fracture.KSweep} without bisection, one load
  * at a time so that each is a progress step and a checkpoint): relax at {@code k.start} (tip t₀);
@@ -62,7 +66,8 @@ import org.isthmus.coupling.model.EnergyLedger;
  * <p>Files: {@code steps.csv} (one row per load: step, branch (0 start, 1 up, −1 down), K in
  * eV/Å^{5/2}, MPa·√m and K/K_G, tip position and advance (Å), crack-opening displacements half a
  * row and one and a half rows behind the tip (Å), the energy and, for the coupled model, its
- * atomistic and continuum parts (eV), largest force (eV/Å), iterations, converged, seconds),
+ * atomistic, continuum and cohesive-plane parts (eV), largest force (eV/Å), iterations, converged,
+ * seconds),
  * {@code crack.xyz} (the atoms at every load; with {@code outputs.trajectory}),
  * {@code steps/continuum_NNNN.vtu} and {@code continuum.pvd} (coupled, with {@code outputs.vtu}),
  * {@code crack.png} (tip advance against K/K_G) and {@code opening.png} (with
@@ -107,8 +112,9 @@ final class CrackRunner implements Runner {
                 : (int) Math.floor(potential.cutoff() / bulk.oriented(normal, front).frontPeriod()) + 1;
         AnisotropicCrackField field = AnisotropicCrackField.cubic(bulk.c11(), bulk.c12(), bulk.c44(), normal, front);
         double fmax = cr.fmax().value();
+        DerivedCohesiveLaw[] aheadLaw = new DerivedCohesiveLaw[1];
         BiFunction<CrackSpecimen, Potential, CrackModel> factory = (specimen, p) -> coupled
-                ? coupled(cr, specimen, p, field, lattice, element, bulk.latticeConstant(), fmax)
+                ? coupled(cr, specimen, p, field, lattice, element, bulk.latticeConstant(), fmax, log, aheadLaw)
                 : new AtomisticCrackModel(specimen, p, Lbfgs.defaults().withTolerance(fmax).withMaxIterations(20000),
                         true);
         CrackStudy study = CrackStudy.of(bulk, normal, front, cr.radius().value(), nz, factory);
@@ -146,7 +152,7 @@ final class CrackRunner implements Runner {
             if (cp == null) {
                 RelaxRunner.write(table, "step,branch,K_eV_per_A2.5,K_MPa_sqrt_m,K_over_KG,tip_A,tip_advance_A,"
                         + "cod_half_row_A,cod_one_and_half_rows_A,energy_eV,atomistic_energy_eV,continuum_energy_eV,"
-                        + "max_force_eV_per_A,iterations,converged,seconds\n");
+                        + "cohesive_energy_eV,max_force_eV_per_A,iterations,converged,seconds\n");
             }
             for (int i = sw.next; i < plan.size(); i++) {
                 Load load = plan.get(i);
@@ -181,11 +187,12 @@ final class CrackRunner implements Runner {
                     sw.steps++;
                     EnergyLedger ledger = coupled ? ((CoupledCrackModel) model).lastModel().ledger(s.dofs()) : null;
                     RelaxRunner.write(table, String.format(Locale.ROOT,
-                            "%d,%d,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.12g,%.12g,%.12g,%.6g,%d,%d,%.3f%n", sw.steps,
+                            "%d,%d,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.12g,%.12g,%.12g,%.12g,%.6g,%d,%d,%.3f%n",
+                            sw.steps,
                             load.branch(), load.k(), load.k() * AnisotropicCrackField.MPA_SQRT_M_PER_EV_A25, load.k() / kg,
                             s.tip(), advance, s.openingBehindTip(0.5 * spacing), s.openingBehindTip(1.5 * spacing),
                             s.energy(), ledger == null ? s.energy() : ledger.atomistic(),
-                            ledger == null ? 0 : ledger.continuum(), s.forceNorm(), s.iterations(), s.converged() ? 1 : 0,
+                            ledger == null ? 0 : ledger.continuum(), ledger == null ? 0 : ledger.cohesive(), s.forceNorm(), s.iterations(), s.converged() ? 1 : 0,
                             seconds));
                     if (traj != null) {
                         writeFrame(traj, atoms(model, s), sw.steps, load, kg);
@@ -262,6 +269,11 @@ final class CrackRunner implements Runner {
         } else {
             log.info("K₊ not found: the crack did not advance up to K = %.4f K_G", ks.to() * unit / kg);
         }
+        if (aheadLaw[0] != null) {
+            f.put("cohesive_plane_start", new Figure(((CoupledCrackModel) model).cohesivePlaneStart(), "Å"));
+            f.put("cohesive_plane_work_of_separation", new Figure(aheadLaw[0].workOfSeparation()
+                    * AnisotropicCrackField.J_PER_M2_PER_EV_A2, "J/m²"));
+        }
         f.put("loads", new Figure(sw.steps, ""));
         f.put("tip_start", new Figure(sw.tip0, "Å"));
         return f;
@@ -282,12 +294,26 @@ final class CrackRunner implements Runner {
     }
 
     private static CoupledCrackModel coupled(CrackSection cr, CrackSpecimen specimen, Potential p,
-            AnisotropicCrackField field, CubicLattice lattice, Element element, double a, double fmax) {
+            AnisotropicCrackField field, CubicLattice lattice, Element element, double a, double fmax, RunLog log,
+            DerivedCohesiveLaw[] derived) {
         CoupledCrackModel.Options o = new CoupledCrackModel.Options(cr.atomisticRadius().value(),
                 cr.handshakeWidth().value(), cr.elementSize().value(), 1.4, Ramp.LINEAR, cr.ghostCorrection(), true, fmax);
+        CohesiveLaw ahead = null;
+        if (cr.cohesivePlane()) {
+            long t0 = System.nanoTime();
+            DerivedCohesiveLaw law = CoupledCrackModel.cleavageLaw(specimen, p, field);
+            derived[0] = law;
+            ahead = law.decohesionLaw();
+            log.info("cohesive plane ahead (%.1f s): the decohesion form of the derived law, W = %.5f eV/Å² (%.4f J/m²),"
+                    + " peak traction %.4f eV/Å³ (%.2f GPa) at %.3f Å (rigid form), layer compliance %.4g Å⁴/eV, of which"
+                    + " %.4g removed", (System.nanoTime() - t0) * 1e-9, law.workOfSeparation(),
+                    law.workOfSeparation() * AnisotropicCrackField.J_PER_M2_PER_EV_A2, law.peakTraction(),
+                    law.peakTraction() * Units.EV_PER_A3_IN_GPA, law.peakOpening(), law.layerCompliance(),
+                    law.effectiveCompliance());
+        }
         return cr.continuum().equals("cauchy_born")
-                ? CoupledCrackModel.cauchyBorn(specimen, p, Lattices.cubic(lattice.basis(), element, a, 1, 1, 1), o)
-                : CoupledCrackModel.linearised(specimen, p, field, o);
+                ? CoupledCrackModel.cauchyBorn(specimen, p, Lattices.cubic(lattice.basis(), element, a, 1, 1, 1), o, ahead)
+                : CoupledCrackModel.linearised(specimen, p, field, o, ahead);
     }
 
     /** The crystal's element, or the potential's only species. */

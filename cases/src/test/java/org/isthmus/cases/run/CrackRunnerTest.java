@@ -140,6 +140,25 @@ class CrackRunnerTest {
     }
 
     @Test
+    void coupledRunWithTheCohesivePlaneAheadCarriesItsEnergyInTheLedger(@TempDir Path tmp) throws Exception {
+        Case c = parse(crackCase("coupled", "30 Å", "  atomistic_radius: \"8 Å\"\n  handshake_width: \"4 Å\"\n"
+                + "  cohesive_plane: true\n", "{start: 1.0, from: 1.0, to: 1.5, step: 0.5}"), tmp);
+        Summary s = CaseRunner.run(c, quiet(tmp.resolve("out")));
+        assertTrue(s.complete());
+        Map<String, Figure> f = s.figures();
+        assertEquals(12, f.get("cohesive_plane_start").value(), 1e-9, "the handshake's outer edge R_a + w");
+        // The law of the specimen's own plane: W = 2 γ_s unrelaxed, 2 × 1.36 J/m² for SW (111) shuffle.
+        assertEquals(2.720, f.get("cohesive_plane_work_of_separation").value(), 2e-3);
+        Map<String, double[]> t = RunPlots.columns(tmp.resolve("out").resolve(CrackRunner.TABLE));
+        double[] ecoh = t.get("cohesive_energy_eV");
+        assertEquals(2, ecoh.length);
+        assertTrue(ecoh[0] > 0 && ecoh[1] > ecoh[0], "the plane ahead opens elastically, more at the higher load: "
+                + Arrays.toString(ecoh));
+        double[] adv = t.get("tip_advance_A");
+        assertEquals(0, adv[1], 1e-9, "no advance at 1.5 K_G");
+    }
+
+    @Test
     void planStartsAtStartThenGoesUpThenDown() {
         List<CrackRunner.Load> plan = CrackRunner.plan(new KSteps("K_G", 1, 0.8, 1.25, 0.1, true), 2.0);
         assertEquals(List.of(0, 1, 1, -1, -1), plan.stream().map(CrackRunner.Load::branch).toList());

@@ -148,9 +148,10 @@ class CohesivePlaneAheadTest {
                 worst = Math.max(worst, Math.abs(b[k] - a[k]) / a[k]);
             }
         }
-        System.out.printf("cohesive plane ahead at 1.5 K_G: tip %.4f Å, largest COD difference %.4f %%%n", with.tip(),
-                100 * worst);
-        assertTrue(worst < 0.01, "largest relative COD difference " + worst);
+        // Measured 0.009 %. The relaxations stop at 1e-3 eV/Å, which alone moves the openings by up to
+        // 0.04 % between two runs (si-crack-nnp sweeps with and without the plane, docs/theory.md); the
+        // extra compliance of the stiff decohesion form far from the tip is far smaller, so 0.1 %.
+        assertTrue(worst < 1e-3, "largest relative COD difference " + worst);
         // Ahead of the handshake the cohesive plane is open by less than a tenth of the peak opening.
         double[] open = m.cohesivePlane().faceOpening(m.lastModel().displacements(with.dofs()));
         for (int i = 0; i < open.length / 3; i++) {
