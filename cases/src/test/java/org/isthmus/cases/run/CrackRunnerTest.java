@@ -146,7 +146,7 @@ class CrackRunnerTest {
         Summary s = CaseRunner.run(c, quiet(tmp.resolve("out")));
         assertTrue(s.complete());
         Map<String, Figure> f = s.figures();
-        assertEquals(12, f.get("cohesive_plane_start").value(), 1e-9, "the handshake's outer edge R_a + w");
+        assertEquals(8, f.get("cohesive_plane_start").value(), 1e-9, "the atomistic region's edge R_a");
         // The law of the specimen's own plane: W = 2 γ_s unrelaxed, 2 × 1.36 J/m² for SW (111) shuffle.
         assertEquals(2.720, f.get("cohesive_plane_work_of_separation").value(), 2e-3);
         Map<String, double[]> t = RunPlots.columns(tmp.resolve("out").resolve(CrackRunner.TABLE));

@@ -54,16 +54,18 @@ import org.isthmus.coupling.model.CoupledModel;
  * positions, then free nodal displacements). Not thread-safe.
  *
  * <p><b>Cohesive plane ahead</b> (optional, the constructor with a {@link CohesiveLaw}): without
- * it the continuum ahead of the handshake is intact (the elements share their nodes across the
+ * it the continuum ahead of the atoms is intact (the elements share their nodes across the
  * cleavage line y = 0, x &gt; 0), so a crack can never leave the atomistic region. With it the mesh
- * is cut along y = 0 from the first node at x ≥ R_a + w (the handshake's outer edge) to the outer
- * circle ({@link SlitDisc#splitAhead}) and the two faces are joined by zero-thickness cohesive
- * elements ({@link CohesiveInterface}, A = upper face, B = lower) carrying the given law, which
- * should be the decohesion form of the law derived from the same potential for the same plane
- * ({@link #cleavageLaw}): the elements on both sides already carry the bulk elasticity. Between
- * the tip and R_a + w the cleavage plane is carried by the atoms (all cross-plane pairs interact;
- * no mask) and, across the handshake ring, by the blend of those atoms with intact elements; the
- * padding atoms beyond R_a + w follow the element of their own side of the cut.
+ * is cut along y = 0 from the first node at x ≥ R_a to the outer circle
+ * ({@link SlitDisc#splitAhead(Mesh, double, double)}) and the two faces are joined by
+ * zero-thickness cohesive elements carrying the given law, which should be the decohesion form of
+ * the law derived from the same potential for the same plane ({@link #cleavageLaw}): the elements
+ * on both sides already carry the bulk elasticity. Beyond the handshake (faces from x ≥ R_a + w)
+ * they are a {@link CohesiveInterface}; across the handshake ring their energy is weighted by the
+ * continuum's share α ({@link BlendedCohesiveLine}), while the atoms there keep their cross-plane
+ * bonds weighted 1 − α, so the plane's cohesion is blended like the bulk. Inside R_a the plane is
+ * carried by the atoms alone (no interaction mask). Padding and handshake atoms follow the element
+ * of their own side of the cut.
  */
 public final class CoupledCrackModel implements CrackModel {
 
@@ -114,6 +116,7 @@ public final class CoupledCrackModel implements CrackModel {
     private final int[] outerNodes;
     private final Section section;
     private final CohesiveInterface cohesivePlane;
+    private final BlendedCohesiveLine ringLine;
     private final CoupledModel template;
     private CoupledModel lastModel;
     private CrackState current;
@@ -155,18 +158,22 @@ public final class CoupledCrackModel implements CrackModel {
         }
         Mesh disc = SlitDisc.mesh(outer, zone, options.elementSize(), options.growth());
         this.section = Section.planeStrain(specimen.frontLength());
+        Blending blending = new Blending(new Cylinder(new double[3], new double[] {0, 0, 1}, ra), w, options.ramp());
         if (aheadLaw != null) {
-            disc = SlitDisc.splitAhead(disc, ra + w);
+            // The cut starts at the atomistic region's edge; across the handshake ring its faces are blended.
+            disc = SlitDisc.splitAhead(disc, ra, ra + w);
             this.cohesivePlane = new CohesiveInterface(disc, section, "aheadUpper", "aheadLower", aheadLaw);
+            this.ringLine = disc.faceSetNames().contains("ringUpper") ? new BlendedCohesiveLine(disc,
+                    disc.faceSet("ringUpper"), disc.faceSet("ringLower"), blending, section.thickness(), aheadLaw) : null;
         } else {
             this.cohesivePlane = null;
+            this.ringLine = null;
         }
         this.mesh = disc;
         this.lowerFace = new boolean[mesh.nodeCount()];
         for (int a : mesh.nodeSet("crackLower")) {
             lowerFace[a] = true;
         }
-        Blending blending = new Blending(new Cylinder(new double[3], new double[] {0, 0, 1}, ra), w, options.ramp());
         Partition partition = Partition.builder(mesh, specimen.reference(), blending, rc).paddingThickness(pad).build();
         this.atomRef = partition.configuration().positions();
         this.partition = partition;
@@ -201,6 +208,9 @@ public final class CoupledCrackModel implements CrackModel {
         });
         if (cohesivePlane != null) {
             b.cohesiveInterfaces(cohesivePlane);
+        }
+        if (ringLine != null) {
+            b.terms(ringLine);
         }
         if (mask != null) {
             b.mask(mask);
@@ -332,12 +342,18 @@ public final class CoupledCrackModel implements CrackModel {
         return bonds;
     }
 
-    /** The cohesive elements of the plane ahead of the handshake, or null without a cohesive plane. */
+    /**
+     * The cohesive elements of the plane beyond the handshake (x ≥ R_a + w), or null without a
+     * cohesive plane; the blended faces across the ring are {@link #ringFaceCount()} more.
+     */
     public CohesiveInterface cohesivePlane() {
         return cohesivePlane;
     }
 
-    /** Where the cohesive plane begins (Å; its start node's x), or NaN without a cohesive plane. */
+    /**
+     * Where the cut of the cohesive plane begins (Å; its start node's x, the first node at x ≥ R_a;
+     * its faces are blended up to R_a + w), or NaN without a cohesive plane.
+     */
     public double cohesivePlaneStart() {
         return cohesivePlane == null ? Double.NaN : mesh.x(mesh.nodeSet("aheadStart")[0], 0);
     }
@@ -368,6 +384,11 @@ public final class CoupledCrackModel implements CrackModel {
         DerivedCohesiveLaw law = CohesiveLawDerivation.cleavage(potential, surface).layerCompliance(d0 / cNormal)
                 .build().derive(max, points);
         return law.withShearStiffness(cShear / d0);
+    }
+
+    /** Number of blended cohesive faces across the handshake ring (0 without a cohesive plane). */
+    public int ringFaceCount() {
+        return ringLine == null ? 0 : ringLine.faceCount();
     }
 
     /** The coupled model of the last {@link #apply} (null before the first). */
@@ -438,8 +459,9 @@ public final class CoupledCrackModel implements CrackModel {
                 + " %d elements, %d free nodal dofs; outer radius %.1f Å%s]", options.atomisticRadius(),
                 options.handshakeWidth(), options.ramp(), options.elementSize(), atomCount(), freeAtomCount(),
                 mesh.elementCount(), freeNodalDofCount(), specimen.radius() - specimen.shell(), cohesivePlane == null ? ""
-                        : String.format(Locale.ROOT, "; cohesive plane ahead from x = %.2f Å, %d faces",
-                                cohesivePlaneStart(), cohesivePlane.faceCount()));
+                        : String.format(Locale.ROOT, "; cohesive plane ahead from x = %.2f Å, %d blended faces across"
+                                + " the handshake and %d beyond", cohesivePlaneStart(), ringFaceCount(),
+                                cohesivePlane.faceCount()));
     }
 
 }

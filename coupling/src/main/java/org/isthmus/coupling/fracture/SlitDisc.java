@@ -128,6 +128,17 @@ public final class SlitDisc {
      * @throws InvalidInputException if fewer than one interval of the line lies beyond that node
      */
     public static Mesh splitAhead(Mesh disc, double from) {
+        return splitAhead(disc, from, from);
+    }
+
+    /**
+     * {@link #splitAhead(Mesh, double)} with the faces of the cut that begin before {@code full}
+     * (x of their first node &lt; full) in separate face sets {@code ringUpper} and
+     * {@code ringLower} (same orientations; absent when there is none), and only the others in
+     * {@code aheadUpper} and {@code aheadLower}: for a cut through the handshake ring, whose faces
+     * are blended, up to its outer edge {@code full}.
+     */
+    public static Mesh splitAhead(Mesh disc, double from, double full) {
         int n = disc.nodeCount();
         double scale = 0;
         for (double c : disc.coordinates()) {
@@ -215,14 +226,25 @@ public final class SlitDisc {
             }
             faceSets.put(name, faces);
         }
-        int[][] fu = new int[m - 1][];
-        int[][] fl = new int[m - 1][];
+        List<int[]> fu = new ArrayList<>();
+        List<int[]> fl = new ArrayList<>();
+        List<int[]> ru = new ArrayList<>();
+        List<int[]> rl = new ArrayList<>();
         for (int k = 0; k + 1 < m; k++) {
-            fu[k] = new int[] {upper[k], upper[k + 1]};
-            fl[k] = new int[] {lower[k + 1], lower[k]};
+            boolean ring = disc.x(lower[k], 0) < full - tol;
+            (ring ? ru : fu).add(new int[] {upper[k], upper[k + 1]});
+            (ring ? rl : fl).add(new int[] {lower[k + 1], lower[k]});
         }
-        faceSets.put("aheadUpper", fu);
-        faceSets.put("aheadLower", fl);
+        if (fu.isEmpty()) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "the cleavage line ahead of the tip has no face"
+                    + " beyond x = %.4f Å inside the outer radius %.4f Å", full, scale));
+        }
+        faceSets.put("aheadUpper", fu.toArray(new int[0][]));
+        faceSets.put("aheadLower", fl.toArray(new int[0][]));
+        if (!ru.isEmpty()) {
+            faceSets.put("ringUpper", ru.toArray(new int[0][]));
+            faceSets.put("ringLower", rl.toArray(new int[0][]));
+        }
         return new Mesh(2, coords, types, conn, nodeSets, elementSets, faceSets);
     }
 }

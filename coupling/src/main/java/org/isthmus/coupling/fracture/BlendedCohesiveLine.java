@@ -1,0 +1,106 @@
+package org.isthmus.coupling.fracture;
+
+import org.isthmus.continuum.cohesive.CohesiveLaw;
+import org.isthmus.continuum.mesh.Mesh;
+import org.isthmus.coupling.handshake.Blending;
+import org.isthmus.coupling.model.CouplingTerm;
+
+/**
+ * The part of a cohesive plane y = 0 that crosses the handshake ring: zero-thickness line
+ * elements between coincident upper and lower faces of a cut 2D mesh (as
+ * {@link org.isthmus.continuum.solve.CohesiveInterface}, A = upper, B = lower), each quadrature
+ * point's energy weighted by the continuum's share α(X) of the blending:
+ *
+ * <pre>
+ * E = Σ_faces Σ_q α(x_q, 0) φ(δ(x_q)) w_q (l/2) t,   δ = (u_y^upper − u_y^lower, u_x^upper − u_x^lower)   (eV)
+ * </pre>
+ *
+ * with the two-point Gauss rule on each face of length l and the plane-strain thickness t. The
+ * atoms across the plane there keep their bonds, weighted 1 − α like every site energy, so the
+ * plane's cohesion is blended between the atoms and the law exactly as the bulk is blended between
+ * the atoms and the elements (partition of unity across the ring). The law's history is not used
+ * (a reversible law). The line must lie along +x (faces traversed from smaller to larger x on the
+ * upper side), which is what {@link SlitDisc#splitAhead} makes.
+ */
+final class BlendedCohesiveLine implements CouplingTerm {
+
+    private static final double G = 1 / Math.sqrt(3);
+
+    private final CohesiveLaw law;
+    private final int[][] upper;
+    private final int[][] lower;
+    private final double[][] alphaW;   // per face, per Gauss point: α w (l/2) t  (Å²)
+    private final double[] d = new double[3];
+    private final double[] t = new double[3];
+
+    /**
+     * @param mesh the cut mesh (2D)
+     * @param upperFaces faces of the upper side, each {x-smaller node, x-larger node}
+     * @param lowerFaces the coincident lower faces, each {x-larger node, x-smaller node}
+     * @param blending the blending of the coupled model (α at each quadrature point)
+     * @param thickness the plane-strain thickness (Å)
+     */
+    BlendedCohesiveLine(Mesh mesh, int[][] upperFaces, int[][] lowerFaces, Blending blending, double thickness,
+            CohesiveLaw law) {
+        this.law = law;
+        int n = upperFaces.length;
+        upper = new int[n][];
+        lower = new int[n][];
+        alphaW = new double[n][2];
+        for (int f = 0; f < n; f++) {
+            upper[f] = upperFaces[f].clone();
+            // lower faces run the other way: reorder to match the upper nodes
+            lower[f] = new int[] {lowerFaces[f][1], lowerFaces[f][0]};
+            double x0 = mesh.x(upper[f][0], 0);
+            double x1 = mesh.x(upper[f][1], 0);
+            for (int q = 0; q < 2; q++) {
+                double xi = q == 0 ? -G : G;
+                double x = 0.5 * (x0 + x1) + 0.5 * (x1 - x0) * xi;
+                alphaW[f][q] = blending.alpha(x, 0, 0) * 0.5 * (x1 - x0) * thickness;
+            }
+        }
+    }
+
+    /** Number of faces. */
+    int faceCount() {
+        return upper.length;
+    }
+
+    @Override
+    public double energy(double[] positions, double[] u, double[] gradPositions, double[] gradU) {
+        double e = 0;
+        for (int f = 0; f < upper.length; f++) {
+            for (int q = 0; q < 2; q++) {
+                double w = alphaW[f][q];
+                if (w == 0) {
+                    continue;
+                }
+                double xi = q == 0 ? -G : G;
+                double n0 = 0.5 * (1 - xi);
+                double n1 = 0.5 * (1 + xi);
+                int a0 = upper[f][0];
+                int a1 = upper[f][1];
+                int b0 = lower[f][0];
+                int b1 = lower[f][1];
+                // normal +y (from lower into upper), tangent +x
+                d[0] = n0 * (u[2 * a0 + 1] - u[2 * b0 + 1]) + n1 * (u[2 * a1 + 1] - u[2 * b1 + 1]);
+                d[1] = n0 * (u[2 * a0] - u[2 * b0]) + n1 * (u[2 * a1] - u[2 * b1]);
+                d[2] = 0;
+                e += w * law.evaluate(d, 0, gradU == null ? null : t, null);
+                if (gradU != null) {
+                    double tn = w * t[0];
+                    double tt = w * t[1];
+                    gradU[2 * a0 + 1] += n0 * tn;
+                    gradU[2 * a1 + 1] += n1 * tn;
+                    gradU[2 * b0 + 1] -= n0 * tn;
+                    gradU[2 * b1 + 1] -= n1 * tn;
+                    gradU[2 * a0] += n0 * tt;
+                    gradU[2 * a1] += n1 * tt;
+                    gradU[2 * b0] -= n0 * tt;
+                    gradU[2 * b1] -= n1 * tt;
+                }
+            }
+        }
+        return e;
+    }
+}
