@@ -33,13 +33,12 @@ public record CrackSection(
         @Key(doc = "Subtract the ghost forces of the reference state as dead loads (model coupled).",
                 defaultValue = "true") boolean ghostCorrection,
         @Key(doc = "Carry the cleavage plane ahead of the atomistic region by cohesive elements (model coupled): the "
-                + "mesh is cut along the crack plane from the handshake's outer edge (atomistic_radius + "
-                + "handshake_width) to the mesh's outer radius, and the two faces are joined by cohesive elements of "
-                + "the decohesion form of the law derived from the same potential for the same plane (rigid "
-                + "separation of two half-crystals, the bulk elasticity of one stacking period removed). false: the "
-                + "continuum ahead of the handshake is intact (its elements share their nodes across the plane). "
-                + "Either way the handshake ring's blended elements stay intact across the plane (docs/theory.md, "
-                + "\"Cohesive plane ahead of the atomistic crack tip\").",
+                + "mesh is cut along the crack plane from atomistic_radius to the mesh's outer radius, and the two faces "
+                + "are joined by cohesive elements of the decohesion form of the law derived from the same potential "
+                + "for the same plane (rigid separation of two half-crystals, the bulk elasticity of one stacking "
+                + "period removed), blended with the atoms' cross-plane bonds across the handshake ring (weights α "
+                + "and 1 − α). false: the continuum ahead of the atoms is intact (its elements share their nodes "
+                + "across the plane), so a crack cannot leave the atomistic region.",
                 defaultValue = "false") boolean cohesivePlane,
         @Key(doc = "Force tolerance of the relaxation at each load (largest force on an atom or node).",
                 defaultValue = "1e-3 eV/Å", dimension = Dimension.FORCE, min = 0, exclusiveMin = true) Quantity fmax,

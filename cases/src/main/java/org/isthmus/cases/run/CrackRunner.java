@@ -66,8 +66,9 @@ import org.isthmus.coupling.model.EnergyLedger;
  * <p>Files: {@code steps.csv} (one row per load: step, branch (0 start, 1 up, −1 down), K in
  * eV/Å^{5/2}, MPa·√m and K/K_G, tip position and advance (Å), crack-opening displacements half a
  * row and one and a half rows behind the tip (Å), the energy and, for the coupled model, its
- * atomistic, continuum and cohesive-plane parts (eV), largest force (eV/Å), iterations, converged,
- * seconds),
+ * atomistic, continuum and cohesive-plane parts (eV), the crack tip on the cohesive plane (the
+ * farthest x where it is open past its law's peak-traction opening, Å; NaN when nowhere or without
+ * the plane), largest force (eV/Å), iterations, converged, seconds),
  * {@code crack.xyz} (the atoms at every load; with {@code outputs.trajectory}),
  * {@code steps/continuum_NNNN.vtu} and {@code continuum.pvd} (coupled, with {@code outputs.vtu}),
  * {@code crack.png} (tip advance against K/K_G) and {@code opening.png} (with
@@ -152,7 +153,7 @@ final class CrackRunner implements Runner {
             if (cp == null) {
                 RelaxRunner.write(table, "step,branch,K_eV_per_A2.5,K_MPa_sqrt_m,K_over_KG,tip_A,tip_advance_A,"
                         + "cod_half_row_A,cod_one_and_half_rows_A,energy_eV,atomistic_energy_eV,continuum_energy_eV,"
-                        + "cohesive_energy_eV,max_force_eV_per_A,iterations,converged,seconds\n");
+                        + "cohesive_energy_eV,plane_crack_tip_A,max_force_eV_per_A,iterations,converged,seconds\n");
             }
             for (int i = sw.next; i < plan.size(); i++) {
                 Load load = plan.get(i);
@@ -186,13 +187,17 @@ final class CrackRunner implements Runner {
                     }
                     sw.steps++;
                     EnergyLedger ledger = coupled ? ((CoupledCrackModel) model).lastModel().ledger(s.dofs()) : null;
+                    double planeTip = coupled ? ((CoupledCrackModel) model).planeCrackTip(s) : Double.NaN;
+                    if (!Double.isNaN(planeTip)) {
+                        log.info("the cohesive plane is open past its peak-traction opening out to x = %.3f Å", planeTip);
+                    }
                     RelaxRunner.write(table, String.format(Locale.ROOT,
-                            "%d,%d,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.12g,%.12g,%.12g,%.12g,%.6g,%d,%d,%.3f%n",
+                            "%d,%d,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.12g,%.12g,%.12g,%.12g,%.10g,%.6g,%d,%d,%.3f%n",
                             sw.steps,
                             load.branch(), load.k(), load.k() * AnisotropicCrackField.MPA_SQRT_M_PER_EV_A25, load.k() / kg,
                             s.tip(), advance, s.openingBehindTip(0.5 * spacing), s.openingBehindTip(1.5 * spacing),
                             s.energy(), ledger == null ? s.energy() : ledger.atomistic(),
-                            ledger == null ? 0 : ledger.continuum(), ledger == null ? 0 : ledger.cohesive(), s.forceNorm(), s.iterations(), s.converged() ? 1 : 0,
+                            ledger == null ? 0 : ledger.continuum(), ledger == null ? 0 : ledger.cohesive(), planeTip, s.forceNorm(), s.iterations(), s.converged() ? 1 : 0,
                             seconds));
                     if (traj != null) {
                         writeFrame(traj, atoms(model, s), sw.steps, load, kg);
@@ -273,6 +278,15 @@ final class CrackRunner implements Runner {
             f.put("cohesive_plane_start", new Figure(((CoupledCrackModel) model).cohesivePlaneStart(), "Å"));
             f.put("cohesive_plane_work_of_separation", new Figure(aheadLaw[0].workOfSeparation()
                     * AnisotropicCrackField.J_PER_M2_PER_EV_A2, "J/m²"));
+            double far = Double.NaN;
+            for (double x : cols.get("plane_crack_tip_A")) {
+                far = Double.isNaN(x) || x <= far ? far : x;
+            }
+            if (!Double.isNaN(far)) {
+                // the farthest the plane opened past its peak over the sweep (the table holds every load, also
+                // those before a resume)
+                f.put("plane_crack_tip_max", new Figure(far, "Å"));
+            }
         }
         f.put("loads", new Figure(sw.steps, ""));
         f.put("tip_start", new Figure(sw.tip0, "Å"));

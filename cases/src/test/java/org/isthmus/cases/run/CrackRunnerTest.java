@@ -156,6 +156,7 @@ class CrackRunnerTest {
                 + Arrays.toString(ecoh));
         double[] adv = t.get("tip_advance_A");
         assertEquals(0, adv[1], 1e-9, "no advance at 1.5 K_G");
+        assertTrue(Double.isNaN(t.get("plane_crack_tip_A")[1]), "the plane is nowhere open past its peak traction");
     }
 
     @Test

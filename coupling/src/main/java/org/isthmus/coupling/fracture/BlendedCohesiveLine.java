@@ -103,4 +103,17 @@ final class BlendedCohesiveLine implements CouplingTerm {
         }
         return e;
     }
+
+    /**
+     * Per face: the x of its two ends (Å) and the normal openings there (Å): rows x0, x1, δ_n(x0),
+     * δ_n(x1), at nodal displacements u.
+     */
+    double[][] endOpenings(Mesh mesh, double[] u) {
+        double[][] out = new double[upper.length][];
+        for (int f = 0; f < upper.length; f++) {
+            out[f] = new double[] {mesh.x(upper[f][0], 0), mesh.x(upper[f][1], 0),
+                u[2 * upper[f][0] + 1] - u[2 * lower[f][0] + 1], u[2 * upper[f][1] + 1] - u[2 * lower[f][1] + 1]};
+        }
+        return out;
+    }
 }

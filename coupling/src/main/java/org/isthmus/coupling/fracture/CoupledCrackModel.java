@@ -117,6 +117,8 @@ public final class CoupledCrackModel implements CrackModel {
     private final Section section;
     private final CohesiveInterface cohesivePlane;
     private final BlendedCohesiveLine ringLine;
+    private final BlendedCohesiveLine aheadLine;
+    private final double peakOpening;
     private final CoupledModel template;
     private CoupledModel lastModel;
     private CrackState current;
@@ -165,9 +167,15 @@ public final class CoupledCrackModel implements CrackModel {
             this.cohesivePlane = new CohesiveInterface(disc, section, "aheadUpper", "aheadLower", aheadLaw);
             this.ringLine = disc.faceSetNames().contains("ringUpper") ? new BlendedCohesiveLine(disc,
                     disc.faceSet("ringUpper"), disc.faceSet("ringLower"), blending, section.thickness(), aheadLaw) : null;
+            // the same faces beyond the ring, only to read their openings (α = 1 there)
+            this.aheadLine = new BlendedCohesiveLine(disc, disc.faceSet("aheadUpper"), disc.faceSet("aheadLower"),
+                    blending, section.thickness(), aheadLaw);
+            this.peakOpening = peakOpening(aheadLaw);
         } else {
             this.cohesivePlane = null;
             this.ringLine = null;
+            this.aheadLine = null;
+            this.peakOpening = Double.NaN;
         }
         this.mesh = disc;
         this.lowerFace = new boolean[mesh.nodeCount()];
@@ -384,6 +392,66 @@ public final class CoupledCrackModel implements CrackModel {
         DerivedCohesiveLaw law = CohesiveLawDerivation.cleavage(potential, surface).layerCompliance(d0 / cNormal)
                 .build().derive(max, points);
         return law.withShearStiffness(cShear / d0);
+    }
+
+    /**
+     * The opening of the peak normal traction of the plane's law (Å), found by evaluating the law's
+     * traction on openings 0 … 10 Å in steps of 1e-3 Å; NaN without a cohesive plane.
+     */
+    public double planePeakOpening() {
+        return peakOpening;
+    }
+
+    private static double peakOpening(CohesiveLaw law) {
+        double[] d = new double[3];
+        double[] t = new double[3];
+        double best = Double.NEGATIVE_INFINITY;
+        double at = 0;
+        for (int k = 0; k <= 10000; k++) {
+            d[0] = 1e-3 * k;
+            law.evaluate(d, 0, t, null);
+            if (t[0] > best) {
+                best = t[0];
+                at = d[0];
+            }
+        }
+        return at;
+    }
+
+    /**
+     * The crack tip on the cohesive plane of a state: the largest x (Å) at which the plane's normal
+     * opening (linear along each face) equals the opening of its law's peak traction, beyond which
+     * the plane softens (the continuum's crack tip, to compare with the atomistic tip, which the
+     * bonds locate only inside R_a); NaN without a cohesive plane or where no point of the plane
+     * is open that far.
+     */
+    public double planeCrackTip(CrackState state) {
+        if (cohesivePlane == null) {
+            return Double.NaN;
+        }
+        double[] u = template.displacements(state.dofs());
+        double tip = Double.NaN;
+        for (BlendedCohesiveLine line : new BlendedCohesiveLine[] {ringLine, aheadLine}) {
+            if (line == null) {
+                continue;
+            }
+            for (double[] f : line.endOpenings(mesh, u)) {
+                double x0 = f[0];
+                double x1 = f[1];
+                double d0 = f[2] - peakOpening;
+                double d1 = f[3] - peakOpening;
+                double x = Double.NaN;
+                if (d0 >= 0 && d1 >= 0) {
+                    x = x1;
+                } else if (d0 >= 0 || d1 >= 0) {
+                    x = x0 + (x1 - x0) * d0 / (d0 - d1);   // where the opening crosses the peak opening
+                }
+                if (!Double.isNaN(x) && !(x <= tip)) {
+                    tip = x;
+                }
+            }
+        }
+        return tip;
     }
 
     /** Number of blended cohesive faces across the handshake ring (0 without a cohesive plane). */

@@ -156,10 +156,15 @@ class CohesivePlaneAheadTest {
                 worst = Math.max(worst, Math.abs(b[k] - a[k]) / a[k]);
             }
         }
-        // Measured 0.009 %. The relaxations stop at 1e-3 eV/Å, which alone moves the openings by up to
-        // 0.04 % between two runs (si-crack-nnp sweeps with and without the plane, docs/theory.md); the
-        // extra compliance of the stiff decohesion form far from the tip is far smaller, so 0.1 %.
-        assertTrue(worst < 1e-3, "largest relative COD difference " + worst);
+        // Measured 0.082 % (0.009 % with the cut starting at R_a + w instead of R_a): the extra compliance of
+        // the plane, mostly of its blended faces across the handshake ring, 4 Å from the atoms' last row
+        // (the decohesion form keeps part of one layer's compliance, docs/theory.md). 0.3 % leaves room for
+        // the scatter of the relaxation tolerance (1e-3 eV/Å moves openings by up to 0.03 % between two
+        // runs) and stays far below the 2 % that acceptance test 4 asks of the coupled crack's openings.
+        assertTrue(worst < 3e-3, "largest relative COD difference " + worst);
+        assertTrue(Double.isNaN(m.planeCrackTip(with)), "no point of the plane past its peak traction");
+        assertTrue(m.planePeakOpening() > 0.2 && m.planePeakOpening() < law.peakOpening(),
+                "the decohesion form peaks before the rigid one: " + m.planePeakOpening());
         // Ahead of the handshake the cohesive plane is open by less than a tenth of the peak opening.
         double[] open = m.cohesivePlane().faceOpening(m.lastModel().displacements(with.dofs()));
         for (int i = 0; i < open.length / 3; i++) {
