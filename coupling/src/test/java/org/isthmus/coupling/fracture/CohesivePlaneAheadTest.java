@@ -171,4 +171,25 @@ class CohesivePlaneAheadTest {
             assertTrue(open[3 * i] > -1e-3 && open[3 * i] < 0.1 * law.peakOpening(), "face " + i + ": " + open[3 * i]);
         }
     }
+
+    @Test
+    void aboveTheAdvanceLoadTheCrackRunsOutOfTheAtomsAlongThePlane() {
+        double kg = study.griffithK();
+        CoupledCrackModel m = CoupledCrackModel.linearised(study.specimen(), study.bulk().potential(), study.field(),
+                CoupledCrackModel.Options.of(8, 4), law.decohesionLaw());
+        CrackState s = null;
+        for (double k : new double[] {1.0, 1.4, 1.8, 2.2, 2.6, 3.0}) {
+            s = m.apply(BoundaryField.kField(study.field(), k * kg));
+            assertTrue(s.converged(), "K = " + k + " K_G");
+            if (k < 2.9) {
+                assertTrue(Double.isNaN(m.planeCrackTip(s)), "intact plane at " + k + " K_G");
+            }
+        }
+        // Measured 16.7 Å: through the handshake ring (8–12 Å) and 4.7 Å into the continuum (the mesh ends
+        // at 22.5 Å), with 4.7 eV in the plane; the atomistic tip stops at its last row inside R_a.
+        double tip = m.planeCrackTip(s);
+        assertTrue(tip > 12 && tip < 22.5, "plane crack tip " + tip);
+        assertTrue(m.lastModel().ledger(s.dofs()).cohesive() > 1);
+        assertTrue(s.tip() <= 8);
+    }
 }
