@@ -59,6 +59,10 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
     /** Work-group size: one work-item per atom; the system property isthmus.opencl.localSize overrides it. */
     private static final int LOCAL_SIZE = Integer.getInteger("isthmus.opencl.localSize", 16);
 
+    /** Device memory for the pair cache of one launch; the system property isthmus.opencl.scratchMiB overrides it. */
+    private static final long SCRATCH_BYTES = Long.getLong("isthmus.opencl.scratchMiB", 128L) << 20;
+
+    private static final boolean PROF = Boolean.getBoolean("isthmus.opencl.prof");
     private final NnpPotential potential;
     private final OpenClDevice device;
     private final ClSession session;
@@ -81,6 +85,15 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
     private final ClBuffer powP;
     private final ClBuffer powI;
     private final ClBuffer tabOff;
+    private final ClBuffer cradStart;
+    private final ClBuffer cradP;
+    private final ClBuffer cradI;
+    private final ClBuffer cangStart;
+    private final ClBuffer cangP;
+    private final ClBuffer cangI;
+    private final ClBuffer pairOff;
+    private final ClBuffer pcache;
+    private final ClBuffer pidx;
     private final ClBuffer angStart;
     private final ClBuffer angP;
     private final ClBuffer angI;
@@ -138,6 +151,12 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
             powP = upload("powP", model.powP);
             powI = upload("powI", model.powI);
             angStart = upload("angStart", model.angStart);
+            cradStart = upload("cradStart", model.cradStart);
+            cradP = upload("cradP", model.cradP);
+            cradI = upload("cradI", model.cradI);
+            cangStart = upload("cangStart", model.cangStart);
+            cangP = upload("cangP", model.cangP);
+            cangI = upload("cangI", model.cangI);
             tabOff = upload("tabOff", model.tabOff);
             angP = upload("angP", model.angP);
             angI = upload("angI", model.angI);
@@ -165,6 +184,9 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         force = new ClBuffer(session, "forces");
         exCount = new ClBuffer(session, "extrapolation counts");
         exInfo = new ClBuffer(session, "extrapolation details");
+        pairOff = new ClBuffer(session, "pair offsets");
+        pcache = new ClBuffer(session, "pair cache");
+        pidx = new ClBuffer(session, "pair entries");
     }
 
     /**
@@ -185,6 +207,16 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
     /** The device it runs on. */
     public OpenClDevice device() {
         return device;
+    }
+
+    /**
+     * The floating-point work of one energy-and-forces evaluation of {@code c} with neighbour list
+     * {@code list}, per atom, counted from the kernel source (see {@code NnpDeviceModel.work}):
+     * {flops, special functions (exp, pow, sqrt, acos, divisions, also in flops), angular neighbour
+     * pairs}. For benchmarks; costs about as much as one Java evaluation of the triplet loops.
+     */
+    public double[] workPerAtom(Configuration c, NeighborList list) {
+        return model.work(SitePotential.typeIndices(c, potential.elements(), name()), c.positions(), list);
     }
 
     @Override
@@ -208,6 +240,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         if (request.hasWeights() && request.weightCount() != n) {
             throw new IllegalArgumentException("expected " + n + " site weights, got " + request.weightCount());
         }
+        long h0 = System.nanoTime();
         int[] types = SitePotential.typeIndices(c, potential.elements(), name());
         NeighborList list = SitePotential.neighborList(c, cutoff(), request);
         int nE = list.entries();
@@ -236,6 +269,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         double[] v9 = grad ? new double[9 * n] : null;
         int[] exc = new int[n];
         double[] exi = new double[3 * n];
+        if (PROF) System.err.printf("PROF host prep %.4f%n", (System.nanoTime()-h0)*1e-9);
         synchronized (session) {
             if (closed) {
                 throw new IllegalStateException("this OpenCL potential has been closed");
@@ -281,15 +315,51 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         exInfo.ensure(3L * n * Sizeof.cl_double);
 
         args(bonds, n, nE, x, start, nbr, shift, slotP, bond, fc, dfc);
+        long p0 = System.nanoTime();
         launch(bonds, n, "bonds");
-        args(site, n, nE, grad ? 1 : 0, type, start, nbr, weight, bond, fc, dfc, slotP, radStart, radP, radI, expStart,
-                expP, expI, nexpStart, nexpP, nexp, powStart, powP, powI, angStart, angP, angI, tabOff, sfOffset, scal, netHdr, netW, elemP, siteE, g, vir, exCount, exInfo);
-        launch(site, n, "site");
+        if (PROF) clFinish(session.queue);
+        long p1 = System.nanoTime();
+        // the pair cache: per atom, room for all its neighbour pairs; atoms go in chunks whose cache
+        // fits SCRATCH_BYTES (one chunk when only energies are asked: nothing is cached then)
+        long[] po = new long[n + 1];
+        for (int i = 0; i < n; i++) {
+            long m = st[i + 1] - st[i];
+            po[i + 1] = po[i] + m * (m - 1) / 2;
+        }
+        pairOff.write(po, n + 1);
+        long perPair = (long) model.stride() * Sizeof.cl_double + 2L * Sizeof.cl_int;
+        long budget = grad ? Math.max(1, SCRATCH_BYTES / perPair) : Long.MAX_VALUE;
+        long most = 1;
+        int[] cuts = new int[n + 1];
+        int chunks = 0;
+        for (int a = 0; a < n;) {
+            int b = a + 1;
+            while (b < n && po[b + 1] - po[a] <= budget) {
+                b++;
+            }
+            most = Math.max(most, po[b] - po[a]);
+            cuts[chunks++] = a;
+            a = b;
+        }
+        cuts[chunks] = n;
+        pcache.ensure(grad ? most * model.stride() * Sizeof.cl_double : Sizeof.cl_double);
+        pidx.ensure(grad ? most * 2 * Sizeof.cl_int : Sizeof.cl_int);
+        for (int k = 0; k < chunks; k++) {
+            args(site, n, nE, grad ? 1 : 0, cuts[k], cuts[k + 1], type, start, nbr, weight, bond, fc, dfc, slotP,
+                    radStart, radP, radI, cradStart, cradP, cradI, expStart, expP, expI, nexpStart, nexpP, nexp,
+                    powStart, powP, powI, angStart, angP, angI, tabOff, cangStart, cangP, cangI, sfOffset, scal, netHdr,
+                    netW, elemP, pairOff, pcache, pidx, siteE, g, vir, exCount, exInfo);
+            launch(site, cuts[k + 1] - cuts[k], "site");
+        }
+        if (PROF) clFinish(session.queue);
+        long p2 = System.nanoTime();
         if (grad) {
             args(forces, n, start, rev, g, force);
             launch(forces, n, "forces");
         }
         ClErrors.check(clFinish(session.queue), "clFinish (evaluation of " + n + " atoms)", device);
+        long p3 = System.nanoTime();
+        if (PROF) System.err.printf("PROF bonds %.4f site %.4f forces %.4f%n", (p1-p0)*1e-9, (p2-p1)*1e-9, (p3-p2)*1e-9);
         siteE.read(siteOut, n);
         exCount.read(exc, n);
         exInfo.read(exi, 3 * n);
@@ -376,7 +446,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
             for (ClBuffer b : new ClBuffer[] {slotP, radStart, radP, radI, expStart, expP, expI, nexpStart, nexpP, nexp, powStart, powP,
                 powI, tabOff, angStart, angP, angI, sfOffset, scal, netHdr,
                 netW, elemP, x, type, start, nbr, shift, rev, weight, bond, fc, dfc, siteE, g, vir, force, exCount,
-                exInfo}) {
+                exInfo, cradStart, cradP, cradI, cangStart, cangP, cangI, pairOff, pcache, pidx}) {
                 b.release();
             }
             clReleaseKernel(bonds);
