@@ -41,8 +41,7 @@ import org.isthmus.atomistic.structure.Element;
  * core, asymmetric); compact angular ones (21, 22, 24, 25) per central type as (r_l, r_c, r_c², r_l²
  * or 0, radial centre, 1/half width, θ_l, θ_r, angular centre, 1/half width) in Å and radians and
  * (output, narrow, weighted, t1, t2, core + 8·asymmetric), as {@code ElementPlan} compiles them.
- * The powers of an angular class are padded with (λ, ζ) = (0, 1) to a multiple of four, so that the
- * E×P table is a run of {@code double4} rows.
+ * The powers of an angular class are padded with (λ, ζ) = (0, 1) to a multiple of four.
  */
 final class NnpDeviceModel {
 
@@ -76,7 +75,7 @@ final class NnpDeviceModel {
     final int[] cangStart;
     final double[] cangP;
     final int[] cangI;
-    /** Per class, the offset of its E×P table (na·nb/4 double4 cells) in the per-atom table; the largest per element. */
+    /** Per class, the offset of its E×P table (na·nb cells) in the per-atom table; the largest per element. */
     final int[] tabOff;
     final int maxTab;
     final int[] nexpStart;
@@ -305,7 +304,7 @@ final class NnpDeviceModel {
         tabOff = new int[types * pairClasses + 1];
         int mt = 1;
         for (int c = 0; c < types * pairClasses; c++) {
-            int cells = (expStart[c + 1] - expStart[c]) * (powStart[c + 1] - powStart[c]) / 4;
+            int cells = (expStart[c + 1] - expStart[c]) * (powStart[c + 1] - powStart[c]);
             tabOff[c + 1] = tabOff[c] + cells;
         }
         for (int t = 0; t < types; t++) {
@@ -457,7 +456,7 @@ final class NnpDeviceModel {
         return a * types - a * (a - 1) / 2 + (b - a);
     }
 
-    /** Doubles the forward pass caches per contributing neighbour pair for the reverse pass. */
+    /** double4 values the forward pass caches per group of four neighbour pairs for the reverse pass. */
     int stride() {
         return 2 + 2 * maxExp + 4 * maxPow4;
     }
@@ -469,7 +468,7 @@ final class NnpDeviceModel {
 
     /** The preprocessor definitions that specialise nnp.cl to this potential. */
     String buildOptions() {
-        return String.format(Locale.ROOT, "-D NT=%d -D NPC=%d -D NSLOT=%d -D MAXSF=%d -D MAXN=%d -D MAXL=%d -D MAXEXP=%d -D MAXPOW4=%d -D MAXNK=%d -D MAXTAB4=%d "
+        return String.format(Locale.ROOT, "-D NT=%d -D NPC=%d -D NSLOT=%d -D MAXSF=%d -D MAXN=%d -D MAXL=%d -D MAXEXP=%d -D MAXPOW4=%d -D MAXNK=%d -D MAXTAB=%d "
                 + "-D STRIDE=%d -D CUTOFF_CODE=%d -D TANH_PRE=%s -D RC2=%s", types, pairClasses, slots(), maxSf, maxNodes,
                 maxLayers, maxExp, maxPow4, maxNk, maxTab, stride(),
                 cutoffCode, Double.toString(Math.pow((Math.E + 1.0 / Math.E) / (Math.E - 1.0 / Math.E), 3)),

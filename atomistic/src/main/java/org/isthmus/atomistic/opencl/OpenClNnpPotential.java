@@ -92,6 +92,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
     private final ClBuffer cangP;
     private final ClBuffer cangI;
     private final ClBuffer pairOff;
+    private final ClBuffer segs;
     private final ClBuffer pcache;
     private final ClBuffer pidx;
     private final ClBuffer angStart;
@@ -185,6 +186,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         exCount = new ClBuffer(session, "extrapolation counts");
         exInfo = new ClBuffer(session, "extrapolation details");
         pairOff = new ClBuffer(session, "pair offsets");
+        segs = new ClBuffer(session, "row segments");
         pcache = new ClBuffer(session, "pair cache");
         pidx = new ClBuffer(session, "pair entries");
     }
@@ -244,19 +246,39 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         int[] types = SitePotential.typeIndices(c, potential.elements(), name());
         NeighborList list = SitePotential.neighborList(c, cutoff(), request);
         int nE = list.entries();
+        int nt = potential.elements().size();
         int[] st = new int[n + 1];
         int[] nb = new int[nE];
         int[] rv = new int[nE];
         double[] sh = new double[3 * nE];
+        // each row sorted by neighbour type (stable), so that the kernels find runs of one angular
+        // class; at[e] is where list entry e goes
+        int[] seg = new int[n * (nt + 1)];
+        int[] at = new int[nE];
+        int[] fill = new int[nt + 1];
         for (int i = 0; i < n; i++) {
-            st[i] = list.start(i);
-            for (int e = list.start(i); e < list.end(i); e++) {
-                nb[e] = list.neighbor(e);
-                rv[e] = list.reverse(e);
-                sh[3 * e] = list.shift(e, 0);
-                sh[3 * e + 1] = list.shift(e, 1);
-                sh[3 * e + 2] = list.shift(e, 2);
+            int s0 = list.start(i);
+            st[i] = s0;
+            java.util.Arrays.fill(fill, 0);
+            for (int e = s0; e < list.end(i); e++) {
+                fill[types[list.neighbor(e)] + 1]++;
             }
+            fill[0] = s0;
+            for (int v = 0; v < nt; v++) {
+                fill[v + 1] += fill[v];
+            }
+            System.arraycopy(fill, 0, seg, i * (nt + 1), nt + 1);
+            for (int e = s0; e < list.end(i); e++) {
+                at[e] = fill[types[list.neighbor(e)]]++;
+            }
+        }
+        for (int e = 0; e < nE; e++) {
+            int p = at[e];
+            nb[p] = list.neighbor(e);
+            rv[p] = at[list.reverse(e)];
+            sh[3 * p] = list.shift(e, 0);
+            sh[3 * p + 1] = list.shift(e, 1);
+            sh[3 * p + 2] = list.shift(e, 2);
         }
         st[n] = nE;
         double[] w = new double[n];
@@ -275,7 +297,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
                 throw new IllegalStateException("this OpenCL potential has been closed");
             }
             if (n > 0) {
-                run(c.positions(), types, st, nb, sh, rv, w, n, nE, grad, siteOut, f, v9, exc, exi);
+                run(c.positions(), types, st, nb, sh, rv, seg, w, n, nE, grad, siteOut, f, v9, exc, exi);
             }
         }
         double energy = 0;
@@ -294,7 +316,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         return new Evaluation(energy, siteOut, f, virial, diagnostics(c, types, exc, exi));
     }
 
-    private void run(double[] pos, int[] types, int[] st, int[] nb, double[] sh, int[] rv, double[] w, int n, int nE,
+    private void run(double[] pos, int[] types, int[] st, int[] nb, double[] sh, int[] rv, int[] sg, double[] w, int n, int nE,
             boolean grad, double[] siteOut, double[] f, double[] v9, int[] exc, double[] exi) {
         x.write(pos, 3 * n);
         type.write(types, n);
@@ -321,13 +343,23 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         long p1 = System.nanoTime();
         // the pair cache: per atom, room for all its neighbour pairs; atoms go in chunks whose cache
         // fits SCRATCH_BYTES (one chunk when only energies are asked: nothing is cached then)
+        // groups of up to four second neighbours of one type after each first neighbour
+        int nt = potential.elements().size();
         long[] po = new long[n + 1];
         for (int i = 0; i < n; i++) {
-            long m = st[i + 1] - st[i];
-            po[i + 1] = po[i] + m * (m - 1) / 2;
+            long groups = 0;
+            for (int v = 0; v < nt; v++) {
+                int a = sg[i * (nt + 1) + v];
+                int b = sg[i * (nt + 1) + v + 1];
+                for (int e1 = st[i]; e1 < b - 1; e1++) {
+                    groups += (b - Math.max(e1 + 1, a) + 3) / 4;
+                }
+            }
+            po[i + 1] = po[i] + groups;
         }
         pairOff.write(po, n + 1);
-        long perPair = (long) model.stride() * Sizeof.cl_double + 2L * Sizeof.cl_int;
+        segs.write(sg, n * (nt + 1));
+        long perPair = 4L * model.stride() * Sizeof.cl_double + 3L * Sizeof.cl_int;
         long budget = grad ? Math.max(1, SCRATCH_BYTES / perPair) : Long.MAX_VALUE;
         long most = 1;
         int[] cuts = new int[n + 1];
@@ -342,19 +374,19 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
             a = b;
         }
         cuts[chunks] = n;
-        pcache.ensure(grad ? most * model.stride() * Sizeof.cl_double : Sizeof.cl_double);
-        pidx.ensure(grad ? most * 2 * Sizeof.cl_int : Sizeof.cl_int);
+        pcache.ensure(grad ? most * 4 * model.stride() * Sizeof.cl_double : 4 * Sizeof.cl_double);
+        pidx.ensure(grad ? most * 3 * Sizeof.cl_int : Sizeof.cl_int);
         for (int k = 0; k < chunks; k++) {
             args(site, n, nE, grad ? 1 : 0, cuts[k], cuts[k + 1], type, start, nbr, weight, bond, fc, dfc, slotP,
                     radStart, radP, radI, cradStart, cradP, cradI, expStart, expP, expI, nexpStart, nexpP, nexp,
                     powStart, powP, powI, angStart, angP, angI, tabOff, cangStart, cangP, cangI, sfOffset, scal, netHdr,
-                    netW, elemP, pairOff, pcache, pidx, siteE, g, vir, exCount, exInfo);
+                    netW, elemP, segs, pairOff, pcache, pidx, siteE, g, vir, exCount, exInfo);
             launch(site, cuts[k + 1] - cuts[k], "site");
         }
         if (PROF) clFinish(session.queue);
         long p2 = System.nanoTime();
         if (grad) {
-            args(forces, n, start, rev, g, force);
+            args(forces, n, nE, start, rev, g, force);
             launch(forces, n, "forces");
         }
         ClErrors.check(clFinish(session.queue), "clFinish (evaluation of " + n + " atoms)", device);
@@ -446,7 +478,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
             for (ClBuffer b : new ClBuffer[] {slotP, radStart, radP, radI, expStart, expP, expI, nexpStart, nexpP, nexp, powStart, powP,
                 powI, tabOff, angStart, angP, angI, sfOffset, scal, netHdr,
                 netW, elemP, x, type, start, nbr, shift, rev, weight, bond, fc, dfc, siteE, g, vir, force, exCount,
-                exInfo, cradStart, cradP, cradI, cangStart, cangP, cangI, pairOff, pcache, pidx}) {
+                exInfo, cradStart, cradP, cradI, cangStart, cangP, cangI, pairOff, segs, pcache, pidx}) {
                 b.release();
             }
             clReleaseKernel(bonds);

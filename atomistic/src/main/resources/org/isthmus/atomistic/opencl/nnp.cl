@@ -86,10 +86,10 @@ __kernel void bonds(const int n, const int nE, __global const double *x, __globa
         double dz = (x[3 * j + 2] - zi) + shift[3 * e + 2];
         double r2 = dx * dx + dy * dy + dz * dz;
         double r = r2 < RC2 ? sqrt(r2) : -1.0;
-        bond[4 * e] = dx;
-        bond[4 * e + 1] = dy;
-        bond[4 * e + 2] = dz;
-        bond[4 * e + 3] = r;
+        bond[e] = dx;
+        bond[nE + e] = dy;
+        bond[2 * nE + e] = dz;
+        bond[3 * nE + e] = r;
         for (int s = 0; s < NSLOT; s++) {
             double df = 0.0;
             double f = r >= 0.0 ? cutoff_fn(r, slotP[3 * s], slotP[3 * s + 1], slotP[3 * s + 2], &df) : 0.0;
@@ -97,6 +97,50 @@ __kernel void bonds(const int n, const int nE, __global const double *x, __globa
             dfc[s * nE + e] = df;
         }
     }
+}
+
+// x^n for four lanes, n >= 0, by squaring (the same products as ipow, lane by lane)
+inline double4 ipow4(double4 x, int n) {
+    double4 r = (double4) (1.0);
+    while (n > 0) {
+        if (n & 1) r *= x;
+        x *= x;
+        n >>= 1;
+    }
+    return r;
+}
+
+// a[e..e+nl) as four lanes (nl <= 4), the missing ones pad
+inline double4 lanes(__global const double *restrict a, int e, int nl, double pad) {
+    if (nl == 4) return vload4(0, a + e);
+    double4 v = (double4) (pad);
+    v.x = a[e];
+    if (nl > 1) v.y = a[e + 1];
+    if (nl > 2) v.z = a[e + 2];
+    return v;
+}
+
+// a[e..e+nl) += the first nl lanes of v
+inline void add_lanes(__global double *restrict a, int e, int nl, double4 v) {
+    if (nl == 4) {
+        vstore4(vload4(0, a + e) + v, 0, a + e);
+        return;
+    }
+    a[e] += v.x;
+    if (nl > 1) a[e + 1] += v.y;
+    if (nl > 2) a[e + 2] += v.z;
+}
+
+// the cutoff function of four lengths, lane by lane
+inline void cutoff4(double4 r, double rc, double rci, double iw, double4 *f, double4 *df) {
+    double d0, d1, d2, d3;
+    double4 v;
+    v.x = cutoff_fn(r.x, rc, rci, iw, &d0);
+    v.y = cutoff_fn(r.y, rc, rci, iw, &d1);
+    v.z = cutoff_fn(r.z, rc, rci, iw, &d2);
+    v.w = cutoff_fn(r.w, rc, rci, iw, &d3);
+    *f = v;
+    *df = (double4) (d0, d1, d2, d3);
 }
 
 inline int pair_class(int u, int v) {
@@ -157,7 +201,7 @@ inline double compact_fn(int code, int asym, double x, double c, double iw, doub
 // whose row is [s0, s1): returns G (forward), or with backward adds w dG/dd to g and returns 0.
 // cp = (r_l, r_c, r_c^2, r_l^2 or 0, radial centre, 1/half width, theta_l, theta_r, angular centre,
 // 1/half width), ci = (output, narrow, weighted, t1, t2, core code + 8 * radial asymmetry).
-inline double compact_angular(__global const double *restrict cp, __global const int *restrict ci, int s0, int s1,
+inline double compact_angular(__global const double *restrict cp, __global const int *restrict ci, int nE, int s0, int s1,
                               __global const int *restrict type, __global const int *restrict nbr,
                               __global const double *restrict bond, __global const double *restrict elemP,
                               int backward, double w, __global double *restrict g) {
@@ -168,21 +212,21 @@ inline double compact_angular(__global const double *restrict cp, __global const
     int mixed = !weighted && t1 != t2;
     double sum = 0.0;
     for (int e1 = s0; e1 < s1; e1++) {
-        double r1 = bond[4 * e1 + 3];
+        double r1 = bond[3 * nE + e1];
         if (r1 < 0.0 || !(r1 > rl && r1 < rc)) continue;
         int tj = type[nbr[e1]];
         if (!weighted && tj != t1 && tj != t2) continue;
         double dc1;
         double c1 = compact_fn(code, asym, r1, rcen, riw, &dc1);
-        double x1 = bond[4 * e1], y1 = bond[4 * e1 + 1], z1 = bond[4 * e1 + 2];
+        double x1 = bond[e1], y1 = bond[nE + e1], z1 = bond[2 * nE + e1];
         double g1x = 0.0, g1y = 0.0, g1z = 0.0;
         for (int e2 = e1 + 1; e2 < s1; e2++) {
-            double r2 = bond[4 * e2 + 3];
+            double r2 = bond[3 * nE + e2];
             if (r2 < 0.0 || !(r2 > rl && r2 < rc)) continue;
             int tk = type[nbr[e2]];
             if (!weighted && tk != t1 && tk != t2) continue;
             if (mixed && tk == tj) continue;
-            double x2 = bond[4 * e2], y2 = bond[4 * e2 + 1], z2 = bond[4 * e2 + 2];
+            double x2 = bond[e2], y2 = bond[nE + e2], z2 = bond[2 * nE + e2];
             double cosv = (x1 * x2 + y1 * y2 + z1 * z2) / (r1 * r2);
             if (!(cosv > -1.0 && cosv < 1.0)) continue; // n2p2 skips |cos| >= 1
             double theta = acos(cosv);
@@ -217,14 +261,14 @@ inline double compact_angular(__global const double *restrict cp, __global const
             g1x += c11 * x1 + cross * x2;
             g1y += c11 * y1 + cross * y2;
             g1z += c11 * z1 + cross * z2;
-            g[3 * e2] += c22 * x2 + cross * x1;
-            g[3 * e2 + 1] += c22 * y2 + cross * y1;
-            g[3 * e2 + 2] += c22 * z2 + cross * z1;
+            g[e2] += c22 * x2 + cross * x1;
+            g[nE + e2] += c22 * y2 + cross * y1;
+            g[2 * nE + e2] += c22 * z2 + cross * z1;
         }
         if (backward) {
-            g[3 * e1] += g1x;
-            g[3 * e1 + 1] += g1y;
-            g[3 * e1 + 2] += g1z;
+            g[e1] += g1x;
+            g[nE + e1] += g1y;
+            g[2 * nE + e1] += g1z;
         }
     }
     return sum;
@@ -236,7 +280,7 @@ inline double compact_angular(__global const double *restrict cp, __global const
 // 1/half width, weight), cradI = (output, core code, asymmetric).
 // Angular terms (types 3, 9, 13; Behler 2011, eqs. 25-26), per (central type, unordered neighbour type
 // pair) class: its distinct exponentials expP = (eta, rs, rc, rc^2), expI = (slot, narrow, index k of its
-// per-neighbour factor exp(-eta (r - rs)^2), nexp[e * MAXNK + k], from nexpP = (eta, rs)); its distinct
+// per-neighbour factor exp(-eta (r - rs)^2), nexp[k * nE + e], from nexpP = (eta, rs)); its distinct
 // powers powP = (lambda, zeta), powI = integer zeta or -1, padded with (0, 1) to a multiple of four; its
 // functions angI = (output index, exponential, power), angP = 2^(1-zeta) * weight. A pair computes each
 // exponential and power once and adds their products to the class's table T[a][b] (double4 rows, at
@@ -272,7 +316,8 @@ __kernel void site(const int n, const int nE, const int gradient, const int firs
                    __global const int *restrict sfOffset, __global const double *restrict scal,
                    __global const int *restrict netHdr, __global const double *restrict netW,
                    __global const double *restrict elemP,
-                   __global const long *restrict pairOff, __global double *restrict pcache,
+                   __global const int *restrict seg,
+                   __global const long *restrict pairOff, __global double4 *restrict pcache,
                    __global int *restrict pidx,
                    __global double *restrict siteE, __global double *restrict g, __global double *restrict vir,
                    __global int *restrict exCount, __global double *restrict exInfo) {
@@ -289,7 +334,7 @@ __kernel void site(const int n, const int nE, const int gradient, const int firs
 
     // ---- forward: radial symmetry functions
     for (int e = s0; e < s1; e++) {
-        double r = bond[4 * e + 3];
+        double r = bond[3 * nE + e];
         if (r < 0.0) continue;
         int u = type[nbr[e]];
         int q1 = radStart[t * NT + u + 1];
@@ -307,7 +352,9 @@ __kernel void site(const int n, const int nE, const int gradient, const int firs
             G[cradI[3 * q]] += cp[4] * compact_fn(cradI[3 * q + 1], cradI[3 * q + 2], r, cp[2], cp[3], &dd);
         }
     }
-    double4 T[MAXTAB4];
+    // the E x P tables of the angular classes: one double4 per cell, whose lanes are four neighbour
+    // pairs taken together (summed when the functions read their cells)
+    double4 T[MAXTAB];
     int tab0 = tabOff[t * NPC];
     int ntab = tabOff[t * NPC + NPC] - tab0;
     for (int k = 0; k < ntab; k++) T[k] = (double4) (0.0);
@@ -315,109 +362,116 @@ __kernel void site(const int n, const int nE, const int gradient, const int firs
     {
         int k0 = nexpStart[t], nk = nexpStart[t + 1] - k0;
         for (int e = s0; e < s1; e++) {
-            double r = bond[4 * e + 3];
+            double r = bond[3 * nE + e];
             for (int k = 0; k < nk; k++) {
                 double d = r - nexpP[2 * (k0 + k) + 1];
-                nexp[e * MAXNK + k] = r < 0.0 ? 0.0 : exp(-nexpP[2 * (k0 + k)] * d * d);
+                nexp[k * nE + e] = r < 0.0 ? 0.0 : exp(-nexpP[2 * (k0 + k)] * d * d);
             }
         }
     }
+    // the row is sorted by neighbour type: seg[v]..seg[v+1] are the neighbours of type v, so that a
+    // run of second neighbours shares its class and four of them go through the same SIMD lanes
+    __global const int *sg = seg + i * (NT + 1);
     long pbase = pairOff[i] - pairOff[first];
-    __global double *pc = pcache + pbase * STRIDE;
-    __global int *pix = pidx + 2 * pbase;
+    __global double4 *pc = pcache + pbase * STRIDE;
+    __global int *pix = pidx + 3 * pbase;
     int np = 0;
     for (int e1 = s0; e1 < s1; e1++) {
-        double r1 = bond[4 * e1 + 3];
+        double r1 = bond[3 * nE + e1];
         if (r1 < 0.0) continue;
         int u = type[nbr[e1]];
-        double x1 = bond[4 * e1], y1 = bond[4 * e1 + 1], z1 = bond[4 * e1 + 2];
-        for (int e2 = e1 + 1; e2 < s1; e2++) {
-            double r2 = bond[4 * e2 + 3];
-            if (r2 < 0.0) continue;
-            int c = t * NPC + pair_class(u, type[nbr[e2]]);
+        double x1 = bond[e1], y1 = bond[nE + e1], z1 = bond[2 * nE + e1];
+        for (int v = u; v < NT; v++) {
+            int c = t * NPC + pair_class(u, v);
             if (angStart[c] == angStart[c + 1]) continue;
-            double x2 = bond[4 * e2], y2 = bond[4 * e2 + 1], z2 = bond[4 * e2 + 2];
-            double cosv = (x1 * x2 + y1 * y2 + z1 * z2) / (r1 * r2);
-            double ux = x2 - x1, uy = y2 - y1, uz = z2 - z1;
-            double rjk2 = ux * ux + uy * uy + uz * uz;
-            double rjk = sqrt(rjk2);
+            int lo = max(e1 + 1, sg[v]), hi = sg[v + 1];
             int ea = expStart[c], na = expStart[c + 1] - ea;
-            // per exponential a: G3 = E_a f_c(r_jk), H3 = E_a f_c'(r_jk) (narrow; wide: E_a and 0),
-            // EF = G3 f_c(r_ij) f_c(r_ik)
-            double G3[MAXEXP], H3[MAXEXP], EF[MAXEXP];
-            int any = 0;
-            int fslot = -1;
-            double fjk = 0.0, dfjk = 0.0;
-            for (int a = 0; a < na; a++) {
-                __global const double *xp = expP + 4 * (ea + a);
-                int slot = expI[3 * (ea + a)];
-                int narrow = expI[3 * (ea + a) + 1];
-                int nk = expI[3 * (ea + a) + 2];
-                double rc = xp[2];
-                if (r1 >= rc || r2 >= rc || (narrow && rjk2 >= xp[3])) {
-                    G3[a] = 0.0;
-                    H3[a] = 0.0;
-                    EF[a] = 0.0;
-                    continue;
-                }
-                double en = nexp[e1 * MAXNK + nk] * nexp[e2 * MAXNK + nk];
-                if (narrow) {
-                    if (slot != fslot) {
-                        fjk = cutoff_fn(rjk, rc, slotP[3 * slot + 1], slotP[3 * slot + 2], &dfjk);
-                        fslot = slot;
-                    }
-                    double dc = rjk - xp[1];
-                    en *= exp(-xp[0] * dc * dc);
-                    G3[a] = en * fjk;
-                    H3[a] = en * dfjk;
-                } else {
-                    G3[a] = en;
-                    H3[a] = 0.0;
-                }
-                EF[a] = G3[a] * fc[slot * nE + e1] * fc[slot * nE + e2];
-                any = 1;
-            }
-            if (!any) continue;
             int pa = powStart[c], npw = powStart[c + 1] - pa;
-            double PM[4 * MAXPOW4], P[4 * MAXPOW4];
-            for (int b = 0; b < npw; b++) {
-                double xb = 1.0 + powP[2 * (pa + b)] * cosv;
-                int zi = powI[pa + b];
-                // (1 + lambda cos)^zeta, taken as 0 where the base is <= 0 (n2p2 sec. 6.1)
-                double pm = xb > 0.0 ? (zi > 0 ? ipow(xb, zi - 1) : pow(xb, powP[2 * (pa + b) + 1] - 1.0)) : 0.0;
-                PM[b] = pm;
-                P[b] = pm * xb;
-            }
-            int nb4 = npw >> 2;
             double4 *tc = T + (tabOff[c] - tab0);
-            for (int a = 0; a < na; a++) {
-                double ef = EF[a];
-                for (int b4 = 0; b4 < nb4; b4++) tc[a * nb4 + b4] += ef * vload4(b4, P);
-            }
-            if (cache) {
-                __global double *pq = pc + (long) np * STRIDE;
-                pq[0] = cosv;
-                pq[1] = rjk;
+            for (int e2 = lo; e2 < hi; e2 += 4) {
+                int nl = min(4, hi - e2);
+                double4 x2 = lanes(bond, e2, nl, 0.0);
+                double4 y2 = lanes(bond + nE, e2, nl, 0.0);
+                double4 z2 = lanes(bond + 2 * nE, e2, nl, 0.0);
+                double4 r2 = lanes(bond + 3 * nE, e2, nl, -1.0);
+                double4 cosv = (x1 * x2 + y1 * y2 + z1 * z2) / (r1 * r2);
+                double4 ux = x2 - x1, uy = y2 - y1, uz = z2 - z1;
+                double4 rjk2 = ux * ux + uy * uy + uz * uz;
+                double4 rjk = sqrt(rjk2);
+                // per exponential a: G3 = E_a f_c(r_jk), H3 = E_a f_c'(r_jk) (narrow; wide: E_a and 0),
+                // EF = G3 f_c(r_ij) f_c(r_ik); zero where a cutoff excludes the pair
+                double4 G3[MAXEXP], H3[MAXEXP], EF[MAXEXP];
+                long4 anyLive = (long4) (0);
+                int fslot = -1;
+                double4 fjk = (double4) (0.0), dfjk = (double4) (0.0);
                 for (int a = 0; a < na; a++) {
-                    pq[2 + a] = G3[a];
-                    pq[2 + MAXEXP + a] = H3[a];
+                    __global const double *xp = expP + 4 * (ea + a);
+                    int slot = expI[3 * (ea + a)];
+                    int narrow = expI[3 * (ea + a) + 1];
+                    int nk = expI[3 * (ea + a) + 2];
+                    double rc = xp[2];
+                    long4 live = (r2 >= 0.0) & (r2 < rc);
+                    if (r1 >= rc) live = (long4) (0);
+                    double4 en = nexp[nk * nE + e1] * lanes(nexp + nk * nE, e2, nl, 0.0);
+                    if (narrow) {
+                        live &= rjk2 < xp[3];
+                        if (slot != fslot) {
+                            cutoff4(rjk, slotP[3 * slot], slotP[3 * slot + 1], slotP[3 * slot + 2], &fjk, &dfjk);
+                            fslot = slot;
+                        }
+                        double4 dc = rjk - xp[1];
+                        en *= exp(-xp[0] * dc * dc);
+                        G3[a] = select((double4) (0.0), en * fjk, live);
+                        H3[a] = select((double4) (0.0), en * dfjk, live);
+                    } else {
+                        G3[a] = select((double4) (0.0), en, live);
+                        H3[a] = (double4) (0.0);
+                    }
+                    EF[a] = G3[a] * (fc[slot * nE + e1] * lanes(fc + slot * nE, e2, nl, 0.0));
+                    anyLive |= live;
                 }
-                for (int b = 0; b < npw; b++) pq[2 + 2 * MAXEXP + b] = PM[b];
-                pix[2 * np] = e1;
-                pix[2 * np + 1] = e2;
-                np++;
+                if (!any(anyLive)) continue;
+                double4 PM[4 * MAXPOW4], P[4 * MAXPOW4];
+                for (int b = 0; b < npw; b++) {
+                    double4 xb = 1.0 + powP[2 * (pa + b)] * cosv;
+                    int zi = powI[pa + b];
+                    // (1 + lambda cos)^zeta, taken as 0 where the base is <= 0 (n2p2 sec. 6.1)
+                    double4 pm = zi > 0 ? ipow4(xb, zi - 1) : pow(xb, (double4) (powP[2 * (pa + b) + 1] - 1.0));
+                    pm = select((double4) (0.0), pm, xb > 0.0);
+                    PM[b] = pm;
+                    P[b] = pm * xb;
+                }
+                for (int a = 0; a < na; a++) {
+                    double4 ef = EF[a];
+                    for (int b = 0; b < npw; b++) tc[a * npw + b] += ef * P[b];
+                }
+                if (cache) {
+                    __global double4 *pq = pc + (long) np * STRIDE;
+                    pq[0] = cosv;
+                    pq[1] = rjk;
+                    for (int a = 0; a < na; a++) {
+                        pq[2 + a] = G3[a];
+                        pq[2 + MAXEXP + a] = H3[a];
+                    }
+                    for (int b = 0; b < npw; b++) pq[2 + 2 * MAXEXP + b] = PM[b];
+                    pix[3 * np] = e1;
+                    pix[3 * np + 1] = e2;
+                    pix[3 * np + 2] = nl;
+                    np++;
+                }
             }
         }
     }
     for (int c = t * NPC; c < t * NPC + NPC; c++) {
         int npw = powStart[c + 1] - powStart[c];
-        double *tcs = (double *) (T + (tabOff[c] - tab0));
+        double4 *tc = T + (tabOff[c] - tab0);
         for (int q = angStart[c]; q < angStart[c + 1]; q++) {
-            G[angI[3 * q]] += angP[q] * tcs[angI[3 * q + 1] * npw + angI[3 * q + 2]];
+            double4 cell = tc[angI[3 * q + 1] * npw + angI[3 * q + 2]];
+            G[angI[3 * q]] += angP[q] * (cell.x + cell.y + cell.z + cell.w);
         }
     }
     for (int q = cangStart[t]; q < cangStart[t + 1]; q++) {
-        G[cangI[6 * q]] += compact_angular(cangP + 10 * q, cangI + 6 * q, s0, s1, type, nbr, bond, elemP, 0, 0.0, g);
+        G[cangI[6 * q]] += compact_angular(cangP + 10 * q, cangI + 6 * q, nE, s0, s1, type, nbr, bond, elemP, 0, 0.0, g);
     }
 
     // ---- scaling (n2p2 sec. 8) and extrapolation bookkeeping
@@ -494,9 +548,9 @@ __kernel void site(const int n, const int nE, const int gradient, const int firs
     siteE[i] = escale * Y[nl * MAXN] + elemP[NT + t];
     if (!gradient) return;
     for (int e = s0; e < s1; e++) {
-        g[3 * e] = 0.0;
-        g[3 * e + 1] = 0.0;
-        g[3 * e + 2] = 0.0;
+        g[e] = 0.0;
+        g[nE + e] = 0.0;
+        g[2 * nE + e] = 0.0;
     }
     for (int k = 0; k < 9; k++) vir[9 * i + k] = 0.0;
     if (wi == 0.0) return;
@@ -525,16 +579,17 @@ __kernel void site(const int n, const int nE, const int gradient, const int firs
 
     // ---- reverse pass through the symmetry functions
     // the table C[a][b] = sum of dE/dG * 2^(1-zeta) * w over the class's functions in cell (a, b)
-    for (int k = 0; k < ntab; k++) T[k] = (double4) (0.0);
+    double C[MAXTAB];
+    for (int k = 0; k < ntab; k++) C[k] = 0.0;
     for (int c = t * NPC; c < t * NPC + NPC; c++) {
         int npw = powStart[c + 1] - powStart[c];
-        double *tcs = (double *) (T + (tabOff[c] - tab0));
+        double *cc = C + (tabOff[c] - tab0);
         for (int q = angStart[c]; q < angStart[c + 1]; q++) {
-            tcs[angI[3 * q + 1] * npw + angI[3 * q + 2]] += G[angI[3 * q]] * angP[q];
+            cc[angI[3 * q + 1] * npw + angI[3 * q + 2]] += G[angI[3 * q]] * angP[q];
         }
     }
     for (int e = s0; e < s1; e++) {
-        double r = bond[4 * e + 3];
+        double r = bond[3 * nE + e];
         if (r < 0.0) continue;
         int u = type[nbr[e]];
         int q1 = radStart[t * NT + u + 1];
@@ -557,83 +612,84 @@ __kernel void site(const int n, const int nE, const int gradient, const int firs
             coef += G[cradI[3 * q]] * cp[4] * dd;
         }
         double cr = coef / r; // dr/dd = d/r
-        g[3 * e] += cr * bond[4 * e];
-        g[3 * e + 1] += cr * bond[4 * e + 1];
-        g[3 * e + 2] += cr * bond[4 * e + 2];
+        g[e] += cr * bond[e];
+        g[nE + e] += cr * bond[nE + e];
+        g[2 * nE + e] += cr * bond[2 * nE + e];
     }
-    // the angular pairs, from the forward pass's cache
+    // the angular pairs, four at a time, from the forward pass's cache
     for (int q = 0; q < np; q++) {
-        int e1 = pix[2 * q], e2 = pix[2 * q + 1];
-        __global const double *pq = pc + (long) q * STRIDE;
-        double r1 = bond[4 * e1 + 3], r2 = bond[4 * e2 + 3];
-        double x1 = bond[4 * e1], y1 = bond[4 * e1 + 1], z1 = bond[4 * e1 + 2];
-        double x2 = bond[4 * e2], y2 = bond[4 * e2 + 1], z2 = bond[4 * e2 + 2];
+        int e1 = pix[3 * q], e2 = pix[3 * q + 1], nl = pix[3 * q + 2];
+        __global const double4 *pq = pc + (long) q * STRIDE;
+        double r1 = bond[3 * nE + e1];
+        double x1 = bond[e1], y1 = bond[nE + e1], z1 = bond[2 * nE + e1];
+        double4 x2 = lanes(bond, e2, nl, 0.0);
+        double4 y2 = lanes(bond + nE, e2, nl, 0.0);
+        double4 z2 = lanes(bond + 2 * nE, e2, nl, 0.0);
+        double4 r2 = lanes(bond + 3 * nE, e2, nl, -1.0);
         int c = t * NPC + pair_class(type[nbr[e1]], type[nbr[e2]]);
-        double cosv = pq[0], rjk = pq[1];
+        double4 cosv = pq[0], rjk = pq[1];
         int pa = powStart[c], npw = powStart[c + 1] - pa;
-        int nb4 = npw >> 2;
-        double P[4 * MAXPOW4], DP[4 * MAXPOW4];
+        double4 P[4 * MAXPOW4], DP[4 * MAXPOW4];
         for (int b = 0; b < npw; b++) {
             double lam = powP[2 * (pa + b)];
-            double pm = pq[2 + 2 * MAXEXP + b];
+            double4 pm = pq[2 + 2 * MAXEXP + b];
             P[b] = pm * (1.0 + lam * cosv);
-            DP[b] = powP[2 * (pa + b) + 1] * lam * pm; // dP/dcos
+            DP[b] = (powP[2 * (pa + b) + 1] * lam) * pm; // dP/dcos
         }
         // per exponential: EF = E*F and the derivatives of E*F by r_ij, r_ik, r_jk (D1, D2, D3);
         // A1 = dT/dr_ij, A2 = dT/dr_ik, A3 = dT/dr_jk, A4 = dT/dcos, summed over the functions
         int ea = expStart[c], na = expStart[c + 1] - ea;
-        double4 *tc = T + (tabOff[c] - tab0);
-        double a1 = 0.0, a2 = 0.0, a3 = 0.0, a4 = 0.0;
+        double *cc = C + (tabOff[c] - tab0);
+        double4 a1 = (double4) (0.0), a2 = (double4) (0.0), a3 = (double4) (0.0), a4 = (double4) (0.0);
         for (int a = 0; a < na; a++) {
-            double g3 = pq[2 + a];
-            if (g3 == 0.0) continue;
-            double h3 = pq[2 + MAXEXP + a];
+            double4 g3 = pq[2 + a];
+            double4 h3 = pq[2 + MAXEXP + a];
             __global const double *xp = expP + 4 * (ea + a);
             int slot = expI[3 * (ea + a)];
             int narrow = expI[3 * (ea + a) + 1];
-            double f1 = fc[slot * nE + e1], f2 = fc[slot * nE + e2];
-            double df1 = dfc[slot * nE + e1], df2 = dfc[slot * nE + e2];
+            double f1 = fc[slot * nE + e1], df1 = dfc[slot * nE + e1];
+            double4 f2 = lanes(fc + slot * nE, e2, nl, 0.0);
+            double4 df2 = lanes(dfc + slot * nE, e2, nl, 0.0);
             double eta2 = 2.0 * xp[0], rs = xp[1];
-            double f12 = f1 * f2;
-            double ef = g3 * f12;
-            double d1 = g3 * (df1 * f2 - eta2 * (r1 - rs) * f12);
-            double d2 = g3 * (f1 * df2 - eta2 * (r2 - rs) * f12);
-            double d3 = narrow ? f12 * (h3 - eta2 * (rjk - rs) * g3) : 0.0;
-            double4 us = (double4) (0.0), vs = (double4) (0.0);
-            for (int b4 = 0; b4 < nb4; b4++) {
-                double4 cell = tc[a * nb4 + b4];
-                us += cell * vload4(b4, P);
-                vs += cell * vload4(b4, DP);
+            double4 f12 = f1 * f2;
+            double4 ef = g3 * f12;
+            double4 d1 = g3 * (df1 * f2 - (eta2 * (r1 - rs)) * f12);
+            double4 d2 = g3 * (f1 * df2 - eta2 * (r2 - rs) * f12);
+            double4 ua = (double4) (0.0), va = (double4) (0.0);
+            for (int b = 0; b < npw; b++) {
+                double w = cc[a * npw + b];
+                ua += w * P[b];
+                va += w * DP[b];
             }
-            double ua = us.x + us.y + us.z + us.w;
-            double va = vs.x + vs.y + vs.z + vs.w;
             a1 += ua * d1;
             a2 += ua * d2;
-            a3 += ua * d3;
+            if (narrow) a3 += ua * (f12 * (h3 - eta2 * (rjk - rs) * g3));
             a4 += va * ef;
         }
-        double inv1 = 1.0 / r1, inv2 = 1.0 / r2;
-        double a3r = rjk > 0.0 ? a3 / rjk : 0.0;
-        double cross = a4 * inv1 * inv2 - a3r;
-        double c11 = (a1 - a4 * cosv * inv1) * inv1 + a3r;
-        double c22 = (a2 - a4 * cosv * inv2) * inv2 + a3r;
-        g[3 * e1] += c11 * x1 + cross * x2;
-        g[3 * e1 + 1] += c11 * y1 + cross * y2;
-        g[3 * e1 + 2] += c11 * z1 + cross * z2;
-        g[3 * e2] += c22 * x2 + cross * x1;
-        g[3 * e2 + 1] += c22 * y2 + cross * y1;
-        g[3 * e2 + 2] += c22 * z2 + cross * z1;
+        double inv1 = 1.0 / r1;
+        double4 inv2 = 1.0 / r2;
+        double4 a3r = select((double4) (0.0), a3 / rjk, rjk > 0.0);
+        double4 cross = a4 * inv1 * inv2 - a3r;
+        double4 c11 = (a1 - a4 * cosv * inv1) * inv1 + a3r;
+        double4 c22 = (a2 - a4 * cosv * inv2) * inv2 + a3r;
+        double4 gx1 = c11 * x1 + cross * x2, gy1 = c11 * y1 + cross * y2, gz1 = c11 * z1 + cross * z2;
+        g[e1] += (gx1.x + gx1.y) + (gx1.z + gx1.w);
+        g[nE + e1] += (gy1.x + gy1.y) + (gy1.z + gy1.w);
+        g[2 * nE + e1] += (gz1.x + gz1.y) + (gz1.z + gz1.w);
+        add_lanes(g, e2, nl, c22 * x2 + cross * x1);
+        add_lanes(g + nE, e2, nl, c22 * y2 + cross * y1);
+        add_lanes(g + 2 * nE, e2, nl, c22 * z2 + cross * z1);
     }
     for (int q = cangStart[t]; q < cangStart[t + 1]; q++) {
         double wq = G[cangI[6 * q]];
-        if (wq != 0.0) compact_angular(cangP + 10 * q, cangI + 6 * q, s0, s1, type, nbr, bond, elemP, 1, wq, g);
+        if (wq != 0.0) compact_angular(cangP + 10 * q, cangI + 6 * q, nE, s0, s1, type, nbr, bond, elemP, 1, wq, g);
     }
 
     // ---- the site's virial W = -sum_e g_e (x) d_e
     double w9[9] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
     for (int e = s0; e < s1; e++) {
-        double gx = g[3 * e], gy = g[3 * e + 1], gz = g[3 * e + 2];
-        double dx = bond[4 * e], dy = bond[4 * e + 1], dz = bond[4 * e + 2];
+        double gx = g[e], gy = g[nE + e], gz = g[2 * nE + e];
+        double dx = bond[e], dy = bond[nE + e], dz = bond[2 * nE + e];
         w9[0] -= gx * dx; w9[1] -= gx * dy; w9[2] -= gx * dz;
         w9[3] -= gy * dx; w9[4] -= gy * dy; w9[5] -= gy * dz;
         w9[6] -= gz * dx; w9[7] -= gz * dy; w9[8] -= gz * dz;
@@ -642,16 +698,16 @@ __kernel void site(const int n, const int nE, const int gradient, const int firs
 }
 
 // F_i = sum_e g_e - sum_e g_rev(e) over the row of i (SitePotential's gather: no scatter, no races).
-__kernel void forces(const int n, __global const int *start, __global const int *rev, __global const double *g,
+__kernel void forces(const int n, const int nE, __global const int *start, __global const int *rev, __global const double *g,
                      __global double *f) {
     int i = get_global_id(0);
     if (i >= n) return;
     double fx = 0.0, fy = 0.0, fz = 0.0;
     for (int e = start[i]; e < start[i + 1]; e++) {
         int r = rev[e];
-        fx += g[3 * e] - g[3 * r];
-        fy += g[3 * e + 1] - g[3 * r + 1];
-        fz += g[3 * e + 2] - g[3 * r + 2];
+        fx += g[e] - g[r];
+        fy += g[nE + e] - g[nE + r];
+        fz += g[2 * nE + e] - g[2 * nE + r];
     }
     f[3 * i] = fx;
     f[3 * i + 1] = fy;
