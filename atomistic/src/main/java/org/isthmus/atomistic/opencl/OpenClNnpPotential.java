@@ -45,14 +45,18 @@ import org.jocl.cl_program;
  * angular class once and adds their products to a small table; the functions read their cells
  * (forward) and the reverse pass contracts the table of ∂E/∂G with the same per-pair factors (as
  * {@code NnpKernel} does); the Gaussian factors exp(−η(r − r_s)²) are computed once per neighbour.
- * The reverse pass recomputes the per-pair factors rather than caching them, so device memory is
- * about 100 bytes per neighbour-list entry plus 100 per atom.
+ * The host sorts every row of the neighbour list by neighbour type, so that the second neighbours of
+ * a pair come in runs of one angular class: the kernels take them four at a time in the lanes of
+ * {@code double4} values (SIMD on a CPU device; bonds, cutoffs and gradients are laid out one array
+ * per component for that). The forward pass caches, per group of four pairs, what the reverse pass
+ * needs (cosθ, r_jk, the Gaussians with the r_jk cutoff, the powers), so the reverse pass computes
+ * no exponential or power again; atoms go in chunks whose cache fits 128 MiB of device memory (the
+ * system property {@code isthmus.opencl.scratchMiB} changes it).
  *
  * <p>Kernels are built once per potential and device (cached); device buffers grow and are reused
  * from one evaluation to the next. Evaluations of one instance are serialised. Every OpenCL call is
  * checked: a failure throws {@link OpenClException} naming the device, never a partial result.
- * Supports symmetry-function types 2, 3, 9, 12 and 13; a potential with another type is refused at
- * construction with {@link UnsupportedRequestException}.
+ * Supports every n2p2 short-range symmetry-function type: 2, 3, 9, 12, 13 and the compact 20–25.
  */
 public final class OpenClNnpPotential implements Potential, AutoCloseable {
 
@@ -62,7 +66,6 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
     /** Device memory for the pair cache of one launch; the system property isthmus.opencl.scratchMiB overrides it. */
     private static final long SCRATCH_BYTES = Long.getLong("isthmus.opencl.scratchMiB", 128L) << 20;
 
-    private static final boolean PROF = Boolean.getBoolean("isthmus.opencl.prof");
     private final NnpPotential potential;
     private final OpenClDevice device;
     private final ClSession session;
@@ -242,7 +245,6 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         if (request.hasWeights() && request.weightCount() != n) {
             throw new IllegalArgumentException("expected " + n + " site weights, got " + request.weightCount());
         }
-        long h0 = System.nanoTime();
         int[] types = SitePotential.typeIndices(c, potential.elements(), name());
         NeighborList list = SitePotential.neighborList(c, cutoff(), request);
         int nE = list.entries();
@@ -291,7 +293,6 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         double[] v9 = grad ? new double[9 * n] : null;
         int[] exc = new int[n];
         double[] exi = new double[3 * n];
-        if (PROF) System.err.printf("PROF host prep %.4f%n", (System.nanoTime()-h0)*1e-9);
         synchronized (session) {
             if (closed) {
                 throw new IllegalStateException("this OpenCL potential has been closed");
@@ -337,10 +338,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         exInfo.ensure(3L * n * Sizeof.cl_double);
 
         args(bonds, n, nE, x, start, nbr, shift, slotP, bond, fc, dfc);
-        long p0 = System.nanoTime();
         launch(bonds, n, "bonds");
-        if (PROF) clFinish(session.queue);
-        long p1 = System.nanoTime();
         // the pair cache: per atom, room for all its neighbour pairs; atoms go in chunks whose cache
         // fits SCRATCH_BYTES (one chunk when only energies are asked: nothing is cached then)
         // groups of up to four second neighbours of one type after each first neighbour
@@ -383,15 +381,11 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
                     netW, elemP, segs, pairOff, pcache, pidx, siteE, g, vir, exCount, exInfo);
             launch(site, cuts[k + 1] - cuts[k], "site");
         }
-        if (PROF) clFinish(session.queue);
-        long p2 = System.nanoTime();
         if (grad) {
             args(forces, n, nE, start, rev, g, force);
             launch(forces, n, "forces");
         }
         ClErrors.check(clFinish(session.queue), "clFinish (evaluation of " + n + " atoms)", device);
-        long p3 = System.nanoTime();
-        if (PROF) System.err.printf("PROF bonds %.4f site %.4f forces %.4f%n", (p1-p0)*1e-9, (p2-p1)*1e-9, (p3-p2)*1e-9);
         siteE.read(siteOut, n);
         exCount.read(exc, n);
         exInfo.read(exi, 3 * n);

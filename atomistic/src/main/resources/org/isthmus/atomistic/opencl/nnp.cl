@@ -4,8 +4,12 @@
 //   symmetry-function count), MAXN (largest layer), MAXL (largest number of non-input layers),
 //   CUTOFF_CODE (n2p2 cutoff_type 0-8), TANH_PRE (coth^3(1)), RC2 (squared list cutoff, A^2),
 //   MAXEXP (most exponentials of an angular class), MAXPOW4 (most powers of a class, in fours),
-//   MAXTAB4 (largest per-element E x P table, in double4 cells), MAXNK (per-neighbour Gaussians),
-//   STRIDE (doubles cached per neighbour pair between the forward and the reverse pass).
+//   MAXTAB (largest per-element E x P table, cells), MAXNK (per-neighbour Gaussians),
+//   STRIDE (double4 values cached per group of four neighbour pairs for the reverse pass).
+// Layouts: per list entry e of nE, one array per component (bond: dx, dy, dz, r; g: gx, gy, gz;
+// fc, dfc: per cutoff radius; nexp: per Gaussian), so that four consecutive entries load as a double4.
+// Every row is sorted by neighbour type (seg gives the runs): the angular pairs (e1, e2) of one class
+// go four second neighbours at a time through the lanes of double4 values (SIMD on CPU devices).
 // Lengths in A, energies in eV; the parameters are converted on the host (NnpDeviceModel).
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 
@@ -283,13 +287,13 @@ inline double compact_angular(__global const double *restrict cp, __global const
 // per-neighbour factor exp(-eta (r - rs)^2), nexp[k * nE + e], from nexpP = (eta, rs)); its distinct
 // powers powP = (lambda, zeta), powI = integer zeta or -1, padded with (0, 1) to a multiple of four; its
 // functions angI = (output index, exponential, power), angP = 2^(1-zeta) * weight. A pair computes each
-// exponential and power once and adds their products to the class's table T[a][b] (double4 rows, at
-// tabOff[class]); each function then reads its cell: G = 2^(1-zeta) w sum_pairs E_a P_b.
+// exponential and power once and adds their products to the class's table T[a][b] (a double4 per cell whose
+// lanes are four pairs, at tabOff[class]); each function then reads its cell (lanes summed): G = 2^(1-zeta) w sum_pairs E_a P_b.
 //
-// The forward pass caches, per neighbour pair that contributes, what the reverse pass needs (cos, r_jk,
-// E_a f_c(r_jk), E_a f_c'(r_jk), (1 + lambda cos)^(zeta-1)) in pcache (STRIDE doubles) and the pair's
-// entries in pidx, at the site's slot pairOff[i] - pairOff[first]: the reverse pass computes no
-// exponential or power again.
+// The forward pass caches, per group of up to four pairs that contributes, what the reverse pass needs
+// (cos, r_jk, E_a f_c(r_jk), E_a f_c'(r_jk), (1 + lambda cos)^(zeta-1), as double4 lanes) in pcache
+// (STRIDE double4) and the group's (e1, first e2, lanes) in pidx, from the site's slot
+// pairOff[i] - pairOff[first]: the reverse pass computes no exponential or power again.
 
 // One site: symmetry functions, scaling, network forward (and backward), site energy; with
 // gradient, the weighted dE/dd of every entry of the row (g, eV/A) and the site's virial
