@@ -135,16 +135,56 @@ inline void add_lanes(__global double *restrict a, int e, int nl, double4 v) {
     if (nl > 2) a[e + 2] += v.z;
 }
 
-// the cutoff function of four lengths, lane by lane
+// the cutoff function of four lengths (the branches of cutoff_fn as lane masks)
 inline void cutoff4(double4 r, double rc, double rci, double iw, double4 *f, double4 *df) {
-    double d0, d1, d2, d3;
-    double4 v;
-    v.x = cutoff_fn(r.x, rc, rci, iw, &d0);
-    v.y = cutoff_fn(r.y, rc, rci, iw, &d1);
-    v.z = cutoff_fn(r.z, rc, rci, iw, &d2);
-    v.w = cutoff_fn(r.w, rc, rci, iw, &d3);
-    *f = v;
-    *df = (double4) (d0, d1, d2, d3);
+    const double4 zero = (double4) (0.0), one = (double4) (1.0);
+    long4 out = r >= rc;
+#if CUTOFF_CODE == 0
+    *df = zero;
+    *f = select(one, zero, out);
+#elif CUTOFF_CODE == 2 || CUTOFF_CODE == 3
+    double4 t = tanh(1.0 - r / rc);
+#if CUTOFF_CODE == 3
+    double pre = TANH_PRE;
+#else
+    double pre = 1.0;
+#endif
+    *df = select(pre * 3.0 * t * t * (t * t - 1.0) / rc, zero, out);
+    *f = select(pre * t * t * t, zero, out);
+#else
+    long4 inner = r < rci;
+    double4 x = select((r - rci) * iw, zero, inner);
+    double4 v, d;
+#if CUTOFF_CODE == 5
+    d = iw * x * (6.0 * x - 6.0);
+    v = (2.0 * x - 3.0) * x * x + 1.0;
+#elif CUTOFF_CODE == 6
+    double4 x2 = x * x;
+    d = iw * x2 * ((60.0 - 30.0 * x) * x - 30.0);
+    v = ((15.0 - 6.0 * x) * x - 10.0) * x2 * x + 1.0;
+#elif CUTOFF_CODE == 7
+    double4 x2 = x * x;
+    d = iw * x2 * x * (x * (x * (140.0 * x - 420.0) + 420.0) - 140.0);
+    v = (x * (x * (20.0 * x - 70.0) + 84.0) - 35.0) * x2 * x2 + 1.0;
+#elif CUTOFF_CODE == 8
+    double4 x4 = x * x;
+    x4 *= x4;
+    d = iw * x4 * (x * (x * ((2520.0 - 630.0 * x) * x - 3780.0) + 2520.0) - 630.0);
+    v = (x * (x * ((315.0 - 70.0 * x) * x - 540.0) + 420.0) - 126.0) * x4 * x + 1.0;
+#elif CUTOFF_CODE == 1
+    d = iw * (-0.5 * PI_D * sin(PI_D * x));
+    v = 0.5 * (cos(PI_D * x) + 1.0);
+#else
+    out |= x >= 1.0;
+    x = select(x, zero, out);
+    double4 t = 1.0 / (x * x - 1.0);
+    double4 e = E_D * exp(t);
+    d = iw * (-2.0 * x * t * t * e);
+    v = e;
+#endif
+    *df = select(select(d, zero, inner), zero, out);
+    *f = select(select(v, one, inner), zero, out);
+#endif
 }
 
 inline int pair_class(int u, int v) {

@@ -24,13 +24,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * shared/n2p2/examples, SPEC.md §14), with the Java backend's tolerances: total energy per atom
  * within 1e-8 eV, every force component within 1e-6 eV/Å, every site energy minus its constant
  * (E_mean + offset) within 1e-8 eV. The synthetic examples use every symmetry-function type,
- * the compact ones (20–25) among them; v0, v1 and v3 (cutoff types 0, 1, 3) are the ones
- * OpenClAgreementTest uses too, so their kernels are built once (a kernel build is the dear part).
+ * the compact ones (20–25) among them, and cutoff types 0, 1, 3, 4, 5 (v2's type 2 is the water
+ * potential's); v0, v1 and v3 are the ones OpenClAgreementTest uses too, so their kernels are
+ * built once (a kernel build is the dear part).
  */
 class OpenClReferenceTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"Cu2S_PBE", "H2O_RPBE-D3", "synthetic_v0", "synthetic_v1", "synthetic_v3"})
+    @ValueSource(strings = {"Cu2S_PBE", "H2O_RPBE-D3", "synthetic_v0", "synthetic_v1", "synthetic_v3",
+        "synthetic_v4", "synthetic_v5"})
     void energiesForcesAndSiteEnergiesMatchN2p2(String example) {
         Path dir = SharedData.require("n2p2/examples/" + example);
         LengthEnergyUnits u = OpenClTesting.unitsOf(example);
