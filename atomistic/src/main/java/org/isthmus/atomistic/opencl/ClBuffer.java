@@ -62,14 +62,6 @@ final class ClBuffer {
         }
     }
 
-    void write(long[] data, int count) {
-        ensure((long) count * Sizeof.cl_long);
-        if (count > 0) {
-            ClErrors.check(clEnqueueWriteBuffer(session.queue, mem, CL_TRUE, 0, (long) count * Sizeof.cl_long,
-                    Pointer.to(data), 0, null, null), "clEnqueueWriteBuffer(" + name + ")", session.device);
-        }
-    }
-
     void read(double[] out, int count) {
         if (count > 0) {
             ClErrors.check(clEnqueueReadBuffer(session.queue, mem, CL_TRUE, 0, (long) count * Sizeof.cl_double,

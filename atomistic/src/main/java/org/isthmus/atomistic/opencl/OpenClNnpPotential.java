@@ -50,8 +50,10 @@ import org.jocl.cl_program;
  * {@code double4} values (SIMD on a CPU device; bonds, cutoffs and gradients are laid out one array
  * per component for that). The forward pass caches, per group of four pairs, what the reverse pass
  * needs (cosθ, r_jk, the Gaussians with the r_jk cutoff, the powers), so the reverse pass computes
- * no exponential or power again; atoms go in chunks whose cache fits 128 MiB of device memory (the
- * system property {@code isthmus.opencl.scratchMiB} changes it).
+ * no exponential or power again. The cache has one slot per work-item, sized for the atom with most
+ * pairs; work-items take atoms from a counter until none is left (one launch, dynamic balance; each
+ * atom is computed whole by one work-item, so results do not depend on the schedule), and there are
+ * as many work-items as 128 MiB of cache allows (system property {@code isthmus.opencl.scratchMiB}).
  *
  * <p>Kernels are built once per potential and device (cached); device buffers grow and are reused
  * from one evaluation to the next. Evaluations of one instance are serialised. Every OpenCL call is
@@ -63,7 +65,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
     /** Work-group size: one work-item per atom; the system property isthmus.opencl.localSize overrides it. */
     private static final int LOCAL_SIZE = Integer.getInteger("isthmus.opencl.localSize", 16);
 
-    /** Device memory for the pair cache of one launch; the system property isthmus.opencl.scratchMiB overrides it. */
+    /** Device memory for the pair cache; the system property isthmus.opencl.scratchMiB overrides it. */
     private static final long SCRATCH_BYTES = Long.getLong("isthmus.opencl.scratchMiB", 128L) << 20;
 
     private final NnpPotential potential;
@@ -94,7 +96,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
     private final ClBuffer cangStart;
     private final ClBuffer cangP;
     private final ClBuffer cangI;
-    private final ClBuffer pairOff;
+    private final ClBuffer next;
     private final ClBuffer segs;
     private final ClBuffer pcache;
     private final ClBuffer pidx;
@@ -188,7 +190,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         force = new ClBuffer(session, "forces");
         exCount = new ClBuffer(session, "extrapolation counts");
         exInfo = new ClBuffer(session, "extrapolation details");
-        pairOff = new ClBuffer(session, "pair offsets");
+        next = new ClBuffer(session, "atom counter");
         segs = new ClBuffer(session, "row segments");
         pcache = new ClBuffer(session, "pair cache");
         pidx = new ClBuffer(session, "pair entries");
@@ -339,48 +341,36 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
 
         args(bonds, n, nE, x, start, nbr, shift, slotP, bond, fc, dfc);
         launch(bonds, n, "bonds");
-        // the pair cache: per atom, room for all its neighbour pairs; atoms go in chunks whose cache
-        // fits SCRATCH_BYTES (one chunk when only energies are asked: nothing is cached then)
-        // groups of up to four second neighbours of one type after each first neighbour
+        // the pair cache: one slot per work-item, room for the groups of the atom with most; each
+        // work-item takes atoms from a counter until none is left, so one launch does them all
         int nt = potential.elements().size();
-        long[] po = new long[n + 1];
+        long most = 1;
         for (int i = 0; i < n; i++) {
             long groups = 0;
             for (int v = 0; v < nt; v++) {
                 int a = sg[i * (nt + 1) + v];
                 int b = sg[i * (nt + 1) + v + 1];
                 for (int e1 = st[i]; e1 < b - 1; e1++) {
-                    groups += (b - Math.max(e1 + 1, a) + 3) / 4;
+                    groups += (b - Math.max(e1 + 1, a) + 3) / 4; // groups of up to four second neighbours
                 }
             }
-            po[i + 1] = po[i] + groups;
+            most = Math.max(most, groups);
         }
-        pairOff.write(po, n + 1);
         segs.write(sg, n * (nt + 1));
-        long perPair = 4L * model.stride() * Sizeof.cl_double + 3L * Sizeof.cl_int;
-        long budget = grad ? Math.max(1, SCRATCH_BYTES / perPair) : Long.MAX_VALUE;
-        long most = 1;
-        int[] cuts = new int[n + 1];
-        int chunks = 0;
-        for (int a = 0; a < n;) {
-            int b = a + 1;
-            while (b < n && po[b + 1] - po[a] <= budget) {
-                b++;
-            }
-            most = Math.max(most, po[b] - po[a]);
-            cuts[chunks++] = a;
-            a = b;
+        long perSlot = most * (4L * model.stride() * Sizeof.cl_double + 3L * Sizeof.cl_int);
+        long items = (n + LOCAL_SIZE - 1) / LOCAL_SIZE * (long) LOCAL_SIZE;
+        if (grad) {
+            items = Math.min(items, Math.max(LOCAL_SIZE, SCRATCH_BYTES / perSlot / LOCAL_SIZE * LOCAL_SIZE));
         }
-        cuts[chunks] = n;
-        pcache.ensure(grad ? most * 4 * model.stride() * Sizeof.cl_double : 4 * Sizeof.cl_double);
-        pidx.ensure(grad ? most * 3 * Sizeof.cl_int : Sizeof.cl_int);
-        for (int k = 0; k < chunks; k++) {
-            args(site, n, nE, grad ? 1 : 0, cuts[k], cuts[k + 1], type, start, nbr, weight, bond, fc, dfc, slotP,
-                    radStart, radP, radI, cradStart, cradP, cradI, expStart, expP, expI, nexpStart, nexpP, nexp,
-                    powStart, powP, powI, angStart, angP, angI, tabOff, cangStart, cangP, cangI, sfOffset, scal, netHdr,
-                    netW, elemP, segs, pairOff, pcache, pidx, siteE, g, vir, exCount, exInfo);
-            launch(site, cuts[k + 1] - cuts[k], "site");
-        }
+        pcache.ensure(grad ? items * most * 4 * model.stride() * Sizeof.cl_double : 4 * Sizeof.cl_double);
+        pidx.ensure(grad ? items * most * 3 * Sizeof.cl_int : Sizeof.cl_int);
+        next.write(new int[] {0}, 1);
+        args(site, n, nE, grad ? 1 : 0, Long.valueOf(most), next, type, start, nbr, weight, bond, fc, dfc, slotP,
+                radStart, radP, radI, cradStart, cradP, cradI, expStart, expP, expI, nexpStart, nexpP, nexp,
+                powStart, powP, powI, angStart, angP, angI, tabOff, cangStart, cangP, cangI, sfOffset, scal, netHdr,
+                netW, elemP, segs, pcache, pidx, siteE, g, vir, exCount, exInfo);
+        ClErrors.check(clEnqueueNDRangeKernel(session.queue, site, 1, null, new long[] {items},
+                new long[] {LOCAL_SIZE}, 0, null, null), "kernel site (" + n + " atoms)", device);
         if (grad) {
             args(forces, n, nE, start, rev, g, force);
             launch(forces, n, "forces");
@@ -400,6 +390,8 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
             int err;
             if (a[i] instanceof Integer v) {
                 err = clSetKernelArg(k, i, Sizeof.cl_int, Pointer.to(new int[] {v}));
+            } else if (a[i] instanceof Long v) {
+                err = clSetKernelArg(k, i, Sizeof.cl_long, Pointer.to(new long[] {v}));
             } else {
                 cl_mem m = ((ClBuffer) a[i]).mem();
                 err = clSetKernelArg(k, i, Sizeof.cl_mem, Pointer.to(m));
@@ -472,7 +464,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
             for (ClBuffer b : new ClBuffer[] {slotP, radStart, radP, radI, expStart, expP, expI, nexpStart, nexpP, nexp, powStart, powP,
                 powI, tabOff, angStart, angP, angI, sfOffset, scal, netHdr,
                 netW, elemP, x, type, start, nbr, shift, rev, weight, bond, fc, dfc, siteE, g, vir, force, exCount,
-                exInfo, cradStart, cradP, cradI, cangStart, cangP, cangI, pairOff, segs, pcache, pidx}) {
+                exInfo, cradStart, cradP, cradI, cangStart, cangP, cangI, next, segs, pcache, pidx}) {
                 b.release();
             }
             clReleaseKernel(bonds);

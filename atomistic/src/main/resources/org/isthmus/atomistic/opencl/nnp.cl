@@ -332,13 +332,13 @@ inline double compact_angular(__global const double *restrict cp, __global const
 //
 // The forward pass caches, per group of up to four pairs that contributes, what the reverse pass needs
 // (cos, r_jk, E_a f_c(r_jk), E_a f_c'(r_jk), (1 + lambda cos)^(zeta-1), as double4 lanes) in pcache
-// (STRIDE double4) and the group's (e1, first e2, lanes) in pidx, from the site's slot
-// pairOff[i] - pairOff[first]: the reverse pass computes no exponential or power again.
+// (STRIDE double4) and the group's (e1, first e2, lanes) in pidx, in the work-item's slot: the
+// reverse pass computes no exponential or power again.
 
 // One site: symmetry functions, scaling, network forward (and backward), site energy; with
 // gradient, the weighted dE/dd of every entry of the row (g, eV/A) and the site's virial
-// -sum_e g_e (x) d_e. One work-item per atom, atoms first..last-1.
-__kernel void site(const int n, const int nE, const int gradient, const int first, const int last,
+// -sum_e g_e (x) d_e, for site i; pc and pix: the pair cache of the calling work-item.
+inline void site_atom(const int i, const int nE, const int gradient,
                    __global const int *restrict type, __global const int *restrict start,
                    __global const int *restrict nbr, __global const double *restrict weight,
                    __global const double *restrict bond, __global const double *restrict fc,
@@ -361,12 +361,10 @@ __kernel void site(const int n, const int nE, const int gradient, const int firs
                    __global const int *restrict netHdr, __global const double *restrict netW,
                    __global const double *restrict elemP,
                    __global const int *restrict seg,
-                   __global const long *restrict pairOff, __global double4 *restrict pcache,
-                   __global int *restrict pidx,
+                   __global double4 *restrict pc, __global int *restrict pix,
                    __global double *restrict siteE, __global double *restrict g, __global double *restrict vir,
                    __global int *restrict exCount, __global double *restrict exInfo) {
-    int i = first + (int) get_global_id(0);
-    if (i >= last) return;
+
     int t = type[i];
     int s0 = start[i], s1 = start[i + 1];
     int nsf = sfOffset[t + 1] - sfOffset[t];
@@ -416,9 +414,6 @@ __kernel void site(const int n, const int nE, const int gradient, const int firs
     // the row is sorted by neighbour type: seg[v]..seg[v+1] are the neighbours of type v, so that a
     // run of second neighbours shares its class and four of them go through the same SIMD lanes
     __global const int *sg = seg + i * (NT + 1);
-    long pbase = pairOff[i] - pairOff[first];
-    __global double4 *pc = pcache + pbase * STRIDE;
-    __global int *pix = pidx + 3 * pbase;
     int np = 0;
     for (int e1 = s0; e1 < s1; e1++) {
         double r1 = bond[3 * nE + e1];
@@ -739,6 +734,45 @@ __kernel void site(const int n, const int nE, const int gradient, const int firs
         w9[6] -= gz * dx; w9[7] -= gz * dy; w9[8] -= gz * dz;
     }
     for (int k = 0; k < 9; k++) vir[9 * i + k] = w9[k];
+}
+
+// One site per turn: each work-item takes the next atom from the counter *next until none is
+// left (dynamic balance, one launch), with its own slot of the pair cache (slotGroups groups).
+__kernel void site(const int n, const int nE, const int gradient, const long slotGroups,
+                   volatile __global int *next,
+                   __global const int *restrict type, __global const int *restrict start,
+                   __global const int *restrict nbr, __global const double *restrict weight,
+                   __global const double *restrict bond, __global const double *restrict fc,
+                   __global const double *restrict dfc, __global const double *restrict slotP,
+                   __global const int *restrict radStart, __global const double *restrict radP,
+                   __global const int *restrict radI,
+                   __global const int *restrict cradStart, __global const double *restrict cradP,
+                   __global const int *restrict cradI,
+                   __global const int *restrict expStart, __global const double *restrict expP,
+                   __global const int *restrict expI,
+                   __global const int *restrict nexpStart, __global const double *restrict nexpP,
+                   __global double *restrict nexp,
+                   __global const int *restrict powStart, __global const double *restrict powP,
+                   __global const int *restrict powI,
+                   __global const int *restrict angStart, __global const double *restrict angP,
+                   __global const int *restrict angI, __global const int *restrict tabOff,
+                   __global const int *restrict cangStart, __global const double *restrict cangP,
+                   __global const int *restrict cangI,
+                   __global const int *restrict sfOffset, __global const double *restrict scal,
+                   __global const int *restrict netHdr, __global const double *restrict netW,
+                   __global const double *restrict elemP,
+                   __global const int *restrict seg,
+                   __global double4 *restrict pcache, __global int *restrict pidx,
+                   __global double *restrict siteE, __global double *restrict g, __global double *restrict vir,
+                   __global int *restrict exCount, __global double *restrict exInfo) {
+    long slot = get_global_id(0);
+    __global double4 *pc = pcache + slot * slotGroups * STRIDE;
+    __global int *pix = pidx + 3 * slot * slotGroups;
+    for (;;) {
+        int i = atomic_inc(next);
+        if (i >= n) return;
+        site_atom(i, nE, gradient, type, start, nbr, weight, bond, fc, dfc, slotP, radStart, radP, radI, cradStart, cradP, cradI, expStart, expP, expI, nexpStart, nexpP, nexp, powStart, powP, powI, angStart, angP, angI, tabOff, cangStart, cangP, cangI, sfOffset, scal, netHdr, netW, elemP, seg, pc, pix, siteE, g, vir, exCount, exInfo);
+    }
 }
 
 // F_i = sum_e g_e - sum_e g_rev(e) over the row of i (SitePotential's gather: no scatter, no races).
