@@ -45,20 +45,29 @@ import org.jocl.cl_program;
  * angular class once and adds their products to a small table; the functions read their cells
  * (forward) and the reverse pass contracts the table of ∂E/∂G with the same per-pair factors (as
  * {@code NnpKernel} does); the Gaussian factors exp(−η(r − r_s)²) are computed once per neighbour.
- * The reverse pass recomputes the per-pair factors rather than caching them, so device memory is
- * about 100 bytes per neighbour-list entry plus 100 per atom.
+ * The host sorts every row of the neighbour list by neighbour type, so that the second neighbours of
+ * a pair come in runs of one angular class: the kernels take them four at a time in the lanes of
+ * {@code double4} values (SIMD on a CPU device; bonds, cutoffs and gradients are laid out one array
+ * per component for that). The forward pass caches, per group of four pairs, what the reverse pass
+ * needs (cosθ, r_jk, the Gaussians with the r_jk cutoff, the powers), so the reverse pass computes
+ * no exponential or power again. The cache has one slot per work-item, sized for the atom with most
+ * pairs; work-items take atoms from a counter until none is left (one launch, dynamic balance; each
+ * atom is computed whole by one work-item, so results do not depend on the schedule), and there are
+ * as many work-items as 128 MiB of cache allows (system property {@code isthmus.opencl.scratchMiB}).
  *
  * <p>Kernels are built once per potential and device (cached); device buffers grow and are reused
  * from one evaluation to the next. Evaluations of one instance are serialised. Every OpenCL call is
  * checked: a failure throws {@link OpenClException} naming the device, never a partial result.
- * Supports symmetry-function types 2, 3, 9, 12 and 13; a potential with another type is refused at
- * construction with {@link UnsupportedRequestException}. The Hessian ({@link #hessian}) is computed
- * on the host by the Java backend.
+ * Supports every n2p2 short-range symmetry-function type: 2, 3, 9, 12, 13 and the compact 20–25. The
+ * Hessian ({@link #hessian}) is computed on the host by the Java backend.
  */
 public final class OpenClNnpPotential implements Potential, AutoCloseable {
 
     /** Work-group size: one work-item per atom; the system property isthmus.opencl.localSize overrides it. */
     private static final int LOCAL_SIZE = Integer.getInteger("isthmus.opencl.localSize", 16);
+
+    /** Device memory for the pair cache; the system property isthmus.opencl.scratchMiB overrides it. */
+    private static final long SCRATCH_BYTES = Long.getLong("isthmus.opencl.scratchMiB", 128L) << 20;
 
     private final NnpPotential potential;
     private final OpenClDevice device;
@@ -82,6 +91,16 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
     private final ClBuffer powP;
     private final ClBuffer powI;
     private final ClBuffer tabOff;
+    private final ClBuffer cradStart;
+    private final ClBuffer cradP;
+    private final ClBuffer cradI;
+    private final ClBuffer cangStart;
+    private final ClBuffer cangP;
+    private final ClBuffer cangI;
+    private final ClBuffer next;
+    private final ClBuffer segs;
+    private final ClBuffer pcache;
+    private final ClBuffer pidx;
     private final ClBuffer angStart;
     private final ClBuffer angP;
     private final ClBuffer angI;
@@ -139,6 +158,12 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
             powP = upload("powP", model.powP);
             powI = upload("powI", model.powI);
             angStart = upload("angStart", model.angStart);
+            cradStart = upload("cradStart", model.cradStart);
+            cradP = upload("cradP", model.cradP);
+            cradI = upload("cradI", model.cradI);
+            cangStart = upload("cangStart", model.cangStart);
+            cangP = upload("cangP", model.cangP);
+            cangI = upload("cangI", model.cangI);
             tabOff = upload("tabOff", model.tabOff);
             angP = upload("angP", model.angP);
             angI = upload("angI", model.angI);
@@ -166,6 +191,10 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         force = new ClBuffer(session, "forces");
         exCount = new ClBuffer(session, "extrapolation counts");
         exInfo = new ClBuffer(session, "extrapolation details");
+        next = new ClBuffer(session, "atom counter");
+        segs = new ClBuffer(session, "row segments");
+        pcache = new ClBuffer(session, "pair cache");
+        pidx = new ClBuffer(session, "pair entries");
     }
 
     /**
@@ -186,6 +215,16 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
     /** The device it runs on. */
     public OpenClDevice device() {
         return device;
+    }
+
+    /**
+     * The floating-point work of one energy-and-forces evaluation of {@code c} with neighbour list
+     * {@code list}, per atom, counted from the kernel source (see {@code NnpDeviceModel.work}):
+     * {flops, special functions (exp, pow, sqrt, acos, divisions, also in flops), angular neighbour
+     * pairs}. For benchmarks; costs about as much as one Java evaluation of the triplet loops.
+     */
+    public double[] workPerAtom(Configuration c, NeighborList list) {
+        return model.work(SitePotential.typeIndices(c, potential.elements(), name()), c.positions(), list);
     }
 
     @Override
@@ -234,19 +273,39 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         int[] types = SitePotential.typeIndices(c, potential.elements(), name());
         NeighborList list = SitePotential.neighborList(c, cutoff(), request);
         int nE = list.entries();
+        int nt = potential.elements().size();
         int[] st = new int[n + 1];
         int[] nb = new int[nE];
         int[] rv = new int[nE];
         double[] sh = new double[3 * nE];
+        // each row sorted by neighbour type (stable), so that the kernels find runs of one angular
+        // class; at[e] is where list entry e goes
+        int[] seg = new int[n * (nt + 1)];
+        int[] at = new int[nE];
+        int[] fill = new int[nt + 1];
         for (int i = 0; i < n; i++) {
-            st[i] = list.start(i);
-            for (int e = list.start(i); e < list.end(i); e++) {
-                nb[e] = list.neighbor(e);
-                rv[e] = list.reverse(e);
-                sh[3 * e] = list.shift(e, 0);
-                sh[3 * e + 1] = list.shift(e, 1);
-                sh[3 * e + 2] = list.shift(e, 2);
+            int s0 = list.start(i);
+            st[i] = s0;
+            java.util.Arrays.fill(fill, 0);
+            for (int e = s0; e < list.end(i); e++) {
+                fill[types[list.neighbor(e)] + 1]++;
             }
+            fill[0] = s0;
+            for (int v = 0; v < nt; v++) {
+                fill[v + 1] += fill[v];
+            }
+            System.arraycopy(fill, 0, seg, i * (nt + 1), nt + 1);
+            for (int e = s0; e < list.end(i); e++) {
+                at[e] = fill[types[list.neighbor(e)]]++;
+            }
+        }
+        for (int e = 0; e < nE; e++) {
+            int p = at[e];
+            nb[p] = list.neighbor(e);
+            rv[p] = at[list.reverse(e)];
+            sh[3 * p] = list.shift(e, 0);
+            sh[3 * p + 1] = list.shift(e, 1);
+            sh[3 * p + 2] = list.shift(e, 2);
         }
         st[n] = nE;
         double[] w = new double[n];
@@ -264,7 +323,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
                 throw new IllegalStateException("this OpenCL potential has been closed");
             }
             if (n > 0) {
-                run(c.positions(), types, st, nb, sh, rv, w, n, nE, grad, siteOut, f, v9, exc, exi);
+                run(c.positions(), types, st, nb, sh, rv, seg, w, n, nE, grad, siteOut, f, v9, exc, exi);
             }
         }
         double energy = 0;
@@ -283,7 +342,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
         return new Evaluation(energy, siteOut, f, virial, diagnostics(c, types, exc, exi));
     }
 
-    private void run(double[] pos, int[] types, int[] st, int[] nb, double[] sh, int[] rv, double[] w, int n, int nE,
+    private void run(double[] pos, int[] types, int[] st, int[] nb, double[] sh, int[] rv, int[] sg, double[] w, int n, int nE,
             boolean grad, double[] siteOut, double[] f, double[] v9, int[] exc, double[] exi) {
         x.write(pos, 3 * n);
         type.write(types, n);
@@ -305,11 +364,38 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
 
         args(bonds, n, nE, x, start, nbr, shift, slotP, bond, fc, dfc);
         launch(bonds, n, "bonds");
-        args(site, n, nE, grad ? 1 : 0, type, start, nbr, weight, bond, fc, dfc, slotP, radStart, radP, radI, expStart,
-                expP, expI, nexpStart, nexpP, nexp, powStart, powP, powI, angStart, angP, angI, tabOff, sfOffset, scal, netHdr, netW, elemP, siteE, g, vir, exCount, exInfo);
-        launch(site, n, "site");
+        // the pair cache: one slot per work-item, room for the groups of the atom with most; each
+        // work-item takes atoms from a counter until none is left, so one launch does them all
+        int nt = potential.elements().size();
+        long most = 1;
+        for (int i = 0; i < n; i++) {
+            long groups = 0;
+            for (int v = 0; v < nt; v++) {
+                int a = sg[i * (nt + 1) + v];
+                int b = sg[i * (nt + 1) + v + 1];
+                for (int e1 = st[i]; e1 < b - 1; e1++) {
+                    groups += (b - Math.max(e1 + 1, a) + 3) / 4; // groups of up to four second neighbours
+                }
+            }
+            most = Math.max(most, groups);
+        }
+        segs.write(sg, n * (nt + 1));
+        long perSlot = most * (4L * model.stride() * Sizeof.cl_double + 3L * Sizeof.cl_int);
+        long items = (n + LOCAL_SIZE - 1) / LOCAL_SIZE * (long) LOCAL_SIZE;
         if (grad) {
-            args(forces, n, start, rev, g, force);
+            items = Math.min(items, Math.max(LOCAL_SIZE, SCRATCH_BYTES / perSlot / LOCAL_SIZE * LOCAL_SIZE));
+        }
+        pcache.ensure(grad ? items * most * 4 * model.stride() * Sizeof.cl_double : 4 * Sizeof.cl_double);
+        pidx.ensure(grad ? items * most * 3 * Sizeof.cl_int : Sizeof.cl_int);
+        next.write(new int[] {0}, 1);
+        args(site, n, nE, grad ? 1 : 0, Long.valueOf(most), next, type, start, nbr, weight, bond, fc, dfc, slotP,
+                radStart, radP, radI, cradStart, cradP, cradI, expStart, expP, expI, nexpStart, nexpP, nexp,
+                powStart, powP, powI, angStart, angP, angI, tabOff, cangStart, cangP, cangI, sfOffset, scal, netHdr,
+                netW, elemP, segs, pcache, pidx, siteE, g, vir, exCount, exInfo);
+        ClErrors.check(clEnqueueNDRangeKernel(session.queue, site, 1, null, new long[] {items},
+                new long[] {LOCAL_SIZE}, 0, null, null), "kernel site (" + n + " atoms)", device);
+        if (grad) {
+            args(forces, n, nE, start, rev, g, force);
             launch(forces, n, "forces");
         }
         ClErrors.check(clFinish(session.queue), "clFinish (evaluation of " + n + " atoms)", device);
@@ -327,6 +413,8 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
             int err;
             if (a[i] instanceof Integer v) {
                 err = clSetKernelArg(k, i, Sizeof.cl_int, Pointer.to(new int[] {v}));
+            } else if (a[i] instanceof Long v) {
+                err = clSetKernelArg(k, i, Sizeof.cl_long, Pointer.to(new long[] {v}));
             } else {
                 cl_mem m = ((ClBuffer) a[i]).mem();
                 err = clSetKernelArg(k, i, Sizeof.cl_mem, Pointer.to(m));
@@ -399,7 +487,7 @@ public final class OpenClNnpPotential implements Potential, AutoCloseable {
             for (ClBuffer b : new ClBuffer[] {slotP, radStart, radP, radI, expStart, expP, expI, nexpStart, nexpP, nexp, powStart, powP,
                 powI, tabOff, angStart, angP, angI, sfOffset, scal, netHdr,
                 netW, elemP, x, type, start, nbr, shift, rev, weight, bond, fc, dfc, siteE, g, vir, force, exCount,
-                exInfo}) {
+                exInfo, cradStart, cradP, cradI, cangStart, cangP, cangI, next, segs, pcache, pidx}) {
                 b.release();
             }
             clReleaseKernel(bonds);

@@ -22,7 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * within 1e-9 eV per atom, and the same extrapolation counts. Two potentials with two elements
  * each (Cu2S_PBE: types 2, 3, 9, POLY2 cutoff; H2O_RPBE-D3 in Bohr and Hartree: types 2, 3, TANHU
  * cutoff), periodic and non-periodic structures (the water box, 1080 atoms, with a mask only), each plain, with random site weights (some
- * zero), with an interaction mask (two bodies), and with a prebuilt list from the request.
+ * zero), with an interaction mask (two bodies), and with a prebuilt list from the request; and the
+ * synthetic potentials (every symmetry-function type, the compact types 20–25 among them; cutoff
+ * types 0, 1, 3) on their rattled periodic Cu2S structure, plain, with weights and with a mask.
  */
 class OpenClAgreementTest {
 
@@ -38,10 +40,19 @@ class OpenClAgreementTest {
                 }
             }
         }
+        // the synthetic potentials use every symmetry-function type (the compact 20-25 among them)
+        // and cutoff types 0-5
+        // (their kernels are built once for OpenClReferenceTest too, which checks all six against n2p2)
+        b.add(Arguments.of("synthetic_v0", Variant.PLAIN));
+        b.add(Arguments.of("synthetic_v1", Variant.WEIGHTS));
+        b.add(Arguments.of("synthetic_v3", Variant.MASK));
         return b.build();
     }
 
     private static String example(String structure) {
+        if (structure.startsWith("synthetic")) {
+            return structure;
+        }
         return structure.startsWith("Cu2S") ? "Cu2S_PBE" : "H2O_RPBE-D3";
     }
 
@@ -51,6 +62,13 @@ class OpenClAgreementTest {
                 return OpenClTesting.rattle(OpenClTesting.antifluorite(5.6, 2), 0.15, 3);
             case "Cu2S cluster":
                 return OpenClTesting.cluster(OpenClTesting.structure("Cu2S_PBE"), 5, 6.0);
+            case "synthetic_v0":
+            case "synthetic_v1":
+            case "synthetic_v2":
+            case "synthetic_v3":
+            case "synthetic_v4":
+            case "synthetic_v5":
+                return OpenClTesting.rattle(OpenClTesting.structure(structure), 0.1, 5);
             case "H2O periodic":
                 return OpenClTesting.structure("H2O_RPBE-D3");
             default:
@@ -119,7 +137,8 @@ class OpenClAgreementTest {
             assertEquals(fa[k], fb[k], 1e-9, "force component " + k);
             maxF = Math.max(maxF, Math.abs(fa[k]));
         }
-        assertTrue(maxF > 1e-3, "forces should not vanish for this sample");
+        // the random-weight synthetic potentials give small forces
+        assertTrue(maxF > (structure.startsWith("synthetic") ? 1e-6 : 1e-3), "forces should not vanish for this sample");
         double[] wa = a.virial();
         double[] wb = b.virial();
         for (int k = 0; k < 9; k++) {

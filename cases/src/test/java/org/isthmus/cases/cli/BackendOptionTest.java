@@ -91,15 +91,30 @@ class BackendOptionTest {
     @Test
     void autoFallsBackToJavaWithOneWarningLineWhereOpenClCannotServe() {
         requireOpenCl();
-        // compact symmetry functions (types 20–25) have no OpenCL kernel
-        NnpPotential synthetic = NnpPotential.load(SharedData.require("n2p2/examples/synthetic_v0"));
+        // a device name that matches nothing: auto warns once and stays on Java, opencl refuses
+        NnpPotential nnp = NnpPotential.load(SharedData.require("n2p2/examples/Cu2S_PBE"));
         ByteArrayOutputStream warn = new ByteArrayOutputStream();
-        Potential p = BackendOption.of("auto", null).apply(synthetic, new PrintStream(warn, true, StandardCharsets.UTF_8));
-        assertSame(synthetic, p);
+        Potential p = BackendOption.of("auto", "no-such-device-anywhere").apply(nnp,
+                new PrintStream(warn, true, StandardCharsets.UTF_8));
+        assertSame(nnp, p);
         String w = warn.toString(StandardCharsets.UTF_8);
         assertEquals(1, w.lines().count(), w);
         assertTrue(w.startsWith("isthmus: warning: --backend auto:") && w.contains("using the Java backend"), w);
-        assertThrows(UnsupportedRequestException.class, () -> BackendOption.of("opencl", null).apply(synthetic));
+        assertThrows(UnsupportedRequestException.class,
+                () -> BackendOption.of("opencl", "no-such-device-anywhere").apply(nnp));
+    }
+
+    @Test
+    void benchComparesTheDeviceWithJavaInOneRunAndKeepsItsLastLine() {
+        requireOpenCl();
+        java.nio.file.Path dir = SharedData.require("n2p2/examples/Cu2S_PBE");
+        CliRun r = CliRun.of("bench", "--potential", dir.toString(), "--structure", dir.resolve("input.data").toString(),
+                "--backend", "opencl", "--repeat", "1", "--warmup", "0", "--threads", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertTrue(lines[lines.length - 1].matches("throughput: [0-9.]+ atom-evaluations/s"), lines[lines.length - 1]);
+        assertTrue(r.out().matches("(?s).*java \\(2 threads\\).*\n"
+                + "opencl \\(.*ratio opencl/java \\(same run\\): [0-9.]+×.*Mflop per atom.*"), r.out());
     }
 
     @Test

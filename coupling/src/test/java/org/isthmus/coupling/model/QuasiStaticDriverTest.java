@@ -102,7 +102,7 @@ class QuasiStaticDriverTest {
         double[] g = new double[xh.length];
         model.energyAndGradient(xh, g);
         assertTrue(model.forceNorm(g) <= 1e-8, "refreshed residual at the homogeneous state " + model.forceNorm(g));
-        LoadStep again = new QuasiStaticDriver(model, Lbfgs.defaults().withTolerance(1e-7).withMaxIterations(3000))
+        LoadStep again = new QuasiStaticDriver(model, Lbfgs.defaults().withTolerance(1e-6).withMaxIterations(3000))
                 .run(new double[] {1.0}, x).get(0);
         double back = 0;
         for (int k = 0; k < x.length; k++) {
