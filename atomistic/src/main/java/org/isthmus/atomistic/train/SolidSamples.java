@@ -67,6 +67,51 @@ public final class SolidSamples {
     }
 
     /**
+     * {@code count} snapshots of vacancy hops: in each, one random atom is removed and one of its
+     * nearest neighbours (the closest atom, periodic images included) is placed a random fraction
+     * f ∈ [0.05, 0.95] of the way into the empty site, then every coordinate is rattled by
+     * {@code rattle} (Å). These sample the path of vacancy migration, saddle region included, which
+     * neither perfect nor vacancy cells reach.
+     */
+    public static List<Configuration> vacancyHops(Configuration crystal, int count, double rattle, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<Configuration> out = new ArrayList<>();
+        Cell cell = crystal.cell();
+        for (int n = 0; n < count; n++) {
+            int v = rng.nextInt(crystal.size());
+            double[] site = {crystal.x(v, 0), crystal.x(v, 1), crystal.x(v, 2)};
+            Configuration c = without(crystal, v);
+            // the nearest atom to the empty site, by the minimum image
+            int hop = -1;
+            double best = Double.POSITIVE_INFINITY;
+            double[] toSite = new double[3];
+            for (int i = 0; i < c.size(); i++) {
+                double[] d = {site[0] - c.x(i, 0), site[1] - c.x(i, 1), site[2] - c.x(i, 2)};
+                double[] f = cell.toFractional(d[0], d[1], d[2]);
+                for (int k = 0; k < 3; k++) {
+                    if (cell.isPeriodic(k)) {
+                        f[k] -= Math.rint(f[k]);
+                    }
+                }
+                double[] m = cell.toCartesian(f[0], f[1], f[2]);
+                double r2 = m[0] * m[0] + m[1] * m[1] + m[2] * m[2];
+                if (r2 < best) {
+                    best = r2;
+                    hop = i;
+                    toSite = m;
+                }
+            }
+            double frac = 0.05 + 0.9 * rng.nextDouble();
+            double[] p = c.positions();
+            for (int k = 0; k < 3; k++) {
+                p[3 * hop + k] += frac * toSite[k];
+            }
+            out.add(tag(rattled(c.withPositions(p), rattle, rng), "vacancy-hop"));
+        }
+        return out;
+    }
+
+    /**
      * A slab: the crystal with its cell vector {@code axis} lengthened by {@code vacuum} (Å), so
      * that the periodic images are separated by that much empty space (two free surfaces normal to
      * the axis, for a cubic cell). Atoms do not move.

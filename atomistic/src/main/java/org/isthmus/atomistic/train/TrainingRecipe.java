@@ -77,13 +77,14 @@ public record TrainingRecipe(List<Element> elements, Oracle oracle, Dataset data
      * @param planeRepeat    repeats of each oriented cell along its two in-plane vectors and its normal
      * @param strainedPerfect number of strained copies without rattle (their energies carry the
      *                       elastic response; up to {@code maxStrain})
+     * @param vacancyHops    number of vacancy-hop snapshots ({@link SolidSamples#vacancyHops})
      * @param checkProperties whether the trained potential's lattice constant, elastic constants and
      *                       surface energies are measured against the oracle's (needs {@code unitCell})
      */
     public record Samples(Configuration crystal, int strained, double maxStrain, double rattle, int vacancies,
             int separationAxis, double[] gaps, double slabVacuum, double[] temperatures, int mdSnapshots,
             int mdEvery, Configuration unitCell, List<int[]> planes, int[] planeRepeat, int strainedPerfect,
-            boolean checkProperties) {
+            int vacancyHops, boolean checkProperties) {
 
         public Samples {
             planes = List.copyOf(planes);
@@ -97,7 +98,7 @@ public record TrainingRecipe(List<Element> elements, Oracle oracle, Dataset data
                 int separationAxis, double[] gaps, double slabVacuum, double[] temperatures, int mdSnapshots,
                 int mdEvery) {
             this(crystal, strained, maxStrain, rattle, vacancies, separationAxis, gaps, slabVacuum, temperatures,
-                    mdSnapshots, mdEvery, null, List.of(), new int[] {1, 1, 1}, 0, false);
+                    mdSnapshots, mdEvery, null, List.of(), new int[] {1, 1, 1}, 0, 0, false);
         }
 
         /** The oriented cells of {@link #planes}, in order. */

@@ -159,6 +159,9 @@ public final class TrainingRun {
         List<Configuration> c = new ArrayList<>();
         c.addAll(SolidSamples.strainedRattled(s.crystal(), s.strained(), s.maxStrain(), s.rattle(), seed));
         c.addAll(SolidSamples.vacancies(s.crystal(), s.vacancies(), s.rattle(), seed + 1));
+        if (s.vacancyHops() > 0) {
+            c.addAll(SolidSamples.vacancyHops(s.crystal(), s.vacancyHops(), s.rattle(), seed + 6));
+        }
         if (s.strainedPerfect() > 0) {
             List<Configuration> perfect = SolidSamples.strainedRattled(s.crystal(), s.strainedPerfect(), s.maxStrain(),
                     0.0, seed + 5);

@@ -61,4 +61,37 @@ class SolidSamplesTest {
         }
         assertEquals("900.0", a.get(5).info().get("temperature"));
     }
+
+    @Test
+    void vacancyHopsPutOneAtomPartWayIntoTheVacancy() {
+        Configuration fcc = org.isthmus.atomistic.structure.Lattices.fcc(org.isthmus.atomistic.structure.Element.of("Cu"),
+                3.615, 2, 2, 2);
+        List<Configuration> hops = SolidSamples.vacancyHops(fcc, 6, 0.0, 5);
+        assertEquals(hops.size(), 6);
+        double nn = 3.615 / Math.sqrt(2);
+        for (Configuration c : hops) {
+            assertEquals(fcc.size() - 1, c.size());
+            assertEquals("vacancy-hop", c.info().get("kind"));
+            // exactly one atom is off its lattice site, by less than a nearest-neighbour distance
+            int moved = 0;
+            for (int i = 0; i < c.size(); i++) {
+                double best = Double.POSITIVE_INFINITY;
+                for (int j = 0; j < fcc.size(); j++) {
+                    double d2 = 0;
+                    for (int k = 0; k < 3; k++) {
+                        double d = c.x(i, k) - fcc.x(j, k);
+                        d -= 7.23 * Math.rint(d / 7.23);
+                        d2 += d * d;
+                    }
+                    best = Math.min(best, d2);
+                }
+                if (best > 1e-12) {
+                    moved++;
+                    assertTrue(Math.sqrt(best) < 0.96 * nn && Math.sqrt(best) > 0.04 * nn, "moved by " + Math.sqrt(best));
+                }
+            }
+            assertEquals(1, moved);
+        }
+        assertArrayEquals(hops.get(2).positions(), SolidSamples.vacancyHops(fcc, 6, 0.0, 5).get(2).positions(), 0.0);
+    }
 }

@@ -49,6 +49,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  *   strained_perfect: 0          # strained copies without rattle: their energies carry the elastic response
  *   rattle: 0.08                 # Å, every generated configuration
  *   vacancies: 10
+ *   vacancy_hops: 0              # snapshots of an atom part-way into a vacancy (the migration path)
  *   axis: 2                      # of slabs and cleaved cells
  *   gaps: [0.5, 1.0, 2.0, 4.0]   # Å, cleaved cells
  *   slab_vacuum: 0               # Å (0: no slab)
@@ -267,7 +268,7 @@ final class TrainConfig {
     private TrainingRecipe.Samples samples(JsonNode s, List<Element> elements) {
         allowOnly(s, "structures", List.of("crystal", "strained", "max_strain", "rattle", "vacancies", "axis", "gaps",
                 "slab_vacuum", "temperatures", "snapshots", "every", "planes", "plane_repeat", "check_properties",
-                "strained_perfect"));
+                "strained_perfect", "vacancy_hops"));
         JsonNode c = object(s, "crystal", "structures.crystal");
         allowOnly(c, "structures.crystal", List.of("lattice", "element", "a", "repeat"));
         String lattice = c.has("lattice") ? c.get("lattice").asText() : "";
@@ -327,7 +328,7 @@ final class TrainConfig {
                 number(s, "structures", "slab_vacuum", 0.0, false), numbers(s, "structures", "temperatures",
                         new double[0]), integer(s, "structures", "snapshots", 0), integer(s, "structures", "every", 20),
                 unit, planes, new int[] {(int) pr[0], (int) pr[1], (int) pr[2]},
-                integer(s, "structures", "strained_perfect", 0), check);
+                integer(s, "structures", "strained_perfect", 0), integer(s, "structures", "vacancy_hops", 0), check);
     }
 
     private CutoffType cutoffType(JsonNode sf) {
