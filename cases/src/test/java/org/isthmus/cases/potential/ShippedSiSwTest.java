@@ -33,10 +33,10 @@ class ShippedSiSwTest {
     // Bounds: the measured figure of the shipped potential plus a margin (README.md has the figures).
     /** Held-out energy RMSE bound, meV/atom (issue target 2). */
     private static final double E_RMSE_BOUND = 1.5;
-    /** Held-out force RMSE bound, meV/Å (issue target 50: not met, 58 reached). */
-    private static final double F_RMSE_BOUND = 65;
-    /** Relative bounds of C11, C12, C44 against SW (issue target 5 % each: not met, +9 %, +11 %, +5.2 % reached). */
-    private static final double[] ELASTIC_BOUND = {0.11, 0.14, 0.07};
+    /** Held-out force RMSE bound, meV/Å (issue target 50: not met, 81 reached). */
+    private static final double F_RMSE_BOUND = 90;
+    /** Relative bounds of C11, C12, C44 against SW: the issue's 5 % each (met: +0.1 %, +2.3 %, −3.2 %). */
+    private static final double[] ELASTIC_BOUND = {0.05, 0.05, 0.05};
     /** Relative bounds of the unrelaxed γ(111), γ(110), γ(100) against SW (issue target 5 % for (111)). */
     private static final double[] SURFACE_BOUND = {0.05, 0.03, 0.02};
 
@@ -76,6 +76,9 @@ class ShippedSiSwTest {
         set.addAll(SolidSamples.strainedRattled(crystal, 12, 0.04, 0.06, 901));
         set.addAll(SolidSamples.vacancies(crystal, 3, 0.06, 902));
         set.addAll(SolidSamples.separation(crystal, 2, new double[] {0.5, 1.1, 2.2, 6.0}, 0.06, 903));
+        Configuration c111 = org.isthmus.atomistic.structure.PlaneCell.of(Lattices.diamond(SI, 5.431, 1, 1, 1),
+                new int[] {1, 1, 1}, 1, 1, 2);
+        set.addAll(SolidSamples.separation(c111, 2, new double[] {0.3, 0.9, 1.7, 3.5}, 0.06, 905));
         set.addAll(SolidSamples.mdSnapshots(sw, crystal, new double[] {600, 1200}, 1.0, 50, 3, 20, 904));
         double se = 0;
         double sf = 0;
