@@ -47,7 +47,6 @@ class DimerCommandTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             var cl = Isthmus.commandLine();
-            cl.addSubcommand("dimer", new DimerCommand());
             cl.setErr(new PrintWriter(err, true));
             int code = cl.execute(args);
             return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString());
