@@ -435,27 +435,16 @@ final class TrainConfig {
     }
 
     private double[] numbers(JsonNode list, String path, int index) {
-        JsonNode v = list.get(index);
-        String full = path + "[" + index + "]";
-        if (!v.isArray()) {
-            throw error(full, "expected a list of numbers");
-        }
-        double[] out = new double[v.size()];
-        for (int i = 0; i < out.length; i++) {
-            if (!v.get(i).isNumber()) {
-                throw error(full + "[" + i + "]", "found '" + v.get(i).asText() + "'; expected a number");
-            }
-            out[i] = v.get(i).asDouble();
-        }
-        return out;
+        return numberList(list.get(index), path + "[" + index + "]");
     }
 
     private double[] numbers(JsonNode node, String path, String field, double[] dflt) {
-        String full = path + "." + field;
         JsonNode v = node.get(field);
-        if (v == null) {
-            return dflt;
-        }
+        return v == null ? dflt : numberList(v, path + "." + field);
+    }
+
+    /** The numbers of a YAML/JSON list at {@code full} (the field path named in errors). */
+    private double[] numberList(JsonNode v, String full) {
         if (!v.isArray()) {
             throw error(full, "expected a list of numbers");
         }

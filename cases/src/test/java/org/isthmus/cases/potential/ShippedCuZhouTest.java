@@ -70,22 +70,9 @@ class ShippedCuZhouTest {
         set.addAll(SolidSamples.separation(crystal, 2, new double[] {0.5, 1.1, 2.2, 6.0}, 0.05, 903));
         set.addAll(SolidSamples.separation(c111, 2, new double[] {0.3, 0.9, 1.7, 3.5}, 0.05, 904));
         set.addAll(SolidSamples.mdSnapshots(eam, crystal, new double[] {400, 800}, 1.0, 50, 3, 20, 905));
-        double se = 0;
-        double sf = 0;
-        long nf = 0;
-        for (Configuration c : set) {
-            var a = nn.compute(c);
-            var b = eam.compute(c);
-            double de = (a.energy() - b.energy()) / c.size();
-            se += de * de;
-            for (int k = 0; k < 3 * c.size(); k++) {
-                double d = a.forces()[k] - b.forces()[k];
-                sf += d * d;
-            }
-            nf += 3L * c.size();
-        }
-        double eRmse = 1e3 * Math.sqrt(se / set.size());
-        double fRmse = 1e3 * Math.sqrt(sf / nf);
+        HeldOut h = HeldOut.errors(nn, eam, set);
+        double eRmse = 1e3 * h.energyRmse();
+        double fRmse = 1e3 * h.forceRmse();
         System.out.printf(Locale.ROOT, "cu-zhou held-out (%d configurations): E RMSE %.3f meV/atom, F RMSE %.2f meV/Å%n",
                 set.size(), eRmse, fRmse);
         assertTrue(eRmse < 2.0, "energy RMSE " + eRmse + " meV/atom (target 2)");

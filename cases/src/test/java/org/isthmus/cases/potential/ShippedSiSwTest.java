@@ -80,22 +80,9 @@ class ShippedSiSwTest {
                 new int[] {1, 1, 1}, 1, 1, 2);
         set.addAll(SolidSamples.separation(c111, 2, new double[] {0.3, 0.9, 1.7, 3.5}, 0.06, 905));
         set.addAll(SolidSamples.mdSnapshots(sw, crystal, new double[] {600, 1200}, 1.0, 50, 3, 20, 904));
-        double se = 0;
-        double sf = 0;
-        long nf = 0;
-        for (Configuration c : set) {
-            var a = nn.compute(c);
-            var b = sw.compute(c);
-            double de = (a.energy() - b.energy()) / c.size();
-            se += de * de;
-            for (int k = 0; k < 3 * c.size(); k++) {
-                double d = a.forces()[k] - b.forces()[k];
-                sf += d * d;
-            }
-            nf += 3L * c.size();
-        }
-        double eRmse = 1e3 * Math.sqrt(se / set.size());
-        double fRmse = 1e3 * Math.sqrt(sf / nf);
+        HeldOut h = HeldOut.errors(nn, sw, set);
+        double eRmse = 1e3 * h.energyRmse();
+        double fRmse = 1e3 * h.forceRmse();
         System.out.printf(Locale.ROOT, "si-sw held-out (%d configurations): E RMSE %.3f meV/atom, F RMSE %.2f meV/Å%n",
                 set.size(), eRmse, fRmse);
         assertTrue(eRmse < E_RMSE_BOUND, "energy RMSE " + eRmse + " meV/atom");
