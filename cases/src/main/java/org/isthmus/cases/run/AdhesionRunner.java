@@ -17,8 +17,8 @@ import org.isthmus.cases.output.Progress;
 import org.isthmus.continuum.element.Section;
 import org.isthmus.continuum.material.LinearElastic;
 import org.isthmus.continuum.material.Material;
-import org.isthmus.continuum.mesh.ElementType;
 import org.isthmus.continuum.mesh.Mesh;
+import org.isthmus.continuum.mesh.StructuredMeshes;
 import org.isthmus.continuum.solve.CohesiveInterface;
 import org.isthmus.continuum.solve.FeModel;
 import org.isthmus.continuum.solve.LinearSolver;
@@ -72,7 +72,7 @@ final class AdhesionRunner implements Runner {
         double area = side * side;
         // C⊥ = d0 / s: the modulus whose layer compliance the decohesion form removed (eV/Å³)
         double modulus = crystal.stackingPeriod() / law.layerCompliance();
-        Mesh mesh = twoBlocks(side, h);
+        Mesh mesh = StructuredMeshes.stackedBlocks(side, h);
         Material[] m = new Material[2];
         Arrays.fill(m, LinearElastic.isotropic(modulus, 0));
         CohesiveInterface ci = new CohesiveInterface(mesh, Section.solid(), "upperBottom", "lowerTop", law.decohesionLaw());
@@ -144,24 +144,4 @@ final class AdhesionRunner implements Runner {
         return out;
     }
 
-    /** Two l × l × h Hex8 blocks stacked in z with separate nodes on the shared plane z = h. */
-    static Mesh twoBlocks(double l, double h) {
-        double[] c = new double[16 * 3];
-        int k = 0;
-        for (double z : new double[] {0, h, h, 2 * h}) {
-            for (double[] p : new double[][] {{0, 0}, {l, 0}, {l, l}, {0, l}}) {
-                c[k++] = p[0];
-                c[k++] = p[1];
-                c[k++] = z;
-            }
-        }
-        Map<String, int[][]> faces = new LinkedHashMap<>();
-        faces.put("lowerTop", new int[][] {{4, 5, 6, 7}});
-        faces.put("upperBottom", new int[][] {{8, 11, 10, 9}});
-        Map<String, int[]> nodes = new LinkedHashMap<>();
-        nodes.put("bottom", new int[] {0, 1, 2, 3});
-        nodes.put("top", new int[] {12, 13, 14, 15});
-        return new Mesh(3, c, new ElementType[] {ElementType.HEX8, ElementType.HEX8},
-                new int[][] {{0, 1, 2, 3, 4, 5, 6, 7}, {8, 9, 10, 11, 12, 13, 14, 15}}, nodes, Map.of(), faces);
-    }
 }

@@ -236,6 +236,35 @@ public final class StructuredMeshes {
         return new Mesh(2, x, types, conn, nodeSets, Map.of("all", rect.elementSet("all")), faceSets);
     }
 
+    /**
+     * Two l × l × h Hex8 blocks stacked along z, with separate nodes on the plane z = h where they
+     * meet, for a cohesive interface between them: face sets {@code lowerTop} and
+     * {@code upperBottom} (the two sides of that plane, outward normals +z and −z), node sets
+     * {@code bottom} (z = 0) and {@code top} (z = 2h). Lengths in the mesh's unit.
+     */
+    public static Mesh stackedBlocks(double l, double h) {
+        if (!(l > 0) || !(h > 0)) {
+            throw new InvalidInputException("stacked blocks need a positive side and height, got " + l + " and " + h);
+        }
+        double[] c = new double[16 * 3];
+        int k = 0;
+        for (double z : new double[] {0, h, h, 2 * h}) {
+            for (double[] p : new double[][] {{0, 0}, {l, 0}, {l, l}, {0, l}}) {
+                c[k++] = p[0];
+                c[k++] = p[1];
+                c[k++] = z;
+            }
+        }
+        Map<String, int[][]> faces = new LinkedHashMap<>();
+        faces.put("lowerTop", new int[][] {{4, 5, 6, 7}});
+        faces.put("upperBottom", new int[][] {{8, 11, 10, 9}});
+        Map<String, int[]> nodes = new LinkedHashMap<>();
+        nodes.put("bottom", new int[] {0, 1, 2, 3});
+        nodes.put("top", new int[] {12, 13, 14, 15});
+        return new Mesh(3, c, new ElementType[] {ElementType.HEX8, ElementType.HEX8},
+                new int[][] {{0, 1, 2, 3, 4, 5, 6, 7}, {8, 9, 10, 11, 12, 13, 14, 15}}, nodes, Map.of(), faces);
+    }
+
     /** A uniform lx × ly × lz box with its corner at the origin, nx × ny × nz cells of HEX8, TET4 or TET10. */
     public static Mesh box(double lx, double ly, double lz, int nx, int ny, int nz, ElementType type) {
         return box(Grading.uniform(0, lx, nx), Grading.uniform(0, ly, ny), Grading.uniform(0, lz, nz), type);

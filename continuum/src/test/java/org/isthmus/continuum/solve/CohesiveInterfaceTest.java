@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 
 import no.uib.cipr.matrix.sparse.CompRowMatrix;
@@ -42,7 +40,7 @@ class CohesiveInterfaceTest {
 
     @Test
     void splitBoxDerivativesIncludeTheInterface() {
-        Mesh mesh = twoBlocks3d();
+        Mesh mesh = StructuredMeshes.stackedBlocks(1, 1);
         CohesiveInterface ci = new CohesiveInterface(mesh, Section.solid(), "upperBottom", "lowerTop",
                 new ExponentialLaw(5, 0.05, 0.08, 0.8, 0.1));
         FeModel model = new FeModel(mesh, Section.solid(), PatchTest.fill(NeoHookean.fromYoung(100, 0.3), 2), 1, ci);
@@ -74,32 +72,9 @@ class CohesiveInterfaceTest {
         }
     }
 
-    /** Two unit cubes stacked in z with separate nodes on the shared plane z = 1. */
-    static Mesh twoBlocks3d() {
-        double[] c = new double[16 * 3];
-        int k = 0;
-        double[] zs = {0, 1, 1, 2};
-        for (double z : zs) {
-            double[][] xy = {{0, 0}, {1, 0}, {1, 1}, {0, 1}};
-            for (double[] p : xy) {
-                c[k++] = p[0];
-                c[k++] = p[1];
-                c[k++] = z;
-            }
-        }
-        Map<String, int[][]> faces = new LinkedHashMap<>();
-        faces.put("lowerTop", new int[][] {{4, 5, 6, 7}});
-        faces.put("upperBottom", new int[][] {{8, 11, 10, 9}});
-        Map<String, int[]> nodes = new LinkedHashMap<>();
-        nodes.put("bottom", new int[] {0, 1, 2, 3});
-        nodes.put("top", new int[] {12, 13, 14, 15});
-        return new Mesh(3, c, new ElementType[] {ElementType.HEX8, ElementType.HEX8},
-                new int[][] {{0, 1, 2, 3, 4, 5, 6, 7}, {8, 9, 10, 11, 12, 13, 14, 15}}, nodes, Map.of(), faces);
-    }
-
     @Test
     void pullApartFollowsTheLawThroughSoftening() {
-        Mesh mesh = twoBlocks3d();
+        Mesh mesh = StructuredMeshes.stackedBlocks(1, 1);
         BilinearLaw law = new BilinearLaw(3, 0.6, 300);
         CohesiveInterface ci = new CohesiveInterface(mesh, Section.solid(), "upperBottom", "lowerTop", law);
         FeModel model = new FeModel(mesh, Section.solid(), PatchTest.fill(LinearElastic.isotropic(1e5, 0.0), 2), 1, ci);

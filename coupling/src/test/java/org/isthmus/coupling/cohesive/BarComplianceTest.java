@@ -13,6 +13,7 @@ import org.isthmus.continuum.element.Section;
 import org.isthmus.continuum.material.LinearElastic;
 import org.isthmus.continuum.material.Material;
 import org.isthmus.continuum.mesh.Mesh;
+import org.isthmus.continuum.mesh.StructuredMeshes;
 import org.isthmus.continuum.solve.CohesiveInterface;
 import org.isthmus.continuum.solve.FeModel;
 import org.isthmus.continuum.solve.LinearSolver;
@@ -34,7 +35,7 @@ class BarComplianceTest {
 
     private static double compliance(CohesiveLaw law, double modulus, double height) {
         double side = 10;
-        Mesh mesh = PullOffTest.twoBlocks(side, height);
+        Mesh mesh = StructuredMeshes.stackedBlocks(side, height);
         Material[] m = new Material[2];
         Arrays.fill(m, LinearElastic.isotropic(modulus, 0));
         FeModel model = new FeModel(mesh, Section.solid(), m, 1,

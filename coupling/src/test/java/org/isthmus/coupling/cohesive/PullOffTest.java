@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.isthmus.atomistic.potential.Potential;
 import org.isthmus.atomistic.potential.eam.ZhouEam;
@@ -14,8 +12,8 @@ import org.isthmus.continuum.cohesive.CohesiveLaw;
 import org.isthmus.continuum.element.Section;
 import org.isthmus.continuum.material.LinearElastic;
 import org.isthmus.continuum.material.Material;
-import org.isthmus.continuum.mesh.ElementType;
 import org.isthmus.continuum.mesh.Mesh;
+import org.isthmus.continuum.mesh.StructuredMeshes;
 import org.isthmus.continuum.solve.CohesiveInterface;
 import org.isthmus.continuum.solve.FeModel;
 import org.isthmus.continuum.solve.LinearSolver;
@@ -35,27 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class PullOffTest {
 
-    /** Two l × l × h blocks stacked in z with separate nodes on the shared plane z = h. */
-    static Mesh twoBlocks(double l, double h) {
-        double[] c = new double[16 * 3];
-        int k = 0;
-        for (double z : new double[] {0, h, h, 2 * h}) {
-            for (double[] p : new double[][] {{0, 0}, {l, 0}, {l, l}, {0, l}}) {
-                c[k++] = p[0];
-                c[k++] = p[1];
-                c[k++] = z;
-            }
-        }
-        Map<String, int[][]> faces = new LinkedHashMap<>();
-        faces.put("lowerTop", new int[][] {{4, 5, 6, 7}});
-        faces.put("upperBottom", new int[][] {{8, 11, 10, 9}});
-        Map<String, int[]> nodes = new LinkedHashMap<>();
-        nodes.put("bottom", new int[] {0, 1, 2, 3});
-        nodes.put("top", new int[] {12, 13, 14, 15});
-        return new Mesh(3, c, new ElementType[] {ElementType.HEX8, ElementType.HEX8},
-                new int[][] {{0, 1, 2, 3, 4, 5, 6, 7}, {8, 9, 10, 11, 12, 13, 14, 15}}, nodes, Map.of(), faces);
-    }
-
     @Test
     void pullOffWorkEqualsTheWorkOfSeparation() {
         Element cu = Element.of("Cu");
@@ -66,7 +43,7 @@ class PullOffTest {
         double modulus = c.stackingPeriod() / derived.layerCompliance();
         double side = 10;
         double area = side * side;
-        Mesh mesh = twoBlocks(side, 0.5);
+        Mesh mesh = StructuredMeshes.stackedBlocks(side, 0.5);
         Material[] m = new Material[2];
         Arrays.fill(m, LinearElastic.isotropic(modulus, 0));
         CohesiveInterface ci = new CohesiveInterface(mesh, Section.solid(), "upperBottom", "lowerTop", law);
