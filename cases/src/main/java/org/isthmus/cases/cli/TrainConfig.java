@@ -250,15 +250,11 @@ final class TrainConfig {
         } else {
             throw error("oracle.command", "missing; expected the program and its arguments, e.g. [sh, cp2k-oracle.sh]");
         }
-        // A program named by a relative path that exists next to the configuration runs from there.
-        Path first = base.resolve(command.get(0));
-        if (!Path.of(command.get(0)).isAbsolute() && Files.isRegularFile(first)) {
-            command.set(0, first.toString());
-        }
-        for (int i = 1; i < command.size(); i++) {
-            Path arg = base.resolve(command.get(i));
-            if (!Path.of(command.get(i)).isAbsolute() && Files.isRegularFile(arg)) {
-                command.set(i, arg.toString());
+        // A program or argument that names a file next to the configuration is taken from there.
+        for (int i = 0; i < command.size(); i++) {
+            Path file = base.resolve(command.get(i));
+            if (!Path.of(command.get(i)).isAbsolute() && Files.isRegularFile(file)) {
+                command.set(i, file.toString());
             }
         }
         double timeout = number(o, "oracle", "timeout", 3600, true);

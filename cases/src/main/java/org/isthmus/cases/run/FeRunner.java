@@ -138,8 +138,12 @@ public final class FeRunner implements Runner {
                 double lambda = k + 1 == n ? 1.0 : (double) (k + 1) / n;
                 // the prescribed displacements rise by 1/n of their full value, the loads stand at λ_{k+1}
                 loading = loading(model, fe.boundary(), 1.0 / n, lambda);
-                // the loads start at λ_k (where the last step left them), also inside cut-backs
-                double[] before = loading(model, fe.boundary(), 1.0 / n, (double) k / n).externalForces();
+                // the loads start at λ_k (where the last step left them), also inside cut-backs; they are
+                // linear in λ, so that is this step's force vector times λ_k / λ_{k+1} = k / (k + 1)
+                double[] before = loading.externalForces();
+                for (int i = 0; i < before.length; i++) {
+                    before[i] *= (double) k / (k + 1);
+                }
                 SolveReport report = new NewtonSolver(model, loading, newton, linear).withStartingForces(before)
                         .solve(u);
                 int its = report.totalIterations();

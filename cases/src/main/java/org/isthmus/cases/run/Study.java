@@ -388,20 +388,20 @@ public final class Study {
         return true;
     }
 
+    /** A parameter value that starts with a number, then perhaps a unit: "300 K", "0.5", "-1e-3 GPa". */
+    private static final java.util.regex.Pattern NUMBER_THEN_UNIT = java.util.regex.Pattern.compile(
+            "^\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*(.*)$");
+
     /** The number a parameter value starts with ("300 K" → 300, "0.5" → 0.5), or null. */
     static Double leadingNumber(String value) {
-        if (value == null) {
-            return null;
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*([-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?)")
-                .matcher(value);
-        return m.find() ? Double.valueOf(m.group(1)) : null;
+        java.util.regex.Matcher m = value == null ? null : NUMBER_THEN_UNIT.matcher(value);
+        return m != null && m.find() ? Double.valueOf(m.group(1)) : null;
     }
 
+    /** What follows the leading number ("300 K" → "K"), or empty. */
     private static String unitOf(String value) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?\\s*(.*)$")
-                .matcher(value);
-        return m.find() ? m.group(3).trim() : "";
+        java.util.regex.Matcher m = NUMBER_THEN_UNIT.matcher(value);
+        return m.find() ? m.group(2).trim() : "";
     }
 
     /** An integer without decimals, else the shortest text that reads back to the same double. */
