@@ -98,7 +98,7 @@ public final class Fire implements Minimizer {
             throw new IllegalArgumentException("FIRE: energy or gradient is not finite at the start point (E=" + e + ")");
         }
         double norm = model.forceNorm(g);
-        observer.iteration(0, e, norm);
+        observer.iteration(0, e, norm, x);
         double alpha = ALPHA_START;
         double step = dt;
         int downhill = 0;
@@ -158,7 +158,7 @@ public final class Fire implements Minimizer {
                         "FIRE not converged: energy or gradient became non-finite at iteration " + it + " (E=" + e + ")");
             }
             norm = model.forceNorm(g);
-            observer.iteration(it, e, norm);
+            observer.iteration(it, e, norm, x);
         }
     }
 

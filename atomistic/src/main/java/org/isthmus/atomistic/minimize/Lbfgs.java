@@ -134,7 +134,7 @@ public final class Lbfgs implements Minimizer {
                 throw new IllegalArgumentException("L-BFGS: energy or gradient is not finite at the start point (E=" + e + ")");
             }
             double norm = m.model.forceNorm(g);
-            observer.iteration(0, e, norm);
+            observer.iteration(0, e, norm, x);
             int it = 0;
             while (true) {
                 if (norm <= tolerance) {
@@ -169,7 +169,7 @@ public final class Lbfgs implements Minimizer {
                 e = eAccepted;
                 it++;
                 norm = m.model.forceNorm(g);
-                observer.iteration(it, e, norm);
+                observer.iteration(it, e, norm, x);
             }
         }
 

@@ -115,7 +115,17 @@ public final class NudgedElasticBand {
         if (climbing) {
             band.climb = true;
             int offset = r.iterations();
-            r = fire.minimize(band, r.x(), (it, e, f) -> observer.iteration(offset + it, e, f));
+            r = fire.minimize(band, r.x(), new org.isthmus.atomistic.minimize.MinimizationObserver() {
+                @Override
+                public void iteration(int it, double e, double f) {
+                    observer.iteration(offset + it, e, f);
+                }
+
+                @Override
+                public void iteration(int it, double e, double f, double[] x) {
+                    observer.iteration(offset + it, e, f, x);
+                }
+            });
         }
         double[] xf = r.x();
         double[][] images = new double[interior + 2][];

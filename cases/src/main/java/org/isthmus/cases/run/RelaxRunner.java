@@ -11,6 +11,7 @@ import org.isthmus.atomistic.InvalidInputException;
 import org.isthmus.atomistic.io.ExtendedXyz;
 import org.isthmus.atomistic.io.LammpsDump;
 import org.isthmus.atomistic.minimize.AtomisticModel;
+import org.isthmus.atomistic.minimize.MinimizationObserver;
 import org.isthmus.atomistic.minimize.MinimizationResult;
 import org.isthmus.atomistic.minimize.Minimizer;
 import org.isthmus.atomistic.potential.Evaluation;
@@ -81,27 +82,33 @@ public final class RelaxRunner implements Runner {
         Minimizer m = Engines.minimizer(rs.minimizer(), fmax, rs.maxSteps() - offset);
         int every = spec.outputs().every();
         Progress progress = new Progress("relax", rs.maxSteps(), options.quiet());
-        PointTracker tracked = new PointTracker(model);
         MinimizationResult r;
         int[] checkpoints = {0};
         try (PartialFile table = new PartialFile(dir.resolve(TABLE), cp == null ? -1 : cp.tableBytes())) {
             if (cp == null) {
                 write(table, "iteration,energy_eV,max_force_eV_per_A\n");
             }
-            r = m.minimize(tracked, x0, (it, e, f) -> {
-                int g = offset + it;
-                if (g % every == 0 && !(it == 0 && cp != null)) {
-                    // a resumed run's first point is the checkpoint's, whose row is already in the table
-                    write(table, String.format(Locale.ROOT, "%d,%.17g,%.10g%n", g, e, f));
+            r = m.minimize(model, x0, new MinimizationObserver() {
+                @Override
+                public void iteration(int it, double e, double f) {
+                    iteration(it, e, f, null); // a minimiser that does not report its point: no checkpoints
                 }
-                progress.update(g, String.format(Locale.ROOT, "E = %.6f eV, max|F| = %.2e eV/Å", e, f));
-                double[] x = tracked.pointWithEnergy(e);
-                // no checkpoint where the minimiser is about to stop (converged or at the limit)
-                if (it > 0 && g % rs.checkpointEvery() == 0 && f > fmax && g < rs.maxSteps() && x != null) {
-                    new RelaxCheckpoint(fingerprint, g, x, table.flush(), e0).write(dir);
-                    checkpoints[0]++;
-                    if (options.abortAfterCheckpoints() > 0 && checkpoints[0] >= options.abortAfterCheckpoints()) {
-                        throw new RunOptions.SimulatedInterruption("stopped after " + checkpoints[0] + " checkpoint(s)");
+
+                @Override
+                public void iteration(int it, double e, double f, double[] x) {
+                    int g = offset + it;
+                    if (g % every == 0 && !(it == 0 && cp != null)) {
+                        // a resumed run's first point is the checkpoint's, whose row is already in the table
+                        write(table, String.format(Locale.ROOT, "%d,%.17g,%.10g%n", g, e, f));
+                    }
+                    progress.update(g, String.format(Locale.ROOT, "E = %.6f eV, max|F| = %.2e eV/Å", e, f));
+                    // no checkpoint where the minimiser is about to stop (converged or at the limit)
+                    if (it > 0 && g % rs.checkpointEvery() == 0 && f > fmax && g < rs.maxSteps() && x != null) {
+                        new RelaxCheckpoint(fingerprint, g, x.clone(), table.flush(), e0).write(dir);
+                        checkpoints[0]++;
+                        if (options.abortAfterCheckpoints() > 0 && checkpoints[0] >= options.abortAfterCheckpoints()) {
+                            throw new RunOptions.SimulatedInterruption("stopped after " + checkpoints[0] + " checkpoint(s)");
+                        }
                     }
                 }
             });
