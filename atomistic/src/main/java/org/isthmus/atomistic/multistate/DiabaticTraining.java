@@ -22,8 +22,9 @@ import org.isthmus.atomistic.nnp.Activation;
  * parameter space, ∂E_k/∂θ = c_kᵀ (∂V_d/∂θ) c_k (exact wherever E_k is non-degenerate; a
  * training point exactly on an intersection seam has measure zero), so each geometry costs one
  * forward and one backward pass seeded with s_ij = Σ_k (∂L/∂E_k) c_ik c_jk (twice that for
- * i &lt; j, since V_ij = V_ji is one output). Minimised by the project's {@link Lbfgs}. Only
- * energies enter: a force term would need the mixed derivatives ∂²V_d/∂R∂θ (not implemented).
+ * i &lt; j, since V_ij = V_ji is one output). Minimised by the project's {@link Lbfgs}. The loss is
+ * over adiabatic energies, by design (issue 8 trains on them); a force term is not part of it, as
+ * it would need the mixed derivatives ∂²V_d/∂R∂θ.
  * One caller at a time.
  */
 public final class DiabaticTraining {
