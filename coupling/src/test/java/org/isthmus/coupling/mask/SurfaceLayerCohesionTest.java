@@ -103,6 +103,33 @@ class SurfaceLayerCohesionTest {
     }
 
     @Test
+    void maskedModelGradientMatchesCentralDifferences() {
+        HalfCrystals h = halves(1, 1);
+        SurfaceLayerCohesion t = term(h);
+        BodyInterface iface = BodyInterface.between(HalfCrystals.BODY_A, HalfCrystals.BODY_B, new double[] {0, 0, 1});
+        var lj = org.isthmus.atomistic.potential.pair.LennardJones.builder(4.0).species(CU, 0.409, 2.338).build();
+        boolean[] held = new boolean[h.reference().size()];
+        held[0] = true;
+        MaskedCohesionModel m = MaskedCohesionModel.of(lj, h.reference(), iface, t, held);
+        assertEquals(3 * (held.length - 1), m.dimension());
+        double[] all = disordered(h, 3);
+        double[] x = new double[m.dimension()];
+        System.arraycopy(all, 3, x, 0, x.length);
+        double[] g = new double[x.length];
+        double e = m.energyAndGradient(x, g);
+        assertEquals(m.energy(x), e, 1e-12 * Math.abs(e));
+        assertEquals(e, m.maskedEnergy(x) + m.cohesiveEnergy(x) + t.bondEnergy(), 1e-9 * Math.abs(e));
+        double step = 1e-5;
+        for (int k = 0; k < x.length; k++) {
+            double[] a = x.clone();
+            double[] b = x.clone();
+            a[k] += step;
+            b[k] -= step;
+            assertEquals((m.energy(a) - m.energy(b)) / (2 * step), g[k], 1e-7, "coordinate " + k);
+        }
+    }
+
+    @Test
     void rotatedCopyHasTheSameEnergy() {
         HalfCrystals h = halves(2, 2);
         SurfaceLayerCohesion t = term(h);
