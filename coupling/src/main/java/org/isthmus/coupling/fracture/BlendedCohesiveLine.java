@@ -22,7 +22,7 @@ import org.isthmus.coupling.model.CouplingTerm;
  * (a reversible law). The line must lie along +x (faces traversed from smaller to larger x on the
  * upper side), which is what {@link SlitDisc#splitAhead} makes.
  */
-final class BlendedCohesiveLine implements CouplingTerm {
+public final class BlendedCohesiveLine implements CouplingTerm {
 
     private static final double G = 1 / Math.sqrt(3);
 
@@ -40,7 +40,7 @@ final class BlendedCohesiveLine implements CouplingTerm {
      * @param blending the blending of the coupled model (α at each quadrature point)
      * @param thickness the plane-strain thickness (Å)
      */
-    BlendedCohesiveLine(Mesh mesh, int[][] upperFaces, int[][] lowerFaces, Blending blending, double thickness,
+    public BlendedCohesiveLine(Mesh mesh, int[][] upperFaces, int[][] lowerFaces, Blending blending, double thickness,
             CohesiveLaw law) {
         this.law = law;
         int n = upperFaces.length;
@@ -62,7 +62,7 @@ final class BlendedCohesiveLine implements CouplingTerm {
     }
 
     /** Number of faces. */
-    int faceCount() {
+    public int faceCount() {
         return upper.length;
     }
 

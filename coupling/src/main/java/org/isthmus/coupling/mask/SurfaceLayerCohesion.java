@@ -141,6 +141,27 @@ public final class SurfaceLayerCohesion implements CouplingTerm {
         System.arraycopy(zero, 0, gap, 0, zero.length);
     }
 
+    private SurfaceLayerCohesion(SurfaceLayerCohesion o, CohesiveLaw other) {
+        this.law = other;
+        this.atoms = o.atoms;
+        this.side = o.side;
+        this.coeff = o.coeff;
+        this.radius2 = o.radius2;
+        this.others = o.others;
+        this.gap = o.gap;
+        this.n = o.n;
+        this.t1 = o.t1;
+        this.t2 = o.t2;
+        this.reference = o.reference;
+        this.cell = o.cell;
+        this.margin = o.margin;
+        this.layerA = o.layerA;
+        this.areaA = o.areaA;
+        this.areaB = o.areaB;
+        this.built = new double[o.built.length];
+        build(o.reference);
+    }
+
     /**
      * A builder for the law {@code law} between the facing layers of {@code iface} in the
      * reference configuration {@code reference} (the bonded state, δ = 0; labels carry the bodies).
@@ -180,11 +201,21 @@ public final class SurfaceLayerCohesion implements CouplingTerm {
      * term + bondEnergy() is the fully atomistic energy (−W·area at the bonded state).
      */
     public double bondEnergy() {
+        return -law.workOfSeparation() * carriedArea();
+    }
+
+    /** Σ_i c_i: the interface area the term carries, each side's atoms half of it (Å²; weights included). */
+    public double carriedArea() {
         double s = 0;
         for (double c : coeff) {
             s += c;
         }
-        return -law.workOfSeparation() * s;
+        return s;
+    }
+
+    /** The same construction (layers, areas, weights, kernel) with another law. */
+    public SurfaceLayerCohesion withLaw(CohesiveLaw other) {
+        return new SurfaceLayerCohesion(this, other);
     }
 
     /** Pair-list builds so far (the first at construction). */

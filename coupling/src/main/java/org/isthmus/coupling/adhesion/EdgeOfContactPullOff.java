@@ -1,0 +1,535 @@
+package org.isthmus.coupling.adhesion;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.isthmus.atomistic.InvalidInputException;
+import org.isthmus.atomistic.minimize.Lbfgs;
+import org.isthmus.atomistic.minimize.MinimizationResult;
+import org.isthmus.atomistic.potential.Potential;
+import org.isthmus.atomistic.structure.Cell;
+import org.isthmus.atomistic.structure.Configuration;
+import org.isthmus.atomistic.structure.Element;
+import org.isthmus.atomistic.structure.Lattices;
+import org.isthmus.continuum.element.Section;
+import org.isthmus.continuum.material.CauchyBornMaterial;
+import org.isthmus.continuum.material.LinearElastic;
+import org.isthmus.continuum.mesh.ElementType;
+import org.isthmus.continuum.mesh.Mesh;
+import org.isthmus.continuum.solve.FeModel;
+import org.isthmus.continuum.solve.Loading;
+import org.isthmus.coupling.cohesive.DerivedCohesiveLaw;
+import org.isthmus.coupling.crystal.OrientedCrystal;
+import org.isthmus.coupling.fracture.BlendedCohesiveLine;
+import org.isthmus.coupling.handshake.Blending;
+import org.isthmus.coupling.handshake.Cylinder;
+import org.isthmus.coupling.handshake.Partition;
+import org.isthmus.coupling.handshake.Ramp;
+import org.isthmus.coupling.mask.BodyInterface;
+import org.isthmus.coupling.mask.SurfaceLayerCohesion;
+import org.isthmus.coupling.material.PotentialLatticeEnergy;
+import org.isthmus.coupling.model.CoupledModel;
+import org.isthmus.coupling.model.EnergyLedger;
+
+/**
+ * Two blocks of one crystal pulled apart across an interface carried by a cohesive law derived
+ * from the potential, atomistic near the edge of contact (issue 7, example 2; issue 6, acceptance
+ * test 5). Plane strain in the crack frame of the crystal (x in the plane, y the interface normal,
+ * z the in-plane direction, periodic with one period l_z): block A (label 1) fills
+ * [−E, L] × [−H, 0], block B (label 2) [−E, L] × [0, H]. They are bonded along 0 ≤ x ≤ L; along
+ * x &lt; 0 they only touch (a pre-crack, no cohesion), so x = 0 is the edge of contact.
+ *
+ * <p>Around the edge of contact (a cylinder of radius R_a about the z axis, a handshake of width
+ * w, padding 2 r_c) the blocks are atoms; everywhere else linear-elastic finite elements (Quad4,
+ * the crystal's Cauchy–Born elastic constants rotated into the frame). Every A–B atom pair is
+ * masked out ({@link BodyInterface#mask}); the interface is carried inside the atoms by the
+ * rigid-separation form of the law acting between the facing surface layers
+ * ({@link SurfaceLayerCohesion}, weights 1 − α and the share of each surface atom's strip that
+ * lies on the bonded side x ≥ 0), and in the continuum by the decohesion form on the cohesive line
+ * ({@link BlendedCohesiveLine}, weight α): one partition of unity across the handshake.
+ *
+ * <p>The pull: the bottom face y = −H is clamped, the top face y = H moves up by U in equal steps,
+ * each relaxed by L-BFGS from the last (displacement control, as the continuum-only adhesion
+ * kind). The reaction F on the top face gives the load–separation curve and the pull-off work
+ * ∫ F dU (trapezoids); the energy ledger gives ΔE, the energy of the separated state over the
+ * bonded one. The two agree only if the pull is stable. It is not: the blocks must hold the
+ * atoms' padding (2 r_c beyond the handshake), so they are far taller than the stable length of
+ * the law (C⊥ over its steepest softening slope, about 10 Å for Zhou Cu (111)), and past the peak
+ * the interface snaps open at a fixed grip, the elastic energy of the blocks lost to the snap
+ * ({@link Result#snapLoss()}). ΔE / area is then the work of adhesion; ∫ F dU / area exceeds it by
+ * the loss (docs/theory.md, "Adhesion with atoms at the edge of contact").
+ *
+ * <p>Lengths Å, energies eV, forces eV/Å. Not thread-safe.
+ */
+public final class EdgeOfContactPullOff {
+
+    /** Label of the lower block. */
+    public static final int BODY_A = 1;
+    /** Label of the upper block. */
+    public static final int BODY_B = 2;
+
+    /**
+     * Settings.
+     *
+     * @param atomisticRadius R_a, radius of the atomistic region about the edge of contact (Å)
+     * @param handshakeWidth w (Å)
+     * @param ramp the blending ramp
+     * @param bondedLength L, length of the bonded interface (Å)
+     * @param elementSize element size near the atoms (Å; elements grow to 3× further out)
+     * @param gripStep increment of the grip displacement U (Å)
+     * @param finalOpening the pull ends when the mean opening of the interface has grown by this
+     *        much (Å; beyond the law's range, so the force has gone)
+     * @param forceTolerance L-BFGS tolerance on the largest force (eV/Å)
+     * @param threads threads of the potential
+     */
+    public record Options(double atomisticRadius, double handshakeWidth, Ramp ramp, double bondedLength,
+            double elementSize, double gripStep, double finalOpening, double forceTolerance, int threads) {
+
+        public Options {
+            if (!(atomisticRadius > 0) || !(handshakeWidth > 0) || !(bondedLength > 0) || !(elementSize > 0)
+                    || !(gripStep > 0) || !(finalOpening > 0) || !(forceTolerance > 0) || threads < 0) {
+                throw new InvalidInputException(String.format(Locale.ROOT, "pull-off options R_a %.3f Å, w %.3f Å, L %.3f Å, "
+                        + "element %.3f Å, grip step %.3f Å, final opening %.3f Å, tolerance %.3g eV/Å, threads %d; expected "
+                        + "positive lengths and threads >= 0", atomisticRadius, handshakeWidth,
+                        bondedLength, elementSize, gripStep, finalOpening, forceTolerance, threads));
+            }
+        }
+
+        /** R_a 5 Å, w 4 Å, cubic ramp, L 40 Å, elements 2 Å, grip steps 0.1 Å, final opening 7 Å, tolerance 2e-3 eV/Å, 1 thread. */
+        public static Options defaults() {
+            return new Options(5, 4, Ramp.CUBIC, 40, 2, 0.1, 7, 2e-3, 1);
+        }
+
+        public Options withBondedLength(double l) {
+            return new Options(atomisticRadius, handshakeWidth, ramp, l, elementSize, gripStep, finalOpening,
+                    forceTolerance, threads);
+        }
+
+        public Options withGrip(double step, double opening) {
+            return new Options(atomisticRadius, handshakeWidth, ramp, bondedLength, elementSize, step, opening,
+                    forceTolerance, threads);
+        }
+
+        public Options withRegion(double radius, double width) {
+            return new Options(radius, width, ramp, bondedLength, elementSize, gripStep, finalOpening, forceTolerance,
+                    threads);
+        }
+
+        public Options withThreads(int n) {
+            return new Options(atomisticRadius, handshakeWidth, ramp, bondedLength, elementSize, gripStep, finalOpening,
+                    forceTolerance, n);
+        }
+    }
+
+    /**
+     * One converged point of the pull.
+     *
+     * @param grip U (Å)
+     * @param force F, the reaction on the top face (eV/Å, positive in tension)
+     * @param meanOpening Δ̄ of the continuum cohesive line (Å)
+     * @param edgeOpening mean normal opening of the bonded surface atoms (Å)
+     * @param work ∫ F dU so far (eV)
+     * @param ledger the model's energy ledger (eV)
+     * @param iterations L-BFGS iterations spent on the point (all secant trials)
+     */
+    public record Point(double grip, double force, double meanOpening, double edgeOpening, double work,
+            EnergyLedger ledger, int iterations) {
+    }
+
+    /**
+     * The outcome of a pull.
+     *
+     * @param path the converged points, the first the relaxed state at U = 0
+     * @param area the bonded area L l_z (Å²)
+     * @param workOfAdhesion the pull-off work per bonded area (eV/Å²)
+     * @param lawWork the law's work of separation W (eV/Å²)
+     * @param energyChange (E_end − E_start) / area from the ledgers (eV/Å²)
+     * @param peakForce the largest reaction (eV/Å)
+     * @param peakGrip U at the largest reaction (Å)
+     */
+    public record Result(List<Point> path, double area, double workOfAdhesion, double lawWork, double energyChange,
+            double peakForce, double peakGrip) {
+
+        /** (∫ F dU − ΔE) / area: the energy lost in snaps of the grip-controlled pull (eV/Å², ≥ 0 to the steps' accuracy). */
+        public double snapLoss() {
+            return workOfAdhesion - energyChange;
+        }
+    }
+
+    private final OrientedCrystal crystal;
+    private final DerivedCohesiveLaw law;
+    private final Options options;
+    private final Mesh mesh;
+    private final Partition partition;
+    private final CoupledModel model;
+    private final SurfaceLayerCohesion surface;
+    private final BlendedCohesiveLine line;
+    private final OpeningGauge gauge;
+    private final double frontLength;
+    private final double height;
+    private final double left;
+    private final double modulus;
+    private final int[] top;
+
+    /**
+     * @param potential the potential of the atoms (and, through Cauchy–Born, of the continuum)
+     * @param surfaceCrystal the crystal in the surface frame of the law: its plane is the interface,
+     *        its direction the periodic z axis of the pull
+     * @param law the law derived for that plane (needs the layer compliance for its decohesion form)
+     */
+    public EdgeOfContactPullOff(Potential potential, OrientedCrystal surfaceCrystal, DerivedCohesiveLaw law, Options options) {
+        this.law = law;
+        this.options = options;
+        this.crystal = OrientedCrystal.crack(surfaceCrystal.lattice(), surfaceCrystal.element(),
+                surfaceCrystal.latticeConstant(), surfaceCrystal.normal().toArray(), surfaceCrystal.direction().toArray());
+        double lz = crystal.frontPeriod();
+        this.frontLength = lz;
+        double rc = potential.cutoff();
+        double h = options.elementSize();
+        double reach = options.atomisticRadius() + options.handshakeWidth() + 2 * rc;
+        this.left = h * Math.ceil((reach + 2 * h) / h);
+        this.height = h * Math.ceil((reach + 3 * h) / h);
+        double bonded = options.bondedLength();
+        if (bonded < reach + 2 * h) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "pull-off: bonded length %.3f Å is shorter than the "
+                    + "atoms reach from the edge of contact (R_a + w + 2 r_c = %.3f Å) plus two elements; expected at least "
+                    + "%.3f Å", bonded, reach, reach + 2 * h));
+        }
+        // fine elements where α varies (the handshake must be resolved), coarser over the padding and beyond
+        double fine = options.atomisticRadius() + options.handshakeWidth() + h;
+        double[] xs = grid(-left, bonded, h, fine);
+        double[] ys = grid(0, height, h, fine);
+        this.mesh = twoBlocks(xs, ys);
+        this.top = mesh.nodeSet("top");
+
+        // atoms: the crystal with its widest gap on y = 0, kept within reach + 1 Å of the edge of contact
+        double[] shift = new double[3];
+        shift[1] = -crystal.widestGapMidpoint(shift);
+        double r = reach + 1;
+        double[] p = crystal.sites(-r, r, -r, r, 1, shift);
+        int n = 0;
+        double[] keep = new double[p.length];
+        int[] labels = new int[p.length / 3];
+        for (int i = 0; i < p.length / 3; i++) {
+            if (Math.hypot(p[3 * i], p[3 * i + 1]) <= r) {
+                System.arraycopy(p, 3 * i, keep, 3 * n, 3);
+                labels[n] = p[3 * i + 1] < 0 ? BODY_A : BODY_B;
+                n++;
+            }
+        }
+        Element[] species = new Element[n];
+        Arrays.fill(species, crystal.element());
+        double box = 2 * r + 40;
+        Cell cell = Cell.of(new double[][] {{box, 0, 0}, {0, box, 0}, {0, 0, lz}}, false, false, true);
+        Configuration atoms = Configuration.of(species, Arrays.copyOf(keep, 3 * n), cell)
+                .withLabels(Arrays.copyOf(labels, n));
+        Blending blending = new Blending(new Cylinder(new double[3], new double[] {0, 0, 1}, options.atomisticRadius()),
+                options.handshakeWidth(), options.ramp());
+        this.partition = Partition.builder(mesh, atoms, blending, rc).build();
+        Configuration ref = partition.configuration();
+
+        // the interface inside the atoms: mask + the rigid law between the facing layers, on x ≥ 0 only
+        BodyInterface iface = BodyInterface.between(BODY_A, BODY_B, new double[] {0, 1, 0});
+        int[] layerA = iface.facingLayer(ref, false, 0.25);
+        double areaPerAtom = areaPerAtom(crystal, shift, ref.x(layerA[0], 1), lz);
+        double strip = areaPerAtom / lz;
+        double[] w = partition.siteWeights();
+        for (int i = 0; i < w.length; i++) {
+            // the share of atom i's strip [x − s/2, x + s/2] on the bonded side x ≥ 0
+            w[i] *= Math.max(0, Math.min(1, (ref.x(i, 0) + 0.5 * strip) / strip));
+        }
+        this.surface = SurfaceLayerCohesion.builder(ref, iface, law.rigidLaw()).areaPerAtom(areaPerAtom, areaPerAtom)
+                .weights(w).build();
+        this.line = new BlendedCohesiveLine(mesh, mesh.faceSet("interfaceUpper"), mesh.faceSet("interfaceLower"),
+                blending, lz, law.decohesionLaw());
+        this.gauge = new OpeningGauge(mesh, mesh.nodeSet("interfaceUpper"), mesh.nodeSet("interfaceLower"), blending,
+                lz, surface);
+
+        double[][] c = new CauchyBornMaterial(PotentialLatticeEnergy.of(potential, conventionalCell(surfaceCrystal)))
+                .elasticConstants();
+        LinearElastic material = LinearElastic.cubic(c[0][0], c[0][1], c[3][3], crystal.rotation());
+        this.modulus = surfaceCrystal.stackingPeriod() / law.layerCompliance();
+        this.model = CoupledModel.builder(partition, potential, material, Section.planeStrain(lz))
+                .mask(iface.mask(ref))
+                .terms(surface, line)
+                .loading(fe -> new Loading(fe).clamp("bottom").clamp("top").displacement("top", 1, 1.0))
+                .threads(options.threads(), 1)
+                .build();
+    }
+
+    /** The conventional cubic cell of the crystal at its lattice constant. */
+    private static Configuration conventionalCell(OrientedCrystal c) {
+        return switch (c.lattice()) {
+            case FCC -> Lattices.fcc(c.element(), c.latticeConstant(), 1, 1, 1);
+            case BCC -> Lattices.bcc(c.element(), c.latticeConstant(), 1, 1, 1);
+            case DIAMOND -> Lattices.diamond(c.element(), c.latticeConstant(), 1, 1, 1);
+        };
+    }
+
+    /** Area per atom (Å²) of the crystal's atomic layer at height y: one x period × l_z over its atom count. */
+    private static double areaPerAtom(OrientedCrystal crystal, double[] shift, double y, double lz) {
+        double px = crystal.period(crystal.advance());
+        double[] s = crystal.sites(0, px, y - 0.2, y + 0.2, 1, shift);
+        return px * lz / (s.length / 3);
+    }
+
+    /** Grid lines from a to b (a ≤ 0 ≤ b) through 0: spacing h within |x| ≤ fine, then growing by 1.25 up to 3h. */
+    static double[] grid(double a, double b, double h, double fine) {
+        List<Double> right = side(b, h, fine);
+        List<Double> leftSide = side(-a, h, fine);
+        double[] out = new double[right.size() + leftSide.size() - 1];
+        int k = 0;
+        for (int i = leftSide.size() - 1; i > 0; i--) {
+            out[k++] = -leftSide.get(i);
+        }
+        for (double x : right) {
+            out[k++] = x;
+        }
+        return out;
+    }
+
+    private static List<Double> side(double end, double h, double fine) {
+        List<Double> xs = new ArrayList<>();
+        xs.add(0.0);
+        if (end <= 0) {
+            return xs;
+        }
+        double x = 0;
+        double step = h;
+        while (x + step < end - 0.5 * h) {
+            x += step;
+            xs.add(x);
+            if (x >= fine) {
+                step = Math.min(3 * h, step * 1.25);
+            }
+        }
+        xs.add(end);
+        return xs;
+    }
+
+    /**
+     * Two Quad4 blocks on the grid xs: A on [−ys_max, 0], B on [0, ys_max], with their own nodes on
+     * y = 0. Node sets bottom, top, interfaceUpper / interfaceLower (the coincident node pairs on
+     * x ≥ 0, same order); face sets interfaceUpper ({x-smaller, x-larger} nodes of B) and
+     * interfaceLower ({x-larger, x-smaller} of A) along x ≥ 0; element sets lower, upper.
+     */
+    static Mesh twoBlocks(double[] xs, double[] ys) {
+        int nx = xs.length - 1;
+        int ny = ys.length - 1;
+        int perBlock = (nx + 1) * (ny + 1);
+        double[] coords = new double[4 * perBlock];
+        int[][] idA = new int[nx + 1][ny + 1];
+        int[][] idB = new int[nx + 1][ny + 1];
+        for (int j = 0; j <= ny; j++) {
+            for (int i = 0; i <= nx; i++) {
+                int a = j * (nx + 1) + i;
+                idA[i][j] = a;  // j = 0 at y = −H, j = ny at y = 0
+                coords[2 * a] = xs[i];
+                coords[2 * a + 1] = ys[j] - ys[ny];
+                int b = perBlock + a;
+                idB[i][j] = b;  // j = 0 at y = 0
+                coords[2 * b] = xs[i];
+                coords[2 * b + 1] = ys[j];
+            }
+        }
+        int ne = 2 * nx * ny;
+        ElementType[] types = new ElementType[ne];
+        Arrays.fill(types, ElementType.QUAD4);
+        int[][] conn = new int[ne][];
+        int[] lower = new int[nx * ny];
+        int[] upperSet = new int[nx * ny];
+        int e = 0;
+        for (int[][] id : new int[][][] {idA, idB}) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    conn[e] = new int[] {id[i][j], id[i + 1][j], id[i + 1][j + 1], id[i][j + 1]};
+                    if (id == idA) {
+                        lower[e] = e;
+                    } else {
+                        upperSet[e - nx * ny] = e;
+                    }
+                    e++;
+                }
+            }
+        }
+        int first = 0;
+        while (xs[first] < -1e-9) {
+            first++;
+        }
+        int m = nx - first;
+        int[] nu = new int[m + 1];
+        int[] nl = new int[m + 1];
+        int[][] fu = new int[m][];
+        int[][] fl = new int[m][];
+        for (int i = first; i <= nx; i++) {
+            nu[i - first] = idB[i][0];
+            nl[i - first] = idA[i][ny];
+            if (i < nx) {
+                fu[i - first] = new int[] {idB[i][0], idB[i + 1][0]};
+                fl[i - first] = new int[] {idA[i + 1][ny], idA[i][ny]};
+            }
+        }
+        int[] bottom = new int[nx + 1];
+        int[] topNodes = new int[nx + 1];
+        for (int i = 0; i <= nx; i++) {
+            bottom[i] = idA[i][0];
+            topNodes[i] = idB[i][ny];
+        }
+        Map<String, int[]> nodeSets = new LinkedHashMap<>();
+        nodeSets.put("bottom", bottom);
+        nodeSets.put("top", topNodes);
+        nodeSets.put("interfaceUpper", nu);
+        nodeSets.put("interfaceLower", nl);
+        Map<String, int[]> elementSets = new LinkedHashMap<>();
+        elementSets.put("lower", lower);
+        elementSets.put("upper", upperSet);
+        Map<String, int[][]> faceSets = new LinkedHashMap<>();
+        faceSets.put("interfaceUpper", fu);
+        faceSets.put("interfaceLower", fl);
+        return new Mesh(2, coords, types, conn, nodeSets, elementSets, faceSets);
+    }
+
+    /** Pulls to the end (see the class comment). */
+    public Result run() {
+        return run(null);
+    }
+
+    /** Pulls to the end, handing each converged point to {@code progress} (may be null). */
+    public Result run(Consumer<Point> progress) {
+        double area = options.bondedLength() * frontLength;
+        Lbfgs lbfgs = Lbfgs.defaults().withTolerance(options.forceTolerance()).withMaxIterations(50000);
+        double[] x = model.initialPoint();
+        List<Point> path = new ArrayList<>();
+        double work = 0;
+        double uPrev = 0;
+        double fPrev = 0;
+        double peak = 0;
+        double peakU = 0;
+        double opening0 = Double.NaN;
+        for (int s = 0; s <= 100000; s++) {
+            double grip = s * options.gripStep();
+            model.setLoadFactor(grip);
+            MinimizationResult r = lbfgs.minimize(model, x);
+            requireConverged(r, grip);
+            x = r.x();
+            double f = reaction(x);
+            if (s > 0) {
+                work += 0.5 * (f + fPrev) * (grip - uPrev);
+            }
+            Point pt = point(x, grip, work, r.iterations());
+            path.add(pt);
+            if (progress != null) {
+                progress.accept(pt);
+            }
+            if (s == 0) {
+                opening0 = pt.meanOpening();
+            }
+            if (f > peak) {
+                peak = f;
+                peakU = grip;
+            }
+            uPrev = grip;
+            fPrev = f;
+            if (pt.meanOpening() - opening0 >= options.finalOpening() && Math.abs(f) < 1e-2 * peak) {
+                break;
+            }
+        }
+        double e0 = path.get(0).ledger().total();
+        double e1 = path.get(path.size() - 1).ledger().total();
+        return new Result(List.copyOf(path), area, work / area, law.workOfSeparation(), (e1 - e0) / area, peak, peakU);
+    }
+
+    private static void requireConverged(MinimizationResult r, double grip) {
+        if (!r.converged()) {
+            throw new org.isthmus.atomistic.ConvergenceException(String.format(Locale.ROOT,
+                    "pull-off: the relaxation at grip %.4f Å stopped (%s)", grip, r.status()));
+        }
+    }
+
+    private Point point(double[] x, double grip, double work, int iterations) {
+        double[] u = model.displacements(x);
+        double[] pos = model.configurationAt(x).positions();
+        double[][] d = surface.openings(pos);
+        int[] a = surface.layerA();
+        int[] b = surface.layerB();
+        double sum = 0;
+        int count = 0;
+        for (int k = 0; k < d.length; k++) {
+            int i = k < a.length ? a[k] : b[k - a.length];
+            if (pos[3 * i] >= 0 && partition.alpha(i) < 1) {
+                sum += d[k][0];
+                count++;
+            }
+        }
+        return new Point(grip, reaction(x), gauge.mean(pos, u), count == 0 ? 0 : sum / count, work,
+                model.ledger(x), iterations);
+    }
+
+    /** The reaction on the top face along y (eV/Å) at state x and the current grip. */
+    private double reaction(double[] x) {
+        FeModel fe = model.feModel();
+        double[] u = model.displacements(x);
+        double[] f = new double[fe.dofCount()];
+        fe.internalForce(u, f);
+        double sum = 0;
+        for (int a : top) {
+            sum += f[2 * a + 1];
+        }
+        return sum;
+    }
+
+    /** The coupled model (load factor = grip U in Å). */
+    public CoupledModel model() {
+        return model;
+    }
+
+    public Partition partition() {
+        return partition;
+    }
+
+    public Mesh mesh() {
+        return mesh;
+    }
+
+    /** The crystal in the frame of the pull (x in-plane, y normal, z periodic). */
+    public OrientedCrystal crystal() {
+        return crystal;
+    }
+
+    /** The surface-layer law inside the atoms. */
+    public SurfaceLayerCohesion surfaceLaw() {
+        return surface;
+    }
+
+    /** C⊥ = d₀ / s, the modulus normal to the plane whose layer compliance the decohesion form removed (eV/Å³). */
+    public double normalModulus() {
+        return modulus;
+    }
+
+    /** The bonded area L l_z (Å²). */
+    public double bondedArea() {
+        return options.bondedLength() * frontLength;
+    }
+
+    /** Height H of each block (Å). */
+    public double blockHeight() {
+        return height;
+    }
+
+    /** Length E of the pre-crack, the blocks' extent at x &lt; 0 (Å). */
+    public double preCrackLength() {
+        return left;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "EdgeOfContactPullOff[%s; blocks %.1f × %.1f Å (pre-crack %.1f Å, bonded %.1f Å), "
+                + "l_z %.3f Å; %d elements; %s; %d surface atoms]", crystal, left + options.bondedLength(), height, left,
+                options.bondedLength(), frontLength, mesh.elementCount(), partition, surface.surfaceAtomCount());
+    }
+}
