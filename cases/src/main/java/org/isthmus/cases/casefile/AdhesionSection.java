@@ -2,7 +2,8 @@ package org.isthmus.cases.casefile;
 
 /**
  * Two elastic blocks joined across an interface that carries the cohesive law derived from the
- * potential (its decohesion form), pulled apart under displacement control (kind adhesion).
+ * potential (its decohesion form), pulled apart under displacement control (kind adhesion);
+ * optionally atomistic about the edge of contact ({@link AdhesionAtomsSpec}).
  */
 @Doc("Two blocks pulled apart across an interface carried by the derived cohesive law.")
 public record AdhesionSection(
@@ -19,6 +20,8 @@ public record AdhesionSection(
                 + "softening of the law (their stiffness per area C⊥/(2h) must exceed its steepest softening "
                 + "slope).", defaultValue = "0.5 Å", dimension = Dimension.LENGTH, min = 0, exclusiveMin = true)
         Quantity height,
-        @Key(doc = "Displacement increments of the pull, each solved by Newton's method.", defaultValue = "300",
-                min = 2) int steps) {
+        @Key(doc = "Displacement increments of the pull, each solved by Newton's method (continuum blocks only).",
+                defaultValue = "300", min = 2) int steps,
+        @Key(doc = "Atoms about the edge of contact, coupled to the blocks through the handshake; absent: the "
+                + "blocks are continuum only.", defaultValue = Key.OPTIONAL) AdhesionAtomsSpec atomistic) {
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.isthmus.atomistic.potential.Potential;
+import org.isthmus.cases.casefile.AdhesionAtomsSpec;
 import org.isthmus.cases.casefile.AdhesionSection;
 import org.isthmus.cases.casefile.Case;
 import org.isthmus.cases.casefile.CaseFile;
@@ -25,9 +26,11 @@ import org.isthmus.continuum.solve.LinearSolver;
 import org.isthmus.continuum.solve.Loading;
 import org.isthmus.continuum.solve.NewtonOptions;
 import org.isthmus.continuum.solve.NewtonSolver;
+import org.isthmus.coupling.adhesion.EdgeOfContactPullOff;
 import org.isthmus.coupling.cohesive.DerivedCohesiveLaw;
 import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.isthmus.coupling.cohesive.SeparationTable;
+import org.isthmus.coupling.handshake.Ramp;
 
 /**
  * Runs kind {@code adhesion}: the cohesive law of the crystal's plane is derived from the
@@ -45,6 +48,17 @@ import org.isthmus.coupling.cohesive.SeparationTable;
  * the law's files ({@code law.csv}, {@code decohesion.csv}, {@code law.json}, {@code phi.png},
  * {@code traction.png}). Summary: work of adhesion (pull-off), the law's work of separation and
  * their ratio, peak traction of the pull and of the law. No checkpoints (the pull takes seconds).
+ *
+ * <p>With {@code adhesion.atomistic} the blocks are atomistic about the edge of contact
+ * ({@link EdgeOfContactPullOff}: plane strain, Cu-on-Cu bonded along {@code bonded_length} beyond a
+ * pre-crack, the interface carried by the surface-layer law inside the atoms and by the blended
+ * decohesion line outside), pulled under grip control in {@code grip_step} increments, each
+ * relaxed by L-BFGS. {@code steps.csv} then holds grip, force, traction, the mean opening of the
+ * interface and of its atomistic part, the accumulated work and the energy; the plot shows the
+ * traction against the grip and against the mean opening beside the rigid law; the summary adds
+ * the energy of separation (E_separated − E_bonded)/area, the work of adhesion of the interface,
+ * and the snap loss (grip work minus it: the blocks, taller than the law's stable length because
+ * they hold the atoms' padding, snap open past the peak).
  */
 final class AdhesionRunner implements Runner {
 
@@ -66,6 +80,9 @@ final class AdhesionRunner implements Runner {
         CohesiveLawFiles.writeSummary(dir.resolve(CohesiveRunner.LAW_JSON), potential, crystal, d.halves(), law,
                 d.modulus(), "potential, relaxed-ion", as.relaxed(), d.seconds());
         CohesiveRunner.warnings(law, log);
+        if (as.atomistic() != null) {
+            return coupled(c, inputs, options, log, crystal, law);
+        }
 
         double side = as.width().value();
         double h = as.height().value();
@@ -144,4 +161,84 @@ final class AdhesionRunner implements Runner {
         return out;
     }
 
+
+    /**
+     * The pull with atoms about the edge of contact ({@link EdgeOfContactPullOff}): Cu-on-Cu blocks
+     * bonded along {@code bonded_length} beyond a pre-crack, atomistic within {@code radius} of the
+     * edge of contact, pulled under grip control in {@code grip_step} increments until the mean
+     * opening of the interface has grown by {@code max_opening}.
+     */
+    private static Map<String, Figure> coupled(Case c, CaseInputs inputs, RunOptions options, RunLog log,
+            OrientedCrystal crystal, DerivedCohesiveLaw law) {
+        CaseFile spec = c.spec();
+        AdhesionSection as = spec.adhesion();
+        AdhesionAtomsSpec at = as.atomistic();
+        Path dir = options.out();
+        EdgeOfContactPullOff.Options o = new EdgeOfContactPullOff.Options(at.radius().value(), at.handshake().value(),
+                Ramp.valueOf(at.ramp().toUpperCase(Locale.ROOT)), at.bondedLength().value(), at.elementSize().value(),
+                at.gripStep().value(), as.maxOpening().value(), at.forceTolerance().value(), spec.threads());
+        EdgeOfContactPullOff pull = new EdgeOfContactPullOff(inputs.potential(), crystal, law, o);
+        log.info("pull with atoms at the edge of contact: %s", pull);
+        double area = pull.bondedArea();
+        StringBuilder table = new StringBuilder("step,grip_A,force_eV_per_A,force_nN,traction_GPa,mean_opening_A,"
+                + "edge_opening_A,work_per_area_J_per_m2,energy_eV,lbfgs_iterations\n");
+        long estimate = Math.round((as.maxOpening().value() + 6) / o.gripStep());
+        Progress progress = new Progress("pull", estimate, options.quiet());
+        int[] step = {0};
+        EdgeOfContactPullOff.Result r = pull.run(p -> {
+            table.append(String.format(Locale.ROOT, "%d,%.8g,%.10g,%.10g,%.10g,%.8g,%.8g,%.10g,%.12g,%d%n", step[0],
+                    p.grip(), p.force(), p.force() * RunPlots.NN_PER_EV_PER_A, p.force() / area * SeparationTable.GPA,
+                    p.meanOpening(), p.edgeOpening(), p.work() / area * SeparationTable.J_PER_M2, p.ledger().total(),
+                    p.iterations()));
+            progress.update(Math.min(step[0], estimate), String.format(Locale.ROOT, "U = %.3f Å, T = %.3f GPa", p.grip(),
+                    p.force() / area * SeparationTable.GPA));
+            step[0]++;
+        });
+        progress.finish();
+        RelaxRunner.write(options, TABLE, table.toString());
+        List<EdgeOfContactPullOff.Point> path = r.path();
+        if (spec.outputs().plots()) {
+            int n = path.size();
+            double[] u = new double[n];
+            double[] m = new double[n];
+            double[] t = new double[n];
+            for (int i = 0; i < n; i++) {
+                u[i] = path.get(i).grip();
+                m[i] = path.get(i).meanOpening();
+                t[i] = path.get(i).force() / area * SeparationTable.GPA;
+            }
+            double[] lo = law.table().normalOpenings();
+            double[] lt = law.table().normalTractions();
+            for (int i = 0; i < lt.length; i++) {
+                lt[i] *= SeparationTable.GPA;
+            }
+            Plots.lineChart(dir.resolve(PLOT), "Pull-off, atoms at the edge of contact: " + crystal.element().symbol() + " "
+                    + crystal.lattice() + " (" + crystal.normal() + ")[" + crystal.direction() + "]", "displacement (Å)",
+                    "traction (GPa)", List.of(new Plots.Series("against the grip displacement", u, t, Plots.Style.LINE),
+                            new Plots.Series("against the mean opening of the interface", m, t, Plots.Style.LINE),
+                            Plots.Series.dashed("rigid-separation law, against its opening", lo, lt)));
+        }
+        double ws = law.workOfSeparation();
+        EdgeOfContactPullOff.Point last = path.get(path.size() - 1);
+        log.info("energy of separation (E_separated − E_bonded)/area %.5f J/m², law's work of separation %.5f J/m² (ratio "
+                + "%.4f); grip work ∫F dU/area %.5f J/m² (snap loss %.5f J/m²); peak traction %.3f GPa at %.3f Å; force at "
+                + "the end %.3e eV/Å", r.energyChange() * SeparationTable.J_PER_M2, ws * SeparationTable.J_PER_M2,
+                r.energyChange() / ws, r.workOfAdhesion() * SeparationTable.J_PER_M2, r.snapLoss() * SeparationTable.J_PER_M2,
+                r.peakForce() / area * SeparationTable.GPA, r.peakGrip(), last.force());
+        Map<String, Figure> out = new LinkedHashMap<>();
+        out.put("work_of_adhesion", new Figure(r.workOfAdhesion() * SeparationTable.J_PER_M2, "J/m²"));
+        out.put("energy_of_separation", new Figure(r.energyChange() * SeparationTable.J_PER_M2, "J/m²"));
+        out.put("law_work_of_separation", new Figure(ws * SeparationTable.J_PER_M2, "J/m²"));
+        out.put("adhesion_over_separation", new Figure(r.workOfAdhesion() / ws, ""));
+        out.put("energy_over_separation", new Figure(r.energyChange() / ws, ""));
+        out.put("snap_loss", new Figure(r.snapLoss() * SeparationTable.J_PER_M2, "J/m²"));
+        out.put("peak_traction", new Figure(r.peakForce() / area * SeparationTable.GPA, "GPa"));
+        out.put("peak_traction_displacement", new Figure(r.peakGrip(), "Å"));
+        out.put("law_peak_traction", new Figure(law.peakTraction() * SeparationTable.GPA, "GPa"));
+        out.put("final_force", new Figure(last.force(), "eV/Å"));
+        out.put("atoms", new Figure(pull.partition().size(), ""));
+        out.put("elements", new Figure(pull.mesh().elementCount(), ""));
+        out.put("normal_modulus", new Figure(pull.normalModulus() * SeparationTable.GPA, "GPa"));
+        return out;
+    }
 }

@@ -81,4 +81,29 @@ class CohesiveRunnerTest {
         assertEquals(152, Files.readAllLines(out.resolve(AdhesionRunner.TABLE)).size());
         assertTrue(Files.size(out.resolve(AdhesionRunner.PLOT)) > 1000);
     }
+
+    /** The adhesion case with atoms at the edge of contact: its files and figures (coarse grip steps). */
+    @Test
+    void adhesionWithAtomsAtTheEdgeOfContact(@TempDir Path tmp) throws Exception {
+        Path eam = Path.of("..", "examples", "cuni-zhou.yaml").toAbsolutePath().normalize();
+        Case c = parse("""
+                kind: adhesion
+                potential: %s
+                adhesion:
+                  crystal: {lattice: fcc, element: Cu, lattice_constant: "3.615 Å", plane: "111", direction: "1-10"}
+                  points: 41
+                  max_opening: "6 Å"
+                  atomistic: {bonded_length: "28 Å", grip_step: "0.75 Å"}
+                """.formatted(eam), tmp);
+        Path out = tmp.resolve("out");
+        Summary s = CaseRunner.run(c, quiet(out));
+        assertTrue(s.complete());
+        Map<String, Figure> f = s.figures();
+        assertEquals(1, f.get("energy_over_separation").value(), 0.02);
+        assertTrue(f.get("snap_loss").value() > -0.02 * f.get("law_work_of_separation").value());
+        assertTrue(f.get("atoms").value() > 100 && f.get("peak_traction").value() > 1);
+        assertTrue(Math.abs(f.get("final_force").value()) < 0.1);
+        assertTrue(Files.readAllLines(out.resolve(AdhesionRunner.TABLE)).size() > 8);
+        assertTrue(Files.size(out.resolve(AdhesionRunner.PLOT)) > 1000);
+    }
 }
