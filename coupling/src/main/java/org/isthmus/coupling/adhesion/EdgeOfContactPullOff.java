@@ -461,7 +461,7 @@ public final class EdgeOfContactPullOff {
         int count = 0;
         for (int k = 0; k < d.length; k++) {
             int i = k < a.length ? a[k] : b[k - a.length];
-            if (pos[3 * i] >= 0 && partition.alpha(i) < 1) {
+            if (pos[3 * i] >= 0 && partition.alpha(i) < 1 && !Double.isNaN(d[k][0])) {
                 sum += d[k][0];
                 count++;
             }

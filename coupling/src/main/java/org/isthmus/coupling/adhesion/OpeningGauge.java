@@ -39,6 +39,7 @@ final class OpeningGauge {
 
         @Override
         public double workOfSeparation() {
+            // an atom beyond the other layer's reach adds nothing to the mean
             return 0;
         }
     };

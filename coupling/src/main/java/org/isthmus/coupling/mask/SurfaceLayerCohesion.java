@@ -60,8 +60,10 @@ import org.isthmus.coupling.model.CouplingTerm;
  * <p>The pairs (i, j, L_ij) come from a list built with radius R + margin (default 1 Å) and
  * rebuilt when some surface atom has moved more than half the margin since; with a periodic cell
  * every image within reach is listed (small cells included). A surface atom that faces no atom
- * of the other layer within R has no defined opening: that is an error, not a separated atom
- * (give a larger kernel radius). Not thread-safe (scratch arrays and the list).
+ * of the other layer within R (slid past the other body's edge, or at a minimiser's trial step)
+ * counts as separated, c_i W with no force: continuous only if the law has reached W by then, so
+ * an interface that stays in contact never goes there (the builder checks the reference; give a
+ * larger kernel radius where the layers are sparse). Not thread-safe (scratch arrays and the list).
  */
 public final class SurfaceLayerCohesion implements CouplingTerm {
 
@@ -245,9 +247,10 @@ public final class SurfaceLayerCohesion implements CouplingTerm {
             double wsum = average(k, positions, mbar);
             int i = atoms[k];
             if (!(wsum > 0)) {
-                throw new IllegalStateException(String.format(Locale.ROOT, "surface atom %d faces no atom of the other "
-                        + "layer within the kernel radius %.3f Å (slid or opened beyond the facing layer's edge)", i,
-                        Math.sqrt(radius2[k])));
+                // beyond the other layer's reach (slid past its edge, or a minimiser's trial step): separated,
+                // φ = W and no force
+                e += coeff[k] * law.workOfSeparation();
+                continue;
             }
             double s = side[k];
             delta[0] = s * (mbar[0] - height(positions, i)) - gap[3 * k];
@@ -304,14 +307,17 @@ public final class SurfaceLayerCohesion implements CouplingTerm {
 
     /**
      * The openings (δ_n, δ_t1, δ_t2) of every surface atom (Å), rows in the order A's layer then
-     * B's ({@link #layerA()}, {@link #layerB()}).
+     * B's ({@link #layerA()}, {@link #layerB()}); NaN for an atom beyond the other layer's reach.
      */
     public double[][] openings(double[] positions) {
         ensureList(positions);
         double[][] out = new double[atoms.length][3];
         double[] mbar = new double[3];
         for (int k = 0; k < atoms.length; k++) {
-            average(k, positions, mbar);
+            if (!(average(k, positions, mbar) > 0)) {
+                Arrays.fill(out[k], Double.NaN);
+                continue;
+            }
             int i = atoms[k];
             double s = side[k];
             out[k][0] = s * (mbar[0] - height(positions, i)) - gap[3 * k];
