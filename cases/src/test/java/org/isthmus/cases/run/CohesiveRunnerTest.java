@@ -93,7 +93,7 @@ class CohesiveRunnerTest {
                   crystal: {lattice: fcc, element: Cu, lattice_constant: "3.615 Å", plane: "111", direction: "1-10"}
                   points: 41
                   max_opening: "6 Å"
-                  atomistic: {bonded_length: "28 Å", grip_step: "0.75 Å"}
+                  atomistic: {bonded_length: "28 Å", grip_step: "1 Å"}
                 """.formatted(eam), tmp);
         Path out = tmp.resolve("out");
         Summary s = CaseRunner.run(c, quiet(out));

@@ -411,8 +411,14 @@ public final class EdgeOfContactPullOff {
         double peak = 0;
         double peakU = 0;
         double opening0 = Double.NaN;
-        for (int s = 0; s <= 100000; s++) {
+        // the interface is gone well before the grip has moved the final opening plus the block stretch at the peak
+        double limit = options.finalOpening() + 20;
+        for (int s = 0; ; s++) {
             double grip = s * options.gripStep();
+            if (grip > limit) {
+                throw new org.isthmus.atomistic.ConvergenceException(String.format(Locale.ROOT, "pull-off: the blocks still "
+                        + "hold %.4g eV/Å at a grip of %.3f Å; expected them apart (a larger final opening?)", fPrev, grip));
+            }
             model.setLoadFactor(grip);
             MinimizationResult r = lbfgs.minimize(model, x);
             requireConverged(r, grip);

@@ -32,7 +32,7 @@ class EdgeOfContactPullOffTest {
         OrientedCrystal c = OrientedCrystal.of("fcc", cu, 3.615, "111", "1-10");
         DerivedCohesiveLaw law = CohesiveLawDerivation.cleavage(eam, c).build().derive(8, 81);
         EdgeOfContactPullOff pull = new EdgeOfContactPullOff(eam, c, law,
-                EdgeOfContactPullOff.Options.defaults().withBondedLength(28).withGrip(0.75, 6));
+                EdgeOfContactPullOff.Options.defaults().withBondedLength(28).withGrip(1.0, 6));
         assertTrue(pull.partition().count(AtomRole.ATOMISTIC) > 0 && pull.surfaceLaw().surfaceAtomCount() > 0);
         EdgeOfContactPullOff.Result r = pull.run();
         List<EdgeOfContactPullOff.Point> path = r.path();
