@@ -31,6 +31,8 @@ import org.isthmus.continuum.material.Material;
 import org.isthmus.continuum.material.NeoHookean;
 import org.isthmus.continuum.material.StVenantKirchhoff;
 import org.isthmus.continuum.mesh.Mesh;
+import org.isthmus.continuum.output.CohesiveFaces;
+import org.isthmus.continuum.output.CohesiveVtuWriter;
 import org.isthmus.continuum.output.VtuWriter;
 import org.isthmus.continuum.solve.FeModel;
 import org.isthmus.continuum.solve.LinearSolver;
@@ -181,7 +183,7 @@ public final class FeRunner implements Runner {
             writeVtu(dir.resolve(VTU), model, u);
         }
         if (series) {
-            writePvd(dir.resolve(PVD), n);
+            writePvd(dir.resolve(PVD), n, model.cohesiveInterfaces().length > 0);
         }
         Checkpoint.delete(dir);
         if (spec.outputs().plots()) {
@@ -259,13 +261,17 @@ public final class FeRunner implements Runner {
     }
 
     /** The ParaView collection of the n load steps (time = load factor), written atomically. */
-    private static void writePvd(Path pvd, int n) {
+    private static void writePvd(Path pvd, int n, boolean cohesive) {
         StringBuilder s = new StringBuilder("<?xml version=\"1.0\"?>\n<VTKFile type=\"Collection\" version=\"0.1\">\n"
                 + "<Collection>\n");
         for (int k = 1; k <= n; k++) {
             double lambda = k == n ? 1.0 : (double) k / n;
             s.append(String.format(Locale.ROOT, "<DataSet timestep=\"%s\" group=\"\" part=\"0\" file=\"%s/%s\"/>%n",
                     Double.toString(lambda), STEPS_DIR, stepVtu(k)));
+            if (cohesive) {
+                s.append(String.format(Locale.ROOT, "<DataSet timestep=\"%s\" group=\"\" part=\"1\" file=\"%s/%s\"/>%n",
+                        Double.toString(lambda), STEPS_DIR, CohesiveVtuWriter.besides(Path.of(stepVtu(k)))));
+            }
         }
         s.append("</Collection>\n</VTKFile>\n");
         try (AtomicFile f = new AtomicFile(pvd)) {
@@ -299,15 +305,36 @@ public final class FeRunner implements Runner {
         return a;
     }
 
-    /** VTU under a temporary name, then renamed: never a half-written solution file. */
+    /**
+     * VTU under a temporary name, then renamed: never a half-written solution file. A model with
+     * cohesive interfaces also gets their faces beside it ({@link CohesiveVtuWriter#besides}).
+     */
     static void writeVtu(Path target, FeModel model, double[] u) {
+        writeBulkVtu(target, model, u);
+        if (model.cohesiveInterfaces().length > 0) {
+            writeCohesiveVtu(CohesiveVtuWriter.besides(target), model.mesh(), u, CohesiveVtuWriter.faces(model, u));
+        }
+    }
+
+    /** The model's VTU alone ({@link VtuWriter}), written atomically. */
+    static void writeBulkVtu(Path target, FeModel model, double[] u) {
+        atomically(target, tmp -> VtuWriter.write(tmp, model, u));
+    }
+
+    /** The cohesive faces' VTU ({@link CohesiveVtuWriter}), written atomically. */
+    static void writeCohesiveVtu(Path target, Mesh mesh, double[] u, List<CohesiveFaces> faces) {
+        atomically(target, tmp -> CohesiveVtuWriter.write(tmp, mesh, u, faces));
+    }
+
+    /** Writes through {@code writer} to a temporary name beside {@code target}, then renames it. */
+    private static void atomically(Path target, java.util.function.Consumer<Path> writer) {
         try {
             Files.createDirectories(target.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + target.getParent() + ": " + e.getMessage(), e);
         }
         Path tmp = target.resolveSibling("." + target.getFileName() + ".partial.vtu");
-        VtuWriter.write(tmp, model, u);
+        writer.accept(tmp);
         try {
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
