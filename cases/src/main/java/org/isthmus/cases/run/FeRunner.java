@@ -31,6 +31,7 @@ import org.isthmus.continuum.material.Material;
 import org.isthmus.continuum.material.NeoHookean;
 import org.isthmus.continuum.material.StVenantKirchhoff;
 import org.isthmus.continuum.mesh.Mesh;
+import org.isthmus.continuum.mesh.MeshQuality;
 import org.isthmus.continuum.output.CohesiveFaces;
 import org.isthmus.continuum.output.CohesiveVtuWriter;
 import org.isthmus.continuum.output.VtuWriter;
@@ -55,7 +56,10 @@ import org.isthmus.continuum.solve.SolveReport;
  * {@code load_displacement.png} and {@code energy.png}, and a checkpoint after every load step.
  * Summary figures: degrees of freedom, largest displacement (Å), stored energy (eV), the
  * resultant reaction on each set with prescribed displacements (eV/Å and nN per component),
- * load steps, Newton iterations, cut-backs.
+ * load steps, Newton iterations, cut-backs; for a mesh graded towards a zone ({@code mesh.refine})
+ * its quality ({@link MeshQuality}, also in the log): elements, the smallest and largest element
+ * size at the zone's boundary and the largest outside it (Å), the largest aspect ratio and the
+ * least scaled Jacobian.
  *
  * <p>The load steps are solved one at a time: step k → k+1 is a Newton solve from the converged
  * u_k with the prescribed displacements raised by 1/n of their full value and the external loads
@@ -110,6 +114,10 @@ public final class FeRunner implements Runner {
         }
         log.info("fe: %d nodes, %d elements, %d dofs, %s, %d load step(s), %d thread(s)", mesh.nodeCount(),
                 mesh.elementCount(), model.dofCount(), fe.material().model(), n, threads);
+        MeshQuality quality = fe.mesh().refine() == null ? null : MeshQuality.of(mesh, fe.mesh().refine().toZone());
+        if (quality != null) {
+            log.info("mesh graded towards the %s: %s", fe.mesh().refine().toZone(), quality);
+        }
         NewtonOptions newton = new NewtonOptions(1, fe.solver().maxIterations(), fe.solver().tolerance(), 0, 8, true);
         LinearSolver linear = new LinearSolver().withThreads(threads);
         double[] u = cp == null ? new double[model.dofCount()] : cp.u();
@@ -195,6 +203,16 @@ public final class FeRunner implements Runner {
         f.put("dofs", new Figure(model.dofCount(), ""));
         f.put("max_displacement", new Figure(umax, "Å"));
         f.put("strain_energy", new Figure(energy, "eV"));
+        if (quality != null) {
+            f.put("mesh_elements", new Figure(quality.elements(), ""));
+            f.put("mesh_zone_min_size", new Figure(quality.boundaryMinSize(), "Å"));
+            f.put("mesh_zone_max_size", new Figure(quality.boundaryMaxSize(), "Å"));
+            if (!Double.isNaN(quality.farMaxSize())) {
+                f.put("mesh_far_max_size", new Figure(quality.farMaxSize(), "Å"));
+            }
+            f.put("mesh_max_aspect_ratio", new Figure(quality.maxAspectRatio(), ""));
+            f.put("mesh_min_scaled_jacobian", new Figure(quality.minScaledJacobian(), ""));
+        }
         for (String set : reactionSets) {
             double[] r = Reactions.total(model, loading, u, set);
             for (int k = 0; k < dim; k++) {

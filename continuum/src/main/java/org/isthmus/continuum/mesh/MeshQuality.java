@@ -179,9 +179,10 @@ public record MeshQuality(int elements, int nodes, int boundaryElements, double 
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%d elements, %d nodes; at the zone boundary: %d elements of size %.4g–%.4g; "
-                + "outside: size %.4g–%.4g; largest aspect ratio %.3g, least scaled Jacobian %.3g, %d inverted; "
-                + "largest growth between neighbouring intervals %.4g", elements, nodes, boundaryElements,
-                boundaryMinSize, boundaryMaxSize, farMinSize, farMaxSize, maxAspectRatio, minScaledJacobian, inverted,
-                maxGrowth);
+                + "%s; largest aspect ratio %.3g, least scaled Jacobian %.3g, %d inverted%s", elements, nodes,
+                boundaryElements, boundaryMinSize, boundaryMaxSize, Double.isNaN(farMaxSize) ? "none outside"
+                        : String.format(Locale.ROOT, "outside: size %.4g–%.4g", farMinSize, farMaxSize),
+                maxAspectRatio, minScaledJacobian, inverted, Double.isNaN(maxGrowth) ? ""
+                        : String.format(Locale.ROOT, "; largest growth between neighbouring intervals %.4g", maxGrowth));
     }
 }
