@@ -97,7 +97,7 @@ final class RunPlots {
     static final List<LedgerTerm> LEDGER_TERMS = List.of(new LedgerTerm("atomistic_energy_eV", "atomistic", 1),
             new LedgerTerm("continuum_energy_eV", "continuum", 1), new LedgerTerm("cohesive_energy_eV", "cohesive", 1),
             new LedgerTerm("external_work_eV", "− external work", -1),
-            new LedgerTerm("ghost_correction_work_eV", "− ghost-force correction work", -1));
+            new LedgerTerm("ghost_correction_work_eV", "− ghost correction", -1));
 
     /** One term of the ledger: its step-table column, legend, and sign in the total. */
     record LedgerTerm(String column, String legend, int sign) {
@@ -112,7 +112,13 @@ final class RunPlots {
      * rather than values, because the atomistic term is thousands of eV and the others are not.
      */
     static void ledger(Path png, Map<String, double[]> c, String xLabel, String xColumn, String title) {
-        Plots.panels(png, title, ledgerPanels(c, xLabel, xColumn), 2);
+        List<Plots.Panel> panels = ledgerPanels(c, xLabel, xColumn);
+        if (panels.size() == 1) {
+            Plots.Panel p = panels.get(0);
+            Plots.lineChart(png, title + " (" + p.title() + ")", p.xLabel(), p.yLabel(), p.series());
+        } else {
+            Plots.panels(png, title, panels, 2, 640, 420);
+        }
     }
 
     /** The panels of {@link #ledger}: per branch, the ledger's series (changes from the panel's first row, eV). */
@@ -139,7 +145,7 @@ final class RunPlots {
         List<String> names = new ArrayList<>();
         if (branch == null) {
             groups.add(java.util.stream.IntStream.range(0, x.length).toArray());
-            names.add("change from the first load");
+            names.add("change from the first row");
         } else {
             for (int b : new int[] {1, -1}) {
                 int[] rows = java.util.stream.IntStream.range(0, x.length).filter(i -> branch[i] == 0 || branch[i] == b)

@@ -167,7 +167,8 @@ class CrackRunnerTest {
         }
         Path out = tmp.resolve("out");
         java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve(CrackRunner.LEDGER_PNG).toFile());
-        assertTrue(png.getWidth() >= 480 && png.getHeight() >= 340, png.getWidth() + "×" + png.getHeight());
+        assertEquals(800, png.getWidth(), "one branch: one chart");
+        assertEquals(500, png.getHeight());
         // the cohesive plane's faces beside the continuum at each load: the ring (blended, label 0) and beyond (label 1)
         Path faces = out.resolve(CrackRunner.STEPS_DIR).resolve("continuum_0002-cohesive.vtu");
         var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(faces.toFile());

@@ -53,7 +53,7 @@ class LedgerPlotTest {
         Plots.Panel up = panels.get(0);
         assertEquals("up from the start load", up.title());
         // atomistic, continuum, cohesive, − ghost work, total; the external work is zero everywhere
-        assertEquals(List.of("atomistic", "continuum", "cohesive", "− ghost-force correction work", "total"),
+        assertEquals(List.of("atomistic", "continuum", "cohesive", "− ghost correction", "total"),
                 up.series().stream().map(Plots.Series::name).toList());
         Plots.Series total = up.series().get(4);
         assertEquals(3, total.x().length, "start, 1.1, 1.2");
@@ -76,8 +76,8 @@ class LedgerPlotTest {
         Path png = dir.resolve("ledger.png");
         RunPlots.ledger(png, c, "K / K_G", "K_over_KG", "ledger");
         BufferedImage image = ImageIO.read(png.toFile());
-        assertEquals(2 * 480, image.getWidth(), "two panels side by side");
-        assertTrue(image.getHeight() > 340);
+        assertEquals(2 * 640, image.getWidth(), "two panels side by side");
+        assertEquals(36 + 420, image.getHeight());
     }
 
     @Test
