@@ -9,6 +9,9 @@ import org.isthmus.continuum.InvalidInputException;
  * products of monotone distributions never invert an element.
  */
 public final class Grading {
+    /** The most intervals {@link #graded} puts on one side of the zone before refusing. */
+    public static final int MAX_INTERVALS = 1_000_000;
+
     private Grading() {
     }
 
@@ -102,6 +105,10 @@ public final class Grading {
             throw new InvalidInputException(String.format(java.util.Locale.ROOT, "graded %s axis: the zone [%s, %s] "
                     + "lies outside the domain [%s, %s]", axis, lo, hi, a, b));
         }
+        if ((zhi - zlo) / h > MAX_INTERVALS) {
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT, "graded %s axis: the zone's width %.4g "
+                    + "needs more than %d intervals of %.4g", axis, zhi - zlo, MAX_INTERVALS, h));
+        }
         int n0 = (int) Math.ceil((zhi - zlo) / h - 1e-9);
         n0 = Math.max(n0, 1);
         double h0 = (zhi - zlo) / n0;
@@ -137,6 +144,11 @@ public final class Grading {
                     + "or leave at least %.4g", margin, side, h0, 0.5 * h0));
         }
         if (growth == 1) {
+            if (margin / h0 > MAX_INTERVALS) {
+                throw new InvalidInputException(String.format(java.util.Locale.ROOT, "graded mesh: a uniform margin of "
+                        + "%.4g on the domain's %s side needs more than %d intervals of %.4g; use a growth above 1",
+                        margin, side, MAX_INTERVALS, h0));
+            }
             int m = (int) Math.ceil(margin / h0 - 1e-9);
             double[] s = new double[m];
             java.util.Arrays.fill(s, margin / m);
@@ -148,6 +160,12 @@ public final class Grading {
         while (sum < margin) {
             m++;
             sum += Math.min(h0 * Math.pow(growth, m), maxSize);
+            if (m > MAX_INTERVALS) {
+                throw new InvalidInputException(String.format(java.util.Locale.ROOT, "graded mesh: more than %d "
+                        + "intervals beyond the zone on the domain's %s side (margin %.4g, size %.4g, growth %s, largest "
+                        + "size %.4g); use a larger growth or largest size", MAX_INTERVALS, side, margin, h0, growth,
+                        maxSize));
+            }
         }
         double[] s = new double[m];
         if (m * h0 > margin) {

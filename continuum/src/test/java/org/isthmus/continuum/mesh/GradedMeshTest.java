@@ -196,6 +196,9 @@ class GradedMeshTest {
                 new double[] {1e4, 1e4, 1e4}).zone(RefinementZone.box(new double[] {0, 0, 0}, new double[] {1e4, 1e4, 1e4}))
                 .size(1).build()).getMessage();
         assertTrue(m.contains("exceed the limit"), m);
+        m = assertThrows(InvalidInputException.class, () -> Grading.graded(0, 1e9, 0, 1, 1, 1.0000001, 1, "x"))
+                .getMessage();
+        assertTrue(m.contains("more than 1000000 intervals") && m.contains("xmax"), m);
         assertThrows(InvalidInputException.class, () -> GradedMesh.builder(lo, hi).size(1).build());
         assertThrows(InvalidInputException.class, () -> RefinementZone.disc(0, 0, -1));
     }
