@@ -191,8 +191,14 @@ final class CaseChecks {
             } else if (m.size().size() != dim) {
                 b.error("fe.mesh.size", "found " + m.size().size() + " lengths; a " + m.generator() + " needs " + dim);
             }
-            if (m.cells() == null) {
-                b.error("fe.mesh", "missing required key 'cells' (" + dim + " cell counts)");
+            if (m.refine() != null) {
+                if (m.cells() != null) {
+                    b.error("fe.mesh", "give either 'cells' (a uniform grid) or 'refine' (a graded one), not both");
+                }
+                refine(m.refine(), dim, m.generator(), b);
+            } else if (m.cells() == null) {
+                b.error("fe.mesh", "missing required key 'cells' (" + dim + " cell counts) or 'refine' (a grid graded "
+                        + "towards a zone)");
             } else if (m.cells().size() != dim) {
                 b.error("fe.mesh.cells", "found " + m.cells().size() + " counts; a " + m.generator() + " needs " + dim);
             }
@@ -209,6 +215,9 @@ final class CaseChecks {
             }
         } else if (!m.element().equals("auto")) {
             b.error("fe.mesh.element", "a Gmsh mesh brings its own element types; remove 'element'");
+        }
+        if (!gen && m.refine() != null) {
+            b.error("fe.mesh.refine", "grading belongs to a generated mesh ('generator'), not to a Gmsh file");
         }
         double nu = fe.material().poissonRatio();
         if (!(nu < 0.5)) {
@@ -251,6 +260,68 @@ final class CaseChecks {
                             + "; a generated " + m.generator() + " has the sets " + String.join(", ", sets));
                 }
             }
+        }
+    }
+
+    /** The zone of a graded mesh: the keys its shape needs and no others, in the mesh's dimension. */
+    private static void refine(MeshRefinement r, int dim, String generator, CaseBinder b) {
+        String p = "fe.mesh.refine";
+        boolean box = r.zone().equals("box");
+        int centre = switch (r.zone()) {
+            case "disc", "cylinder" -> 2;
+            case "sphere" -> 3;
+            default -> 0;
+        };
+        int zoneDim = switch (r.zone()) {
+            case "disc" -> 2;
+            case "cylinder", "sphere" -> 3;
+            default -> dim;
+        };
+        if (zoneDim != dim) {
+            b.error(p + ".zone", "found '" + r.zone() + "'; a " + generator + " takes "
+                    + (dim == 2 ? "box or disc" : "box, cylinder or sphere"));
+            return;
+        }
+        if (box) {
+            for (String k : List.of("lower", "upper")) {
+                List<Quantity> q = k.equals("lower") ? r.lower() : r.upper();
+                if (q == null) {
+                    b.error(p, "a box zone needs '" + k + "' (" + dim + " coordinates)");
+                } else if (q.size() != dim) {
+                    b.error(p + "." + k, "found " + q.size() + " coordinates; the mesh is " + dim + "D");
+                }
+            }
+            if (r.lower() != null && r.upper() != null && r.lower().size() == dim && r.upper().size() == dim) {
+                for (int c = 0; c < dim; c++) {
+                    if (!(r.upper().get(c).value() > r.lower().get(c).value())) {
+                        b.error(p + ".upper", "the box zone is empty along " + "xyz".charAt(c) + ": upper "
+                                + r.upper().get(c).value() + " Å ≤ lower " + r.lower().get(c).value() + " Å");
+                    }
+                }
+            }
+            if (r.centre() != null || r.radius() != null) {
+                b.error(p, "a box zone takes 'lower' and 'upper', not 'centre' or 'radius'");
+            }
+        } else {
+            if (r.centre() == null) {
+                b.error(p, "a " + r.zone() + " zone needs 'centre' (" + centre + " coordinates)");
+            } else if (r.centre().size() != centre) {
+                b.error(p + ".centre", "found " + r.centre().size() + " coordinates; a " + r.zone() + " needs " + centre
+                        + (r.zone().equals("cylinder") ? " (the axis's x and y; it runs along z)" : ""));
+            }
+            if (r.radius() == null) {
+                b.error(p, "a " + r.zone() + " zone needs 'radius'");
+            }
+            if (r.lower() != null || r.upper() != null) {
+                b.error(p, "a " + r.zone() + " zone takes 'centre' and 'radius', not 'lower' or 'upper'");
+            }
+        }
+        if (r.growth() > 2) {
+            b.error(p + ".growth", "found " + r.growth() + "; expected 1 ≤ growth ≤ 2 (1.2–1.5 keeps elements well shaped)");
+        }
+        if (r.maxSize() != null && r.maxSize().value() < r.elementSize().value()) {
+            b.error(p + ".max_size", "found " + r.maxSize().value() + " Å, below element_size "
+                    + r.elementSize().value() + " Å; expected max_size ≥ element_size");
         }
     }
 

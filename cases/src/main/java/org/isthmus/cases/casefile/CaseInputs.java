@@ -19,6 +19,7 @@ import org.isthmus.cases.potential.ShippedPotentials;
 import org.isthmus.continuum.ContinuumException;
 import org.isthmus.continuum.mesh.ElementType;
 import org.isthmus.continuum.mesh.GmshReader;
+import org.isthmus.continuum.mesh.GradedMesh;
 import org.isthmus.continuum.mesh.Mesh;
 import org.isthmus.continuum.mesh.StructuredMeshes;
 
@@ -165,17 +166,39 @@ public record CaseInputs(Potential potential, Configuration structure, Mesh mesh
         return c;
     }
 
+    /** A generated mesh graded towards {@code refine}'s zone; a request it cannot meet is an error at fe.mesh.refine. */
+    private static Mesh graded(MeshSpec m, double[] l, CaseBinder b) {
+        MeshRefinement r = m.refine();
+        int dim = l.length;
+        ElementType type = dim == 3 ? (m.element().equals("tet4") ? ElementType.TET4 : ElementType.HEX8)
+                : (m.element().equals("tri3") ? ElementType.TRI3 : ElementType.QUAD4);
+        try {
+            return GradedMesh.builder(new double[dim], l).zone(r.toZone()).size(r.elementSize().value()).growth(r.growth())
+                    .maxSize(r.maxSize() == null ? Double.POSITIVE_INFINITY : r.maxSize().value()).element(type).build()
+                    .mesh();
+        } catch (ContinuumException e) {
+            b.error("fe.mesh.refine", e.getMessage());
+            return null;
+        }
+    }
+
     private static Mesh mesh(FeSection fe, CaseBinder b) {
         MeshSpec m = fe.mesh();
         Mesh mesh;
         if (m.generator() != null) {
             double[] l = m.size().stream().mapToDouble(Quantity::value).toArray();
-            int[] n = m.cells().stream().mapToInt(Integer::intValue).toArray();
             String el = m.element();
-            if (m.generator().equals("box")) {
+            if (m.refine() != null) {
+                mesh = graded(m, l, b);
+                if (mesh == null) {
+                    return null;
+                }
+            } else if (m.generator().equals("box")) {
+                int[] n = m.cells().stream().mapToInt(Integer::intValue).toArray();
                 ElementType t = el.equals("tet4") ? ElementType.TET4 : ElementType.HEX8;
                 mesh = StructuredMeshes.box(l[0], l[1], l[2], n[0], n[1], n[2], t);
             } else {
+                int[] n = m.cells().stream().mapToInt(Integer::intValue).toArray();
                 ElementType t = el.equals("tri3") ? ElementType.TRI3 : ElementType.QUAD4;
                 mesh = StructuredMeshes.rectangle(l[0], l[1], n[0], n[1], t);
             }

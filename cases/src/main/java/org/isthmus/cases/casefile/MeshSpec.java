@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * The mesh of a finite-element case: a structured generator ({@code box} in 3D, {@code
- * rectangle} in 2D, corner at the origin) or a Gmsh file (one of the two). Generated meshes
- * have node and face sets xmin, xmax, ymin, ymax (zmin, zmax) and all.
+ * rectangle} in 2D, corner at the origin), uniform ({@code cells}) or graded towards a zone
+ * ({@code refine}, {@link MeshRefinement}), or a Gmsh file (one of the two). Generated meshes
+ * have node and face sets xmin, xmax, ymin, ymax (zmin, zmax) and all; graded ones also the
+ * element set zone.
  */
 @Doc("The mesh: a structured generator or a Gmsh file.")
 public record MeshSpec(
@@ -14,8 +16,11 @@ public record MeshSpec(
         @Key(doc = "Edge lengths of the box (3 values) or rectangle (2 values).", defaultValue = Key.OPTIONAL,
                 dimension = Dimension.LENGTH, size = 3, altSize = 2, min = 0, exclusiveMin = true)
         List<Quantity> size,
-        @Key(doc = "Number of cells along each edge.", defaultValue = Key.OPTIONAL, size = 3, altSize = 2, min = 1)
+        @Key(doc = "Number of cells along each edge (or 'refine' instead).", defaultValue = Key.OPTIONAL, size = 3,
+                altSize = 2, min = 1)
         List<Integer> cells,
+        @Key(doc = "Grade the generated mesh towards a zone instead of uniform 'cells'.", defaultValue = Key.OPTIONAL)
+        MeshRefinement refine,
         @Key(doc = "Element type of a generated mesh: auto (hex8 for box, quad4 for rectangle), hex8, tet4, "
                 + "quad4, tri3.", defaultValue = "auto", values = {"auto", "hex8", "tet4", "quad4", "tri3"})
         String element,

@@ -14,10 +14,13 @@ public record Outputs(
         @Key(doc = "Write the finite-element solution as VTU (ParaView) for kind fe: solution.vtu at full load, "
                 + "and with several load steps a series steps/solution_NNNN.vtu with the collection "
                 + "solution.pvd; for a coupled crack the continuum at every load, steps/continuum_NNNN.vtu with "
-                + "continuum.pvd.", defaultValue = "true") boolean vtu,
+                + "continuum.pvd. Cohesive faces (a coupled crack's cohesive_plane) also go to NNNN-cohesive.vtu "
+                + "beside each step: the interface alone, with its openings, tractions, energy and progress.",
+                defaultValue = "true") boolean vtu,
         @Key(doc = "Write PNG plots of the step table (md: energies and temperature with running means; relax: "
                 + "energy and force; fe: load–displacement and energy per load step; cohesive: energy and "
-                + "traction against opening; crack: tip position and opening against K/K_G; adhesion: "
+                + "traction against opening; crack: tip position and opening against K/K_G, and for a coupled crack "
+                + "the energy ledger (ledger.png); adhesion: "
                 + "load–separation).", defaultValue = "true")
         boolean plots) {
 }

@@ -95,12 +95,18 @@ public final class Plots {
      * a common title.
      */
     public static void panels(Path png, String title, List<Panel> panels, int columns) {
+        panels(png, title, panels, columns, 480, 340);
+    }
+
+    /**
+     * Writes several charts as one PNG, {@code columns} to a row, each panel {@code w} × {@code h}
+     * pixels, under a common title.
+     */
+    public static void panels(Path png, String title, List<Panel> panels, int columns, int w, int h) {
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("a figure needs at least one panel");
         }
         System.setProperty("java.awt.headless", "true");
-        int w = 480;
-        int h = 340;
         int head = 36;
         int cols = Math.max(1, Math.min(columns, panels.size()));
         int rows = (panels.size() + cols - 1) / cols;

@@ -29,7 +29,8 @@ import org.isthmus.cases.output.Plots;
 import org.isthmus.cases.output.Progress;
 import org.isthmus.continuum.cohesive.CohesiveLaw;
 import org.isthmus.continuum.fracture.AnisotropicCrackField;
-import org.isthmus.continuum.output.VtuWriter;
+import org.isthmus.continuum.output.CohesiveFaces;
+import org.isthmus.continuum.output.CohesiveVtuWriter;
 import org.isthmus.coupling.cohesive.DerivedCohesiveLaw;
 import org.isthmus.coupling.crystal.CubicLattice;
 import org.isthmus.coupling.crystal.MillerIndices;
@@ -66,13 +67,17 @@ import org.isthmus.coupling.model.EnergyLedger;
  * <p>Files: {@code steps.csv} (one row per load: step, branch (0 start, 1 up, −1 down), K in
  * eV/Å^{5/2}, MPa·√m and K/K_G, tip position and advance (Å), crack-opening displacements half a
  * row and one and a half rows behind the tip (Å), the energy and, for the coupled model, its
- * atomistic, continuum and cohesive-plane parts (eV), the crack tip on the cohesive plane (the
+ * atomistic, continuum and cohesive-plane parts, the external work and the work of the ghost-force
+ * correction (eV; E = atomistic + continuum + cohesive − external − ghost, the {@link EnergyLedger}), the crack tip on the cohesive plane (the
  * farthest x where it is open past its law's peak-traction opening, Å; NaN when nowhere or without
  * the plane), largest force (eV/Å), iterations, converged, seconds),
  * {@code crack.xyz} (the atoms at every load; with {@code outputs.trajectory}),
- * {@code steps/continuum_NNNN.vtu} and {@code continuum.pvd} (coupled, with {@code outputs.vtu}),
- * {@code crack.png} (tip advance against K/K_G) and {@code opening.png} (with
- * {@code outputs.plots}). A checkpoint after every load lets {@code --resume} continue with the
+ * {@code steps/continuum_NNNN.vtu} and {@code continuum.pvd} (coupled, with {@code outputs.vtu}; with
+ * the cohesive plane also {@code steps/continuum_NNNN-cohesive.vtu}, its faces across the handshake
+ * ring (label 0, weight α) and beyond (label 1), as part 1 of each step of the collection),
+ * {@code crack.png} (tip advance against K/K_G), {@code opening.png} and, for the coupled model,
+ * {@code ledger.png} (each ledger term's change from the start load against K/K_G,
+ * {@link RunPlots#ledger}) (with {@code outputs.plots}). A checkpoint after every load lets {@code --resume} continue with the
  * next one from exactly the same state (the relaxations are deterministic), so a resumed run
  * writes the same rows (but for the seconds column).
  */
@@ -82,6 +87,7 @@ final class CrackRunner implements Runner {
     static final String TRAJECTORY = "crack.xyz";
     static final String CRACK_PNG = "crack.png";
     static final String OPENING_PNG = "opening.png";
+    static final String LEDGER_PNG = "ledger.png";
     static final String PVD = "continuum.pvd";
     static final String STEPS_DIR = "steps";
 
@@ -153,7 +159,8 @@ final class CrackRunner implements Runner {
             if (cp == null) {
                 RelaxRunner.write(table, "step,branch,K_eV_per_A2.5,K_MPa_sqrt_m,K_over_KG,tip_A,tip_advance_A,"
                         + "cod_half_row_A,cod_one_and_half_rows_A,energy_eV,atomistic_energy_eV,continuum_energy_eV,"
-                        + "cohesive_energy_eV,plane_crack_tip_A,max_force_eV_per_A,iterations,converged,seconds\n");
+                        + "cohesive_energy_eV,external_work_eV,ghost_correction_work_eV,plane_crack_tip_A,max_force_eV_per_A,"
+                        + "iterations,converged,seconds\n");
             }
             for (int i = sw.next; i < plan.size(); i++) {
                 Load load = plan.get(i);
@@ -192,20 +199,28 @@ final class CrackRunner implements Runner {
                         log.info("the cohesive plane is open past its peak-traction opening out to x = %.3f Å", planeTip);
                     }
                     RelaxRunner.write(table, String.format(Locale.ROOT,
-                            "%d,%d,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.12g,%.12g,%.12g,%.12g,%.10g,%.6g,%d,%d,%.3f%n",
+                            "%d,%d,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.10g,%.6g,%d,%d,%.3f%n",
                             sw.steps,
                             load.branch(), load.k(), load.k() * AnisotropicCrackField.MPA_SQRT_M_PER_EV_A25, load.k() / kg,
                             s.tip(), advance, s.openingBehindTip(0.5 * spacing), s.openingBehindTip(1.5 * spacing),
                             s.energy(), ledger == null ? s.energy() : ledger.atomistic(),
-                            ledger == null ? 0 : ledger.continuum(), ledger == null ? 0 : ledger.cohesive(), planeTip, s.forceNorm(), s.iterations(), s.converged() ? 1 : 0,
+                            ledger == null ? 0 : ledger.continuum(), ledger == null ? 0 : ledger.cohesive(),
+                            ledger == null ? 0 : ledger.externalWork(), ledger == null ? 0 : ledger.ghostCorrectionWork(),
+                            planeTip, s.forceNorm(), s.iterations(), s.converged() ? 1 : 0,
                             seconds));
                     if (traj != null) {
                         writeFrame(traj, atoms(model, s), sw.steps, load, kg);
                     }
                     if (vtu) {
                         CoupledCrackModel m = (CoupledCrackModel) model;
-                        FeRunner.writeVtu(dir.resolve(STEPS_DIR).resolve(stepVtu(sw.steps)), m.lastModel().feModel(),
-                                m.lastModel().displacements(s.dofs()));
+                        double[] u = m.lastModel().displacements(s.dofs());
+                        Path vtuFile = dir.resolve(STEPS_DIR).resolve(stepVtu(sw.steps));
+                        FeRunner.writeBulkVtu(vtuFile, m.lastModel().feModel(), u);
+                        List<CohesiveFaces> faces = m.cohesiveFaces(s);
+                        if (!faces.isEmpty()) {
+                            FeRunner.writeCohesiveVtu(CohesiveVtuWriter.besides(vtuFile), m.lastModel().feModel().mesh(), u,
+                                    faces);
+                        }
                     }
                     log.info("load %d: %s K = %.5f K_G = %.4f MPa√m; tip %.3f Å (%+.3f Å)%s; COD %.4f Å; %s",
                             sw.steps, load.branch() == 0 ? "start" : load.branch() > 0 ? "up" : "down", load.k() / kg,
@@ -239,11 +254,15 @@ final class CrackRunner implements Runner {
         Checkpoint.delete(dir);
         Map<String, double[]> cols = RunPlots.columns(dir.resolve(TABLE));
         if (vtu) {
-            writePvd(dir.resolve(PVD), cols.get("K_over_KG"));
+            writePvd(dir.resolve(PVD), cols.get("K_over_KG"), cr.cohesivePlane());
         }
         if (spec.outputs().plots()) {
-            plots(dir, cols, String.format(Locale.ROOT, "%s (%s)[%s] %s, K_G = %.3f MPa√m", element.symbol(),
-                    cr.crystal().plane(), cr.crystal().direction(), cr.model(), kg * AnisotropicCrackField.MPA_SQRT_M_PER_EV_A25));
+            String title = String.format(Locale.ROOT, "%s (%s)[%s] %s, K_G = %.3f MPa√m", element.symbol(),
+                    cr.crystal().plane(), cr.crystal().direction(), cr.model(), kg * AnisotropicCrackField.MPA_SQRT_M_PER_EV_A25);
+            plots(dir, cols, title);
+            if (coupled) {
+                RunPlots.ledger(dir.resolve(LEDGER_PNG), cols, "K / K_G", "K_over_KG", "Energy ledger: " + title);
+            }
         }
         double m = AnisotropicCrackField.MPA_SQRT_M_PER_EV_A25;
         if (!Double.isNaN(sw.kPlus) && !Double.isNaN(sw.kMinus)) {
@@ -380,13 +399,17 @@ final class CrackRunner implements Runner {
     }
 
     /** The ParaView collection of the continuum at every load (time = K/K_G, in table order). */
-    private static void writePvd(Path pvd, double[] kOverKg) {
+    private static void writePvd(Path pvd, double[] kOverKg, boolean cohesive) {
         StringBuilder s = new StringBuilder("<?xml version=\"1.0\"?>\n<VTKFile type=\"Collection\" version=\"0.1\">\n"
                 + "<Collection>\n");
         for (int k = 0; k < kOverKg.length; k++) {
             // ParaView orders a collection by time; a step number keeps the down branch after the up branch.
             s.append(String.format(Locale.ROOT, "<DataSet timestep=\"%d\" group=\"\" part=\"0\" file=\"%s/%s\"/>"
                     + "<!-- K/K_G = %.5f -->%n", k + 1, STEPS_DIR, stepVtu(k + 1), kOverKg[k]));
+            if (cohesive) {
+                s.append(String.format(Locale.ROOT, "<DataSet timestep=\"%d\" group=\"\" part=\"1\" file=\"%s/%s\"/>%n",
+                        k + 1, STEPS_DIR, CohesiveVtuWriter.besides(Path.of(stepVtu(k + 1)))));
+            }
         }
         s.append("</Collection>\n</VTKFile>\n");
         try (AtomicFile f = new AtomicFile(pvd)) {

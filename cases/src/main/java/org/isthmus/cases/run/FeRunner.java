@@ -31,6 +31,9 @@ import org.isthmus.continuum.material.Material;
 import org.isthmus.continuum.material.NeoHookean;
 import org.isthmus.continuum.material.StVenantKirchhoff;
 import org.isthmus.continuum.mesh.Mesh;
+import org.isthmus.continuum.mesh.MeshQuality;
+import org.isthmus.continuum.output.CohesiveFaces;
+import org.isthmus.continuum.output.CohesiveVtuWriter;
 import org.isthmus.continuum.output.VtuWriter;
 import org.isthmus.continuum.solve.FeModel;
 import org.isthmus.continuum.solve.LinearSolver;
@@ -53,7 +56,10 @@ import org.isthmus.continuum.solve.SolveReport;
  * {@code load_displacement.png} and {@code energy.png}, and a checkpoint after every load step.
  * Summary figures: degrees of freedom, largest displacement (Å), stored energy (eV), the
  * resultant reaction on each set with prescribed displacements (eV/Å and nN per component),
- * load steps, Newton iterations, cut-backs.
+ * load steps, Newton iterations, cut-backs; for a mesh graded towards a zone ({@code mesh.refine})
+ * its quality ({@link MeshQuality}, also in the log): elements, the smallest and largest element
+ * size at the zone's boundary and the largest outside it (Å), the largest aspect ratio and the
+ * least scaled Jacobian.
  *
  * <p>The load steps are solved one at a time: step k → k+1 is a Newton solve from the converged
  * u_k with the prescribed displacements raised by 1/n of their full value and the external loads
@@ -108,6 +114,10 @@ public final class FeRunner implements Runner {
         }
         log.info("fe: %d nodes, %d elements, %d dofs, %s, %d load step(s), %d thread(s)", mesh.nodeCount(),
                 mesh.elementCount(), model.dofCount(), fe.material().model(), n, threads);
+        MeshQuality quality = fe.mesh().refine() == null ? null : MeshQuality.of(mesh, fe.mesh().refine().toZone());
+        if (quality != null) {
+            log.info("mesh graded towards the %s: %s", fe.mesh().refine().toZone(), quality);
+        }
         NewtonOptions newton = new NewtonOptions(1, fe.solver().maxIterations(), fe.solver().tolerance(), 0, 8, true);
         LinearSolver linear = new LinearSolver().withThreads(threads);
         double[] u = cp == null ? new double[model.dofCount()] : cp.u();
@@ -181,7 +191,7 @@ public final class FeRunner implements Runner {
             writeVtu(dir.resolve(VTU), model, u);
         }
         if (series) {
-            writePvd(dir.resolve(PVD), n);
+            writePvd(dir.resolve(PVD), n, model.cohesiveInterfaces().length > 0);
         }
         Checkpoint.delete(dir);
         if (spec.outputs().plots()) {
@@ -193,6 +203,16 @@ public final class FeRunner implements Runner {
         f.put("dofs", new Figure(model.dofCount(), ""));
         f.put("max_displacement", new Figure(umax, "Å"));
         f.put("strain_energy", new Figure(energy, "eV"));
+        if (quality != null) {
+            f.put("mesh_elements", new Figure(quality.elements(), ""));
+            f.put("mesh_zone_min_size", new Figure(quality.boundaryMinSize(), "Å"));
+            f.put("mesh_zone_max_size", new Figure(quality.boundaryMaxSize(), "Å"));
+            if (!Double.isNaN(quality.farMaxSize())) {
+                f.put("mesh_far_max_size", new Figure(quality.farMaxSize(), "Å"));
+            }
+            f.put("mesh_max_aspect_ratio", new Figure(quality.maxAspectRatio(), ""));
+            f.put("mesh_min_scaled_jacobian", new Figure(quality.minScaledJacobian(), ""));
+        }
         for (String set : reactionSets) {
             double[] r = Reactions.total(model, loading, u, set);
             for (int k = 0; k < dim; k++) {
@@ -259,13 +279,17 @@ public final class FeRunner implements Runner {
     }
 
     /** The ParaView collection of the n load steps (time = load factor), written atomically. */
-    private static void writePvd(Path pvd, int n) {
+    private static void writePvd(Path pvd, int n, boolean cohesive) {
         StringBuilder s = new StringBuilder("<?xml version=\"1.0\"?>\n<VTKFile type=\"Collection\" version=\"0.1\">\n"
                 + "<Collection>\n");
         for (int k = 1; k <= n; k++) {
             double lambda = k == n ? 1.0 : (double) k / n;
             s.append(String.format(Locale.ROOT, "<DataSet timestep=\"%s\" group=\"\" part=\"0\" file=\"%s/%s\"/>%n",
                     Double.toString(lambda), STEPS_DIR, stepVtu(k)));
+            if (cohesive) {
+                s.append(String.format(Locale.ROOT, "<DataSet timestep=\"%s\" group=\"\" part=\"1\" file=\"%s/%s\"/>%n",
+                        Double.toString(lambda), STEPS_DIR, CohesiveVtuWriter.besides(Path.of(stepVtu(k)))));
+            }
         }
         s.append("</Collection>\n</VTKFile>\n");
         try (AtomicFile f = new AtomicFile(pvd)) {
@@ -299,15 +323,36 @@ public final class FeRunner implements Runner {
         return a;
     }
 
-    /** VTU under a temporary name, then renamed: never a half-written solution file. */
+    /**
+     * VTU under a temporary name, then renamed: never a half-written solution file. A model with
+     * cohesive interfaces also gets their faces beside it ({@link CohesiveVtuWriter#besides}).
+     */
     static void writeVtu(Path target, FeModel model, double[] u) {
+        writeBulkVtu(target, model, u);
+        if (model.cohesiveInterfaces().length > 0) {
+            writeCohesiveVtu(CohesiveVtuWriter.besides(target), model.mesh(), u, CohesiveVtuWriter.faces(model, u));
+        }
+    }
+
+    /** The model's VTU alone ({@link VtuWriter}), written atomically. */
+    static void writeBulkVtu(Path target, FeModel model, double[] u) {
+        atomically(target, tmp -> VtuWriter.write(tmp, model, u));
+    }
+
+    /** The cohesive faces' VTU ({@link CohesiveVtuWriter}), written atomically. */
+    static void writeCohesiveVtu(Path target, Mesh mesh, double[] u, List<CohesiveFaces> faces) {
+        atomically(target, tmp -> CohesiveVtuWriter.write(tmp, mesh, u, faces));
+    }
+
+    /** Writes through {@code writer} to a temporary name beside {@code target}, then renames it. */
+    private static void atomically(Path target, java.util.function.Consumer<Path> writer) {
         try {
             Files.createDirectories(target.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + target.getParent() + ": " + e.getMessage(), e);
         }
         Path tmp = target.resolveSibling("." + target.getFileName() + ".partial.vtu");
-        VtuWriter.write(tmp, model, u);
+        writer.accept(tmp);
         try {
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -18,7 +18,8 @@ import org.isthmus.cases.output.Plots;
  * relax: {@code energy.png} and {@code force.png} against the iteration; fe:
  * {@code load_displacement.png} (the reaction on each set with a prescribed displacement against
  * that displacement, nN against Å; without one, the load factor against the largest
- * displacement) and {@code energy.png} (strain energy per load step).
+ * displacement) and {@code energy.png} (strain energy per load step); a coupled run:
+ * {@link #ledger} ({@code ledger.png}).
  */
 final class RunPlots {
 
@@ -86,6 +87,103 @@ final class RunPlots {
         Plots.lineChart(dir.resolve(ENERGY), "Strain energy per load step", "load factor", "strain energy (eV)",
                 List.of(new Plots.Series("strain energy", lambda, withOrigin(c.get("strain_energy_eV")),
                         Plots.Style.LINE_AND_MARKERS)));
+    }
+
+    /**
+     * The columns of a coupled run's energy ledger ({@link org.isthmus.coupling.model.EnergyLedger}), each
+     * with its legend and its sign in the total E = atomistic + continuum + cohesive − external work −
+     * ghost-force correction work.
+     */
+    static final List<LedgerTerm> LEDGER_TERMS = List.of(new LedgerTerm("atomistic_energy_eV", "atomistic", 1),
+            new LedgerTerm("continuum_energy_eV", "continuum", 1), new LedgerTerm("cohesive_energy_eV", "cohesive", 1),
+            new LedgerTerm("external_work_eV", "− external work", -1),
+            new LedgerTerm("ghost_correction_work_eV", "− ghost correction", -1));
+
+    /** One term of the ledger: its step-table column, legend, and sign in the total. */
+    record LedgerTerm(String column, String legend, int sign) {
+    }
+
+    /**
+     * The energy ledger of a coupled run ({@code ledger.png}): each term's change from the first load
+     * (eV) against {@code xColumn}, with the total ({@code energy_eV}), which the terms add up to. A
+     * term that is zero at every load (no cohesive elements, no applied forces, no correction) is
+     * left out. With a {@code branch} column (the K sweep: 0 start, 1 up, −1 down) there is one
+     * panel per branch, each starting at the start load; otherwise one panel of every row. Changes
+     * rather than values, because the atomistic term is thousands of eV and the others are not.
+     */
+    static void ledger(Path png, Map<String, double[]> c, String xLabel, String xColumn, String title) {
+        List<Plots.Panel> panels = ledgerPanels(c, xLabel, xColumn);
+        if (panels.size() == 1) {
+            Plots.Panel p = panels.get(0);
+            Plots.lineChart(png, title + " (" + p.title() + ")", p.xLabel(), p.yLabel(), p.series());
+        } else {
+            Plots.panels(png, title, panels, 2, 640, 420);
+        }
+    }
+
+    /** The panels of {@link #ledger}: per branch, the ledger's series (changes from the panel's first row, eV). */
+    static List<Plots.Panel> ledgerPanels(Map<String, double[]> c, String xLabel, String xColumn) {
+        double[] x = c.get(xColumn);
+        double[] total = c.get("energy_eV");
+        if (x == null || total == null) {
+            throw new IllegalArgumentException("a ledger plot needs the columns " + xColumn + " and energy_eV; the table has "
+                    + c.keySet());
+        }
+        List<LedgerTerm> terms = new ArrayList<>();
+        for (LedgerTerm t : LEDGER_TERMS) {
+            double[] v = c.get(t.column());
+            boolean nonzero = false;
+            for (int i = 0; v != null && i < v.length; i++) {
+                nonzero |= v[i] != 0;
+            }
+            if (nonzero || v != null && t.sign() > 0 && !t.column().equals("cohesive_energy_eV")) {
+                terms.add(t);
+            }
+        }
+        double[] branch = c.get("branch");
+        List<int[]> groups = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        if (branch == null) {
+            groups.add(java.util.stream.IntStream.range(0, x.length).toArray());
+            names.add("change from the first row");
+        } else {
+            for (int b : new int[] {1, -1}) {
+                int[] rows = java.util.stream.IntStream.range(0, x.length).filter(i -> branch[i] == 0 || branch[i] == b)
+                        .toArray();
+                if (rows.length >= 2) {
+                    groups.add(rows);
+                    names.add((b > 0 ? "up" : "down") + " from the start load");
+                }
+            }
+            if (groups.isEmpty()) {
+                groups.add(java.util.stream.IntStream.range(0, x.length).toArray());
+                names.add("start load");
+            }
+        }
+        List<Plots.Panel> panels = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            int[] rows = groups.get(g);
+            double[] xs = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                xs[i] = x[rows[i]];
+            }
+            List<Plots.Series> series = new ArrayList<>();
+            for (LedgerTerm t : terms) {
+                series.add(new Plots.Series(t.legend(), xs, change(c.get(t.column()), rows, t.sign()), Plots.Style.LINE_AND_MARKERS));
+            }
+            series.add(new Plots.Series("total", xs, change(total, rows, 1), Plots.Style.DASHED));
+            panels.add(new Plots.Panel(names.get(g), xLabel, "ΔE (eV)", series));
+        }
+        return panels;
+    }
+
+    /** sign·(v[rows[i]] − v[rows[0]]). */
+    private static double[] change(double[] v, int[] rows, int sign) {
+        double[] d = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            d[i] = sign * (v[rows[i]] - v[rows[0]]);
+        }
+        return d;
     }
 
     /** m_i = (x_0 + … + x_i)/(i + 1). */

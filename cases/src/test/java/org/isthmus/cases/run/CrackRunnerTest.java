@@ -157,6 +157,51 @@ class CrackRunnerTest {
         double[] adv = t.get("tip_advance_A");
         assertEquals(0, adv[1], 1e-9, "no advance at 1.5 K_G");
         assertTrue(Double.isNaN(t.get("plane_crack_tip_A")[1]), "the plane is nowhere open past its peak traction");
+        // the ledger adds up to the energy at every load (displacement-controlled: no external work)
+        double[] e = t.get("energy_eV");
+        for (int i = 0; i < e.length; i++) {
+            double sum = t.get("atomistic_energy_eV")[i] + t.get("continuum_energy_eV")[i] + ecoh[i]
+                    - t.get("external_work_eV")[i] - t.get("ghost_correction_work_eV")[i];
+            assertEquals(e[i], sum, 1e-6 * Math.abs(e[i]), "ledger row " + i);
+            assertEquals(0, t.get("external_work_eV")[i]);
+        }
+        Path out = tmp.resolve("out");
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve(CrackRunner.LEDGER_PNG).toFile());
+        assertEquals(800, png.getWidth(), "one branch: one chart");
+        assertEquals(500, png.getHeight());
+        // the cohesive plane's faces beside the continuum at each load: the ring (blended, label 0) and beyond (label 1)
+        Path faces = out.resolve(CrackRunner.STEPS_DIR).resolve("continuum_0002-cohesive.vtu");
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(faces.toFile());
+        var piece = (org.w3c.dom.Element) doc.getElementsByTagName("Piece").item(0);
+        int cells = Integer.parseInt(piece.getAttribute("NumberOfCells"));
+        assertEquals(cells + 1, Integer.parseInt(piece.getAttribute("NumberOfPoints")), "one line of faces along y = 0");
+        Map<String, double[]> a = new java.util.HashMap<>();
+        var arrays = doc.getElementsByTagName("DataArray");
+        for (int i = 0; i < arrays.getLength(); i++) {
+            var el = (org.w3c.dom.Element) arrays.item(i);
+            a.put(el.getAttribute("Name"), Arrays.stream(el.getTextContent().trim().split("\\s+"))
+                    .mapToDouble(Double::parseDouble).toArray());
+        }
+        double[] label = a.get("label");
+        double[] weight = a.get("weight");
+        double[] opening = a.get("opening");
+        double[] jump = a.get("jump");
+        double[] conn = a.get("connectivity");
+        assertEquals(0, label[0]);
+        assertEquals(1, label[cells - 1]);
+        double energy = 0;
+        for (int q = 0; q < cells; q++) {
+            assertEquals(3, a.get("types")[q]);
+            assertTrue(weight[q] > 0 && weight[q] <= 1 && (label[q] == 0 || weight[q] == 1), "face " + q + " α " + weight[q]);
+            // a line face's mean opening is the mean of its ends' jumps (normal = y)
+            double ends = 0.5 * (jump[3 * (int) conn[2 * q] + 1] + jump[3 * (int) conn[2 * q + 1] + 1]);
+            assertEquals(ends, opening[3 * q], 1e-9, "face " + q);
+            assertTrue(opening[3 * q] > 0, "the plane ahead opens elastically at 1.5 K_G: face " + q);
+            energy += a.get("energyDensity")[q];
+        }
+        assertTrue(energy > 0);
+        String pvd = Files.readString(out.resolve(CrackRunner.PVD));
+        assertTrue(pvd.contains("part=\"1\" file=\"steps/continuum_0002-cohesive.vtu\""), pvd);
     }
 
     @Test

@@ -14,12 +14,15 @@ import org.isthmus.continuum.solve.FeModel;
 /**
  * A ParaView collection ({@code .pvd}) of {@code .vtu} files, one per load step or time, so the
  * steps play as an animation. Each {@link #add} writes {@code <base>_<k>.vtu} next to the
- * {@code .pvd} and rewrites the collection, so an interrupted run leaves a readable series.
+ * {@code .pvd} and rewrites the collection, so an interrupted run leaves a readable series. A
+ * model with cohesive interfaces also gets {@code <base>_<k>-cohesive.vtu}
+ * ({@link CohesiveVtuWriter}) as part 1 of the same step, which ParaView opens as a second block.
  */
 public final class PvdSeries {
     private final Path pvd;
     private final String base;
     private final List<String> entries = new ArrayList<>();
+    private int steps;
 
     /** A series written to {@code pvdFile} (e.g. {@code out/run.pvd}). */
     public PvdSeries(Path pvdFile) {
@@ -30,11 +33,17 @@ public final class PvdSeries {
 
     /** Writes step k (at "time" t, e.g. the load factor) and updates the collection file. */
     public Path add(double time, FeModel model, double[] u) {
-        String file = String.format(Locale.ROOT, "%s_%04d.vtu", base, entries.size());
+        String file = String.format(Locale.ROOT, "%s_%04d.vtu", base, steps++);
         Path vtu = pvd.resolveSibling(file);
         VtuWriter.write(vtu, model, u);
         entries.add(String.format(Locale.ROOT, "<DataSet timestep=\"%s\" group=\"\" part=\"0\" file=\"%s\"/>",
                 Double.toString(time), file));
+        if (model.cohesiveInterfaces().length > 0) {
+            Path faces = CohesiveVtuWriter.besides(vtu);
+            CohesiveVtuWriter.write(faces, model.mesh(), u, CohesiveVtuWriter.faces(model, u));
+            entries.add(String.format(Locale.ROOT, "<DataSet timestep=\"%s\" group=\"\" part=\"1\" file=\"%s\"/>",
+                    Double.toString(time), faces.getFileName()));
+        }
         StringBuilder s = new StringBuilder("<?xml version=\"1.0\"?>\n<VTKFile type=\"Collection\" version=\"0.1\">\n<Collection>\n");
         for (String e : entries) {
             s.append(e).append('\n');

@@ -32,6 +32,8 @@ import org.isthmus.continuum.solve.FeModel;
  * cell arrays (zero on the elements): {@code cohesiveDamage} (face mean of the committed damage,
  * 0 intact to 1 separated) and {@code cohesiveOpening} (face mean opening δ_n, δ_t1, δ_t2 in the
  * interface frame, length unit).
+ * The interface alone, with its tractions, energy, progress and blending weight, is written by
+ * {@link CohesiveVtuWriter} ({@code *-cohesive.vtu}) on its mid-surface.
  * Use ParaView's "Warp By Vector" on {@code displacement} to see the deformed shape.
  */
 public final class VtuWriter {

@@ -296,6 +296,50 @@ public final class CohesiveInterface {
         return out;
     }
 
+    /** The traction–separation law of every face. */
+    public CohesiveLaw law() {
+        return law;
+    }
+
+    /**
+     * Mean traction of each face over its integration points in the interface frame, 3 per face
+     * (T_n, T_t1, T_t2 = ∂φ/∂δ; T_t2 = 0 in 2D), stress unit, at displacement u and the committed
+     * history.
+     */
+    public double[] faceTraction(double[] u) {
+        double[] out = new double[3 * nodesA.length];
+        double[] d = new double[3];
+        double[] t = new double[3];
+        for (int i = 0; i < nodesA.length; i++) {
+            int np = firstPoint[i + 1] - firstPoint[i];
+            for (int p = firstPoint[i]; p < firstPoint[i + 1]; p++) {
+                opening(i, p, u, d);
+                law.evaluate(d, history[p], t, null);
+                for (int r = 0; r < 3; r++) {
+                    out[3 * i + r] += t[r] / np;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Mean energy per area φ(δ; κ) of each face over its integration points (energy/area), at
+     * displacement u and the committed history.
+     */
+    public double[] faceEnergyDensity(double[] u) {
+        double[] out = new double[nodesA.length];
+        double[] d = new double[3];
+        for (int i = 0; i < nodesA.length; i++) {
+            int np = firstPoint[i + 1] - firstPoint[i];
+            for (int p = firstPoint[i]; p < firstPoint[i + 1]; p++) {
+                opening(i, p, u, d);
+                out[i] += law.evaluate(d, history[p], null, null) / np;
+            }
+        }
+        return out;
+    }
+
     /** Damage per integration point (for output), from the committed history. */
     public double[] damage() {
         double[] out = new double[history.length];

@@ -2,6 +2,7 @@ package org.isthmus.coupling.fracture;
 
 import org.isthmus.continuum.cohesive.CohesiveLaw;
 import org.isthmus.continuum.mesh.Mesh;
+import org.isthmus.continuum.output.CohesiveFaces;
 import org.isthmus.coupling.handshake.Blending;
 import org.isthmus.coupling.model.CouplingTerm;
 
@@ -30,6 +31,7 @@ public final class BlendedCohesiveLine implements CouplingTerm {
     private final int[][] upper;
     private final int[][] lower;
     private final double[][] alphaW;   // per face, per Gauss point: α w (l/2) t  (Å²)
+    private final double[][] alpha;    // per face, per Gauss point: α
     private final double[] d = new double[3];
     private final double[] t = new double[3];
 
@@ -47,6 +49,7 @@ public final class BlendedCohesiveLine implements CouplingTerm {
         upper = new int[n][];
         lower = new int[n][];
         alphaW = new double[n][2];
+        alpha = new double[n][2];
         for (int f = 0; f < n; f++) {
             upper[f] = upperFaces[f].clone();
             // lower faces run the other way: reorder to match the upper nodes
@@ -56,7 +59,8 @@ public final class BlendedCohesiveLine implements CouplingTerm {
             for (int q = 0; q < 2; q++) {
                 double xi = q == 0 ? -G : G;
                 double x = 0.5 * (x0 + x1) + 0.5 * (x1 - x0) * xi;
-                alphaW[f][q] = blending.alpha(x, 0, 0) * 0.5 * (x1 - x0) * thickness;
+                alpha[f][q] = blending.alpha(x, 0, 0);
+                alphaW[f][q] = alpha[f][q] * 0.5 * (x1 - x0) * thickness;
             }
         }
     }
@@ -102,6 +106,48 @@ public final class BlendedCohesiveLine implements CouplingTerm {
             }
         }
         return e;
+    }
+
+    /**
+     * The faces for output at nodal displacements u: side A upper, B lower, face means over the two
+     * Gauss points of the opening (δ_n, δ_t), the law's traction and φ (unweighted) and α (the
+     * weight); damage 0 (the law's history is not used).
+     */
+    CohesiveFaces faces(double[] u, String name) {
+        int n = upper.length;
+        double[] opening = new double[3 * n];
+        double[] traction = new double[3 * n];
+        double[] phi = new double[n];
+        double[] weight = new double[n];
+        double[] dq = new double[3];
+        double[] tq = new double[3];
+        for (int f = 0; f < n; f++) {
+            for (int q = 0; q < 2; q++) {
+                double xi = q == 0 ? -G : G;
+                double n0 = 0.5 * (1 - xi);
+                double n1 = 0.5 * (1 + xi);
+                int a0 = upper[f][0];
+                int a1 = upper[f][1];
+                int b0 = lower[f][0];
+                int b1 = lower[f][1];
+                dq[0] = n0 * (u[2 * a0 + 1] - u[2 * b0 + 1]) + n1 * (u[2 * a1 + 1] - u[2 * b1 + 1]);
+                dq[1] = n0 * (u[2 * a0] - u[2 * b0]) + n1 * (u[2 * a1] - u[2 * b1]);
+                dq[2] = 0;
+                phi[f] += 0.5 * law.evaluate(dq, 0, tq, null);
+                weight[f] += 0.5 * alpha[f][q];
+                for (int r = 0; r < 3; r++) {
+                    opening[3 * f + r] += 0.5 * dq[r];
+                    traction[3 * f + r] += 0.5 * tq[r];
+                }
+            }
+        }
+        int[][] a = new int[n][];
+        int[][] b = new int[n][];
+        for (int f = 0; f < n; f++) {
+            a[f] = upper[f].clone();
+            b[f] = lower[f].clone();
+        }
+        return new CohesiveFaces(name, a, b, opening, traction, phi, new double[n], weight, law.workOfSeparation());
     }
 
     /**

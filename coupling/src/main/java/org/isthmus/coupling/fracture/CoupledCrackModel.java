@@ -1,5 +1,7 @@
 package org.isthmus.coupling.fracture;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.isthmus.atomistic.InvalidInputException;
@@ -17,6 +19,8 @@ import org.isthmus.continuum.material.CauchyBornMaterial;
 import org.isthmus.continuum.material.LinearElastic;
 import org.isthmus.continuum.material.Material;
 import org.isthmus.continuum.mesh.Mesh;
+import org.isthmus.continuum.output.CohesiveFaces;
+import org.isthmus.continuum.output.CohesiveVtuWriter;
 import org.isthmus.continuum.solve.CohesiveInterface;
 import org.isthmus.continuum.solve.Loading;
 import org.isthmus.coupling.cohesive.CohesiveLawDerivation;
@@ -452,6 +456,25 @@ public final class CoupledCrackModel implements CrackModel {
             }
         }
         return tip;
+    }
+
+    /**
+     * The cohesive plane's faces at a state, for output ({@link CohesiveVtuWriter}): the blended
+     * faces across the handshake ring ({@code "ring"}, weight α), then the cohesive elements beyond
+     * it ({@code "plane"}, weight 1, with the damage of their committed history); empty without a
+     * cohesive plane.
+     */
+    public List<CohesiveFaces> cohesiveFaces(CrackState state) {
+        if (cohesivePlane == null) {
+            return List.of();
+        }
+        double[] u = template.displacements(state.dofs());
+        List<CohesiveFaces> out = new ArrayList<>();
+        if (ringLine != null) {
+            out.add(ringLine.faces(u, "ring"));
+        }
+        out.add(CohesiveFaces.of(cohesivePlane, u, "plane"));
+        return out;
     }
 
     /** Number of blended cohesive faces across the handshake ring (0 without a cohesive plane). */

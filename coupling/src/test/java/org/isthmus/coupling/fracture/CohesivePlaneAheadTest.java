@@ -191,5 +191,25 @@ class CohesivePlaneAheadTest {
         assertTrue(tip > 12 && tip < 22.5, "plane crack tip " + tip);
         assertTrue(m.lastModel().ledger(s.dofs()).cohesive() > 1);
         assertTrue(s.tip() <= 8);
+        // the faces for output: the blended ring (0 < α < 1), then the plane beyond (α = 1); the faces open past
+        // the peak opening lie behind the plane's crack tip and have spent part of the work of separation
+        java.util.List<org.isthmus.continuum.output.CohesiveFaces> faces = m.cohesiveFaces(s);
+        assertEquals(java.util.List.of("ring", "plane"), faces.stream().map(f -> f.name()).toList());
+        assertEquals(m.ringFaceCount(), faces.get(0).size());
+        assertEquals(m.cohesivePlane().faceCount(), faces.get(1).size());
+        int open = 0;
+        for (int k = 0; k < 2; k++) {
+            org.isthmus.continuum.output.CohesiveFaces f = faces.get(k);
+            for (int i = 0; i < f.size(); i++) {
+                double w = f.weight()[i];
+                assertTrue(k == 0 ? w > 0 && w < 1 : w == 1, f.name() + " face " + i + ": α " + w);
+                if (f.opening()[3 * i] > m.planePeakOpening()) {
+                    open++;
+                    assertTrue(m.mesh().x(f.nodesA()[i][0], 0) < tip, "an open face ahead of the tip: " + i);
+                    assertTrue(f.energyDensity()[i] > 0.2 * law.decohesionWorkOfSeparation(), f.name() + " face " + i);
+                }
+            }
+        }
+        assertTrue(open >= 2, "faces open past the peak: " + open);
     }
 }
