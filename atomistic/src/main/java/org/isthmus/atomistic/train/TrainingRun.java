@@ -138,8 +138,8 @@ public final class TrainingRun {
                 pots.add(pot);
                 LossValue test = te.evaluate(trained.get(m));
                 memberTests.add(test);
-                progress.accept(String.format(Locale.ROOT, "%stest: E %.3f meV/atom  F %.2f meV/Å", tag,
-                        1e3 * test.energyRmsePerAtom(), 1e3 * test.forceRmse()));
+                progress.accept(String.format(Locale.ROOT, "%stest: E %.3f meV/atom  F %.2f meV/Å%s", tag,
+                        1e3 * test.energyRmsePerAtom(), 1e3 * test.forceRmse(), EpochRecord.virialText(test)));
             }
         }
         double[] committeeErr = pots.size() > 1 ? committeeErrors(new Committee(pots), evalSet) : null;
@@ -287,8 +287,10 @@ public final class TrainingRun {
         b.append("  \"members\": [");
         for (int m = 0; m < tests.size(); m++) {
             b.append(m > 0 ? ", " : "").append(String.format(Locale.ROOT,
-                    "{\"test_energy_rmse_meV_atom\": %.6g, \"test_force_rmse_meV_A\": %.6g}",
-                    1e3 * tests.get(m).energyRmsePerAtom(), 1e3 * tests.get(m).forceRmse()));
+                    "{\"test_energy_rmse_meV_atom\": %.6g, \"test_force_rmse_meV_A\": %.6g%s}",
+                    1e3 * tests.get(m).energyRmsePerAtom(), 1e3 * tests.get(m).forceRmse(),
+                    Double.isNaN(tests.get(m).virialRmsePerAtom()) ? "" : String.format(Locale.ROOT,
+                            ", \"test_virial_rmse_meV_atom\": %.6g", 1e3 * tests.get(m).virialRmsePerAtom())));
         }
         b.append("],\n");
         if (committee != null) {
