@@ -120,10 +120,17 @@ public final class TrainingRun {
                 double[] p = t.train(start, ck).bestParameters();
                 history.add(t.history());
                 if (r.lbfgsIterations() > 0) {
-                    p = LbfgsTraining.minimize(tr, p, r.lbfgsIterations(), 1e-10, 0.5, (i, l, g) -> { }).x();
+                    int every = Math.max(100, r.lbfgsIterations() / 10);
+                    p = LbfgsTraining.minimize(tr, p, r.lbfgsIterations(), 1e-10, 0.5, (i, l, g) -> {
+                        if (i > 0 && i % every == 0) {
+                            progress.accept(String.format(Locale.ROOT, "%sL-BFGS iteration %d of %d: loss %.4e",
+                                    tag, i, r.lbfgsIterations(), l));
+                        }
+                    }).x();
                     LossValue v = tr.evaluate(p);
-                    progress.accept(String.format(Locale.ROOT, "%sL-BFGS %d iterations: train E %.3f meV/atom  F %.2f meV/Å",
-                            tag, r.lbfgsIterations(), 1e3 * v.energyRmsePerAtom(), 1e3 * v.forceRmse()));
+                    progress.accept(String.format(Locale.ROOT, "%sL-BFGS %d iterations: train E %.3f meV/atom  F %.2f meV/Å%s",
+                            tag, r.lbfgsIterations(), 1e3 * v.energyRmsePerAtom(), 1e3 * v.forceRmse(),
+                            EpochRecord.virialText(v)));
                 }
                 trained.add(p);
             }
