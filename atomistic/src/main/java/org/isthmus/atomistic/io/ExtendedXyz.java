@@ -36,14 +36,18 @@ import org.isthmus.atomistic.structure.Element;
  *     (integer labels). Other columns (velocities, per-atom {@code energies}, …) are checked for
  *     their field count and not kept: a {@link Configuration} has no place for them.</li>
  * <li>{@code energy=…}: the reference energy (eV).</li>
- * <li>Every other pair, {@code stress} included, is kept as text in {@link Configuration#info()},
+ * <li>{@code virial="…"} (eV, nine components of W = −∂E/∂ε row by row, or six in Voigt order
+ *     xx yy zz yz xz xy) or, where the frame has a cell with a volume, {@code stress="…"} (eV/Å³,
+ *     nine or six, W = −V σ): the reference virial ({@link Configuration#referenceVirial()}).</li>
+ * <li>Every other pair is kept as text in {@link Configuration#info()},
  *     in order; a flag without {@code =} reads as {@code T}. The keys Lattice, Properties and pbc
  *     are recognised in any letter case, as ASE does.</li>
  * </ul>
  *
  * <p>On write, numbers carry the shortest decimal text that reads back to the same double, so a
- * write and a read reproduce positions, cell, energy and forces exactly. Without an evaluation, the
- * reference energy and forces are written as {@code energy} and {@code forces}; with one, its
+ * write and a read reproduce positions, cell, energy, forces and virial exactly. Without an
+ * evaluation, the reference energy, forces and virial are written as {@code energy}, {@code forces}
+ * and {@code virial}; with one, its
  * energy, forces, site energies ({@code energies:R:1}) and stress (where the cell has a volume)
  * take their place and the reference values are not written. Masses are written only where they
  * differ from the standard atomic masses, labels only where one is non-zero.
@@ -156,6 +160,7 @@ public final class ExtendedXyz {
             energy = Fields.real(energyText, "energy (energy=)", source, commentLine);
         }
         Cell cell = cell(lattice, pbcText, source, commentLine);
+        double[] virial = virial(info, cell, source, commentLine);
         if (properties == null) {
             properties = DEFAULT_PROPERTIES;
         }
@@ -245,8 +250,8 @@ public final class ExtendedXyz {
             if (lab != null) {
                 c = c.withLabels(lab);
             }
-            if (energy != null || f != null) {
-                c = c.withReference(energy, f);
+            if (energy != null || f != null || virial != null) {
+                c = c.withReference(energy, f, virial);
             }
             return c.withInfo(info).requireInsideNonPeriodicBox();
         } catch (InvalidInputException e) {
@@ -396,6 +401,46 @@ public final class ExtendedXyz {
         Sources.write(w, frame(c, e));
     }
 
+    /**
+     * The reference virial of a frame from its {@code virial} (eV) or {@code stress} (eV/Å³, needs a
+     * cell volume) pair, removed from {@code info}; null when it has neither.
+     */
+    private static double[] virial(Map<String, String> info, Cell cell, String source, int line) {
+        String v = info.get("virial");
+        if (v != null) {
+            info.remove("virial");
+            return tensor(v, "virial (virial=, eV)", source, line);
+        }
+        String s = info.get("stress");
+        if (s == null || cell.isNone() || !(Math.abs(cell.volume()) > 0)) {
+            return null;
+        }
+        info.remove("stress");
+        double[] w = tensor(s, "stress (stress=, eV/Å³)", source, line);
+        double vol = Math.abs(cell.volume());
+        for (int k = 0; k < 9; k++) {
+            w[k] = -vol * w[k]; // W = −V σ
+        }
+        return w;
+    }
+
+    /** Nine components row by row, or six in Voigt order (xx yy zz yz xz xy), as a 3×3 row-major array. */
+    private static double[] tensor(String text, String what, String source, int line) {
+        String[] t = text.trim().split("\\s+");
+        double[] a = new double[t.length];
+        for (int k = 0; k < t.length; k++) {
+            a[k] = Fields.real(t[k], what, source, line);
+        }
+        if (t.length == 9) {
+            return a;
+        }
+        if (t.length == 6) {
+            return new double[] {a[0], a[5], a[4], a[5], a[1], a[3], a[4], a[3], a[2]};
+        }
+        throw new InvalidInputException(source, line, what + " has " + t.length
+                + " components; expected 9 (3×3, row by row) or 6 (Voigt: xx yy zz yz xz xy)");
+    }
+
     static String frame(Configuration c, Evaluation e) {
         int n = c.size();
         if (e != null && e.size() != n) {
@@ -412,6 +457,7 @@ public final class ExtendedXyz {
         Double energy = e != null ? Double.valueOf(e.energy())
                 : c.referenceEnergy().isPresent() ? Double.valueOf(c.referenceEnergy().getAsDouble()) : null;
         double[] stress = e != null && e.hasForces() && !cell.isNone() ? e.stress(cell) : null;
+        double[] virial = e == null ? c.referenceVirial() : null;
 
         StringBuilder sb = new StringBuilder(64 + n * 120);
         sb.append(n).append('\n');
@@ -445,11 +491,19 @@ public final class ExtendedXyz {
             }
             sb.append('"');
         }
+        if (virial != null) {
+            sb.append(" virial=\"");
+            for (int k = 0; k < 9; k++) {
+                sb.append(k == 0 ? "" : " ").append(Fields.format(virial[k]));
+            }
+            sb.append('"');
+        }
         for (Map.Entry<String, String> p : c.info().entrySet()) {
             String key = p.getKey();
             String lower = key.toLowerCase(Locale.ROOT);
             boolean reserved = lower.equals("lattice") || lower.equals("properties") || lower.equals("pbc")
-                    || (key.equals("energy") && energy != null) || (key.equals("stress") && stress != null);
+                    || (key.equals("energy") && energy != null) || (key.equals("stress") && stress != null)
+                    || (key.equals("virial") && virial != null);
             if (!reserved) {
                 sb.append(' ').append(KeyValueLine.key(key)).append('=').append(KeyValueLine.value(p.getValue()));
             }

@@ -28,10 +28,11 @@ public final class Configuration {
     private final Cell cell;
     private final Double referenceEnergy;
     private final double[] referenceForces;
+    private final double[] referenceVirial; // W = −∂E/∂ε, eV, 3×3 row-major
     private final Map<String, String> info;
 
     private Configuration(Element[] species, double[] positions, double[] masses, int[] labels, Cell cell,
-            Double referenceEnergy, double[] referenceForces, Map<String, String> info) {
+            Double referenceEnergy, double[] referenceForces, double[] referenceVirial, Map<String, String> info) {
         this.species = species;
         this.positions = positions;
         this.masses = masses;
@@ -39,6 +40,7 @@ public final class Configuration {
         this.cell = cell;
         this.referenceEnergy = referenceEnergy;
         this.referenceForces = referenceForces;
+        this.referenceVirial = referenceVirial;
         this.info = info;
         int n = species.length;
         if (positions.length != 3 * n) {
@@ -51,6 +53,18 @@ public final class Configuration {
         if (referenceForces != null && referenceForces.length != 3 * n) {
             throw new InvalidInputException("expected " + 3 * n + " reference force components, got "
                     + referenceForces.length);
+        }
+        if (referenceVirial != null) {
+            if (referenceVirial.length != 9) {
+                throw new InvalidInputException("expected 9 reference virial components (3×3, row by row), got "
+                        + referenceVirial.length);
+            }
+            for (double v : referenceVirial) {
+                if (!Double.isFinite(v)) {
+                    throw new InvalidInputException("the reference virial has a non-finite component (" + v
+                            + "); expected finite numbers in eV");
+                }
+            }
         }
         for (int i = 0; i < 3 * n; i++) {
             if (!Double.isFinite(positions[i])) {
@@ -75,7 +89,7 @@ public final class Configuration {
             m[i] = species[i] == null ? 0 : species[i].mass();
         }
         return new Configuration(species.clone(), positions.clone(), m, new int[species.length], cell,
-                null, null, Map.of());
+                null, null, null, Map.of());
     }
 
     public int size() {
@@ -147,6 +161,15 @@ public final class Configuration {
         return referenceForces != null;
     }
 
+    /** Reference virial W = −∂E/∂ε (eV, 3×3 row-major), a copy, or null if none. */
+    public double[] referenceVirial() {
+        return referenceVirial == null ? null : referenceVirial.clone();
+    }
+
+    public boolean hasReferenceVirial() {
+        return referenceVirial != null;
+    }
+
     /** Free-form key/value metadata carried through files (comment, set name, …). */
     public Map<String, String> info() {
         return info;
@@ -154,32 +177,40 @@ public final class Configuration {
 
     public Configuration withPositions(double[] newPositions) {
         return new Configuration(species, newPositions.clone(), masses, labels, cell, referenceEnergy,
-                referenceForces, info);
+                referenceForces, referenceVirial, info);
     }
 
     public Configuration withCell(Cell newCell) {
-        return new Configuration(species, positions, masses, labels, newCell, referenceEnergy, referenceForces, info);
+        return new Configuration(species, positions, masses, labels, newCell, referenceEnergy, referenceForces, referenceVirial, info);
     }
 
     public Configuration withMasses(double[] newMasses) {
         return new Configuration(species, positions, newMasses.clone(), labels, cell, referenceEnergy,
-                referenceForces, info);
+                referenceForces, referenceVirial, info);
     }
 
     public Configuration withLabels(int[] newLabels) {
         return new Configuration(species, positions, masses, newLabels.clone(), cell, referenceEnergy,
-                referenceForces, info);
+                referenceForces, referenceVirial, info);
     }
 
-    /** With a reference energy (eV) and forces (eV/Å, flat 3N, may be null). */
+    /** With a reference energy (eV) and forces (eV/Å, flat 3N, may be null), and no reference virial. */
     public Configuration withReference(Double energy, double[] forces) {
+        return withReference(energy, forces, null);
+    }
+
+    /**
+     * With a reference energy (eV), forces (eV/Å, flat 3N) and virial (W = −∂E/∂ε, eV, 3×3 row-major,
+     * the convention of {@code Evaluation#virial()}); forces and virial may be null.
+     */
+    public Configuration withReference(Double energy, double[] forces, double[] virial) {
         return new Configuration(species, positions, masses, labels, cell, energy,
-                forces == null ? null : forces.clone(), info);
+                forces == null ? null : forces.clone(), virial == null ? null : virial.clone(), info);
     }
 
     public Configuration withInfo(Map<String, String> newInfo) {
         return new Configuration(species, positions, masses, labels, cell, referenceEnergy, referenceForces,
-                Collections.unmodifiableMap(new LinkedHashMap<>(newInfo)));
+                referenceVirial, Collections.unmodifiableMap(new LinkedHashMap<>(newInfo)));
     }
 
     /**
@@ -192,7 +223,7 @@ public final class Configuration {
                 p[3 * i + r] = f[r][0] * positions[3 * i] + f[r][1] * positions[3 * i + 1] + f[r][2] * positions[3 * i + 2];
             }
         }
-        return new Configuration(species, p, masses, labels, cell.deformed(f), referenceEnergy, referenceForces, info);
+        return new Configuration(species, p, masses, labels, cell.deformed(f), referenceEnergy, referenceForces, referenceVirial, info);
     }
 
     /**
@@ -229,7 +260,7 @@ public final class Configuration {
         System.arraycopy(other.masses, 0, ms, n, m);
         int[] l = Arrays.copyOf(labels, n + m);
         System.arraycopy(other.labels, 0, l, n, m);
-        return new Configuration(s, p, ms, l, cell, null, null, info);
+        return new Configuration(s, p, ms, l, cell, null, null, null, info);
     }
 
     @Override

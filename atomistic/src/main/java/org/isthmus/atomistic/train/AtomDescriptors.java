@@ -20,7 +20,11 @@ import org.isthmus.atomistic.structure.Element;
  * network weights). Row i holds the functions of atom i's element ({@link ModelLayout}); its
  * Jacobian is stored sparsely over the atoms that enter it (atom i itself in slot 0, then its
  * distinct neighbours, periodic images summed): {@code jac[i][(s·m + slot)·3 + k] = ∂G_is/∂x_{atom(slot),k}}
- * in 1/Å.
+ * in 1/Å. Beside it, the strain derivative of each function, {@code vir[i][s·6 + c]} =
+ * Σ_bonds d_α ∂G_is/∂d_β in Voigt order c = xx, yy, zz, yz, xz, xy (symmetrised; dimensionless):
+ * under a homogeneous strain ε every bond vector d becomes (1 + ε)d, so
+ * ∂G_is/∂ε_αβ = Σ_bonds d_β ∂G_is/∂d_α, and the virial W = −∂E/∂ε follows from ∂E/∂G alone
+ * (periodic images are kept apart there, unlike in the position Jacobian).
  *
  * <p>Supported: types 2 ({@link ExpRadial}) and 9 ({@link ExpAngularWide}), the types of
  * {@link SymmetryFunctionSets}; values agree with {@code NnpPotential.symmetryFunctions} and the
@@ -35,6 +39,7 @@ public final class AtomDescriptors {
     final double[][] g;      // raw G per atom
     final int[][] slotAtom;  // atoms of each Jacobian slot
     final double[][] jac;    // ∂G/∂x per atom, [(s·m + slot)·3 + k]
+    final double[][] vir;    // ∂G/∂ε per atom, [s·6 + Voigt component]
 
     private AtomDescriptors(int atoms) {
         this.atoms = atoms;
@@ -42,6 +47,7 @@ public final class AtomDescriptors {
         g = new double[atoms][];
         slotAtom = new int[atoms][];
         jac = new double[atoms][];
+        vir = new double[atoms][];
     }
 
     /** Raw G of atom i (a copy). */
@@ -92,13 +98,14 @@ public final class AtomDescriptors {
             }
             double[] gi = new double[nsf];
             double[] ji = new double[nsf * m * 3];
+            double[] vi = new double[nsf * 6];
             for (int s = 0; s < nsf; s++) {
                 SymmetryFunction f = fs.get(s);
                 int base = s * m * 3;
                 if (f instanceof ExpRadial rad) {
-                    gi[s] = radial(rad, fc, ne, dx, dy, dz, r, el, slot, ji, base);
+                    gi[s] = radial(rad, fc, ne, dx, dy, dz, r, el, slot, ji, base, vi, 6 * s);
                 } else if (f instanceof ExpAngularWide ang) {
-                    gi[s] = angular(ang, fc, ne, dx, dy, dz, r, el, slot, ji, base);
+                    gi[s] = angular(ang, fc, ne, dx, dy, dz, r, el, slot, ji, base, vi, 6 * s);
                 } else {
                     throw new UnsupportedRequestException("training supports symmetry functions of types 2 and 9, got "
                             + "type " + f.type());
@@ -107,13 +114,14 @@ public final class AtomDescriptors {
             d.g[i] = gi;
             d.slotAtom[i] = Arrays.copyOf(atomsOfSlot, m);
             d.jac[i] = ji;
+            d.vir[i] = vi;
         }
         return d;
     }
 
     /** Type 2: G = Σ_j exp(−η(r−r_s)²) f_c(r) (Behler, J. Chem. Phys. 134, 074106 (2011), eq. 6). */
     private static double radial(ExpRadial f, CutoffFunction fc, int ne, double[] dx, double[] dy, double[] dz,
-            double[] r, Element[] el, int[] slot, double[] jac, int base) {
+            double[] r, Element[] el, int[] slot, double[] jac, int base, double[] vir, int vb) {
         double g = 0;
         double rc = f.rc();
         for (int e = 0; e < ne; e++) {
@@ -125,7 +133,9 @@ public final class AtomDescriptors {
             double c = fc.value(r[e], rc);
             g += ex * c;
             double dgdr = ex * (fc.derivative(r[e], rc) - 2.0 * f.eta() * q * c); // 1/Å
-            addBond(jac, base, slot[e], dgdr / r[e], dx[e], dy[e], dz[e]);
+            double k = dgdr / r[e];
+            addBond(jac, base, slot[e], k, dx[e], dy[e], dz[e]);
+            addStrain(vir, vb, dx[e], dy[e], dz[e], k * dx[e], k * dy[e], k * dz[e]);
         }
         return g;
     }
@@ -135,7 +145,7 @@ public final class AtomDescriptors {
      * (Behler 2011, eq. 9; n2p2 applies r_s only when positive).
      */
     private static double angular(ExpAngularWide f, CutoffFunction fc, int ne, double[] dx, double[] dy,
-            double[] dz, double[] r, Element[] el, int[] slot, double[] jac, int base) {
+            double[] dz, double[] r, Element[] el, int[] slot, double[] jac, int base, double[] vir, int vb) {
         double rc = f.rc();
         double rs = f.rs() > 0 ? f.rs() : 0.0;
         double pre = Math.pow(2.0, 1.0 - f.zeta());
@@ -183,6 +193,8 @@ public final class AtomDescriptors {
                 add(jac, base, slot[a], gax, gay, gaz);
                 add(jac, base, slot[b], gbx, gby, gbz);
                 add(jac, base, 0, -gax - gbx, -gay - gby, -gaz - gbz);
+                addStrain(vir, vb, dx[a], dy[a], dz[a], gax, gay, gaz);
+                addStrain(vir, vb, dx[b], dy[b], dz[b], gbx, gby, gbz);
             }
         }
         return g;
@@ -196,6 +208,17 @@ public final class AtomDescriptors {
     private static void addBond(double[] jac, int base, int slot, double k, double x, double y, double z) {
         add(jac, base, slot, k * x, k * y, k * z);
         add(jac, base, 0, -k * x, -k * y, -k * z);
+    }
+
+    /** A bond d with ∂G/∂d = g adds d ⊗ g, symmetrised, in Voigt order (xx, yy, zz, yz, xz, xy). */
+    private static void addStrain(double[] vir, int vb, double x, double y, double z, double gx, double gy,
+            double gz) {
+        vir[vb] += x * gx;
+        vir[vb + 1] += y * gy;
+        vir[vb + 2] += z * gz;
+        vir[vb + 3] += 0.5 * (y * gz + z * gy);
+        vir[vb + 4] += 0.5 * (x * gz + z * gx);
+        vir[vb + 5] += 0.5 * (x * gy + y * gx);
     }
 
     private static void add(double[] jac, int base, int slot, double x, double y, double z) {

@@ -17,7 +17,8 @@ import org.isthmus.atomistic.structure.Configuration;
  * them): for each configuration it makes a fresh work directory, writes the structure there as
  * extended XYZ ({@code input.xyz}), runs the command in that directory, and reads the energy
  * (eV) and forces (eV/Å) back from the extended XYZ file {@code output.xyz} that the command
- * must write ({@code energy=…} and a {@code forces:R:3} column, the same atoms in the same order).
+ * must write ({@code energy=…} and a {@code forces:R:3} column, the same atoms in the same order;
+ * optionally {@code stress=…} in eV/Å³ or {@code virial=…} in eV, which the loss's virial term uses).
  * The command is a list of arguments (no shell unless you ask for one, e.g. {@code sh -c "…"});
  * its standard output and error go to {@code log.txt} in the work directory, which is kept for
  * inspection. A non-zero exit, a time-out or a missing or malformed output is an error naming the
@@ -99,7 +100,7 @@ public final class CommandOracle implements Oracle {
                         + " but the structure sent had " + c.species(i));
             }
         }
-        return c.withReference(r.referenceEnergy().getAsDouble(), r.referenceForces());
+        return c.withReference(r.referenceEnergy().getAsDouble(), r.referenceForces(), r.referenceVirial());
     }
 
 }

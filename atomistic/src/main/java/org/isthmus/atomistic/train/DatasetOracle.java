@@ -43,7 +43,7 @@ public final class DatasetOracle implements Oracle {
     public Configuration label(Configuration c) {
         for (Configuration f : frames) {
             if (matches(f, c)) {
-                return c.withReference(f.referenceEnergy().getAsDouble(), f.referenceForces());
+                return c.withReference(f.referenceEnergy().getAsDouble(), f.referenceForces(), f.referenceVirial());
             }
         }
         throw new InvalidInputException("dataset " + name + " has no configuration matching the one asked for ("

@@ -35,6 +35,13 @@ public final class DifferenceOracle implements Oracle {
         for (int k = 0; k < f.length; k++) {
             f[k] -= fb[k];
         }
-        return c.withReference(t.referenceEnergy().getAsDouble() - b.energy(), f);
+        double[] w = t.referenceVirial();
+        if (w != null) {
+            double[] wb = b.virial();
+            for (int k = 0; k < 9; k++) {
+                w[k] -= wb[k];
+            }
+        }
+        return c.withReference(t.referenceEnergy().getAsDouble() - b.energy(), f, w);
     }
 }

@@ -12,9 +12,11 @@ import java.util.concurrent.Future;
 /**
  * The training loss of an NN-PES and its exact gradient with respect to every weight and bias:
  *
- * <pre>  L = Σ_k [ ((E_k^θ − E_k)/σ_E)² + w_k Σ_i |F_ki^θ − F_ki|² / σ_F² ]</pre>
+ * <pre>  L = Σ_k [ ((E_k^θ − E_k)/σ_E)² + w_k Σ_i |F_ki^θ − F_ki|² / σ_F²
+ *            + v Σ_αβ ((W_k,αβ^θ − W_k,αβ)/n_k)² / σ_W² ]</pre>
  *
- * (energies per atom by default, {@link LossSettings}). With E_k^θ = Σ_i [E_t(x_i; θ) + offset_t]
+ * (energies per atom by default; the virial term, off by default, only for configurations with a
+ * reference virial; {@link LossSettings}). With E_k^θ = Σ_i [E_t(x_i; θ) + offset_t]
  * and F_j = −Σ_i Σ_s (∂E_i/∂x_is) c_s ∂G_is/∂r_j (x = scaled G, c_s the scaling factor):
  *
  * <ul>
@@ -23,6 +25,9 @@ import java.util.concurrent.Future;
  *     = Σ_i ∂/∂θ [∇_x E_i · v_i] with v_is = −c_s Σ_j (∂G_is/∂r_j)·δ_j, since the Jacobian
  *     ∂G/∂r does not depend on θ; the gradient of a directional derivative of the network,
  *     computed exactly by {@link NetworkTape#reverse} (forward-over-reverse).</li>
+ * <li>virial term: W_αβ = −Σ_i Σ_s (∂E_i/∂x_s) c_s ∂G_is/∂ε_αβ is linear in ∇_x E_i like the
+ *     forces (the strain derivative ∂G/∂ε is fixed, {@link AtomDescriptors}), so it adds
+ *     −c_s Σ_αβ (∂G_is/∂ε_αβ) Δ_αβ to the same direction v_i, with Δ = ∂L_W/∂W.</li>
  * </ul>
  *
  * Both are accumulated in one reverse pass per atom. Parallel over configurations with
@@ -109,15 +114,21 @@ public final class Loss implements AutoCloseable {
         }
         double le = 0;
         double lf = 0;
+        double lv = 0;
         double se = 0;
         double sf = 0;
+        double sv = 0;
         long comps = 0;
+        int withVirial = 0;
         for (int q = 0; q < m; q++) { // fixed-order reduction: deterministic
             le += parts[q][0];
             lf += parts[q][1];
             se += parts[q][2];
             sf += parts[q][3];
             comps += (long) parts[q][4];
+            lv += parts[q][5];
+            sv += parts[q][6];
+            withVirial += (int) parts[q][7];
             if (grad != null) {
                 double[] g = partGrad[q];
                 for (int p = 0; p < grad.length; p++) {
@@ -125,8 +136,8 @@ public final class Loss implements AutoCloseable {
                 }
             }
         }
-        return new LossValue(le + lf, le, lf, m > 0 ? Math.sqrt(se / m) : 0.0, comps > 0 ? Math.sqrt(sf / comps) : 0.0,
-                m);
+        return new LossValue(le + lf + lv, le, lf, m > 0 ? Math.sqrt(se / m) : 0.0,
+                comps > 0 ? Math.sqrt(sf / comps) : 0.0, m, lv, withVirial > 0 ? Math.sqrt(sv / (9.0 * withVirial)) : Double.NaN);
     }
 
     private int[] all() {
@@ -140,6 +151,21 @@ public final class Loss implements AutoCloseable {
     /** Predicted energy (eV) and forces (eV/Å) of training configuration k, from the cached descriptors. */
     public double predict(double[] params, int k, double[] forcesOut) {
         return workers[0].predict(params, data.sample(k), forcesOut);
+    }
+
+    /**
+     * Predicted energy (eV), forces (eV/Å, into {@code forcesOut} if not null) and virial
+     * W = −∂E/∂ε (eV, 3×3 row-major, into {@code virialOut} if not null) of training configuration k.
+     */
+    public double predict(double[] params, int k, double[] forcesOut, double[] virialOut) {
+        Worker w = workers[0];
+        double e = w.predict(params, data.sample(k), forcesOut);
+        if (virialOut != null) {
+            double[] v = w.wv;
+            double[] full = {v[0], v[5], v[4], v[5], v[1], v[3], v[4], v[3], v[2]};
+            System.arraycopy(full, 0, virialOut, 0, 9);
+        }
+        return e;
     }
 
     @Override
@@ -156,6 +182,8 @@ public final class Loss implements AutoCloseable {
         double[] f = new double[0];
         double[] delta = new double[0];
         final double[] v;
+        final double[] wv = new double[6];    // predicted virial, Voigt, eV
+        final double[] dw = new double[6];    // ∂L_W/∂W, Voigt, 1/eV
 
         Worker() {
             int ne = layout.elements().size();
@@ -176,13 +204,14 @@ public final class Loss implements AutoCloseable {
             }
         }
 
-        /** E^θ, and F^θ into {@link #f}. */
+        /** E^θ, F^θ into {@link #f} and W^θ (Voigt) into {@link #wv}. */
         double predict(double[] p, TrainingSet.Sample s, double[] forcesOut) {
             int n = s.atoms();
             ensure(n);
             AtomDescriptors d = s.descriptors;
             double e = 0;
             Arrays.fill(f, 0, 3 * n, 0.0);
+            Arrays.fill(wv, 0.0);
             for (int i = 0; i < n; i++) {
                 int t = d.type[i];
                 int o = layout.parameterOffset(t);
@@ -197,10 +226,15 @@ public final class Loss implements AutoCloseable {
                 int m = atoms.length;
                 double[] jac = d.jac[i];
                 double[] c = layout.scaleFactor[t];
+                double[] vir = d.vir[i];
                 for (int sf = 0; sf < nsf; sf++) {
                     double w = dEdx[i][sf] * c[sf];
                     if (w == 0.0) {
                         continue;
+                    }
+                    // W_c = −Σ_s (∂E_i/∂x_s) c_s ∂G_is/∂ε_c
+                    for (int vc = 0; vc < 6; vc++) {
+                        wv[vc] -= w * vir[6 * sf + vc];
                     }
                     int base = sf * m * 3;
                     for (int q = 0; q < m; q++) {
@@ -218,7 +252,10 @@ public final class Loss implements AutoCloseable {
             return e;
         }
 
-        /** {energy loss, force loss, (ΔE/n)², Σ|ΔF|², 3n}; gradient into partGrad[q] when asked. */
+        /**
+         * {energy loss, force loss, (ΔE/n)², Σ|ΔF|², 3n, virial loss, Σ_αβ (ΔW_αβ/n)², 1 if it has a
+         * reference virial}; gradient into partGrad[q] when asked.
+         */
         double[] run(double[] p, TrainingSet.Sample s, double[][] partGrad, int q) {
             int n = s.atoms();
             double e = predict(p, s, null);
@@ -235,7 +272,21 @@ public final class Loss implements AutoCloseable {
                 sumF += r * r;
                 delta[k] = 2.0 * w / sF2 * r; // ∂L_F/∂F_k
             }
-            double[] out = {lossE, w * sumF / sF2, (de / n) * (de / n), sumF, 3.0 * n};
+            double sumW = 0;
+            boolean virial = s.virial != null;
+            Arrays.fill(dw, 0.0);
+            if (virial) {
+                double vW = settings.virialWeight() / (settings.sigmaVirial() * settings.sigmaVirial());
+                for (int vc = 0; vc < 6; vc++) {
+                    double r = (wv[vc] - s.virial[vc]) / n;
+                    double mult = vc < 3 ? 1.0 : 2.0; // off-diagonal components appear twice in Σ_αβ
+                    sumW += mult * r * r;
+                    dw[vc] = 2.0 * vW * mult * r / n; // ∂L_W/∂W_c
+                }
+            }
+            double lossW = virial ? settings.virialWeight() * sumW / (settings.sigmaVirial() * settings.sigmaVirial()) : 0.0;
+            double[] out = {lossE, w * sumF / sF2, (de / n) * (de / n), sumF, 3.0 * n, lossW, sumW, virial ? 1 : 0};
+            boolean virialGrad = virial && settings.hasVirial();
             if (partGrad != null) {
                 double[] g = new double[layout.parameterCount()];
                 AtomDescriptors d = s.descriptors;
@@ -255,6 +306,12 @@ public final class Loss implements AutoCloseable {
                             int j3 = 3 * atoms[a];
                             int o3 = base + 3 * a;
                             acc += jac[o3] * delta[j3] + jac[o3 + 1] * delta[j3 + 1] + jac[o3 + 2] * delta[j3 + 2];
+                        }
+                        if (virialGrad) {
+                            double[] vir = d.vir[i];
+                            for (int vc = 0; vc < 6; vc++) {
+                                acc += vir[6 * sf + vc] * dw[vc];
+                            }
                         }
                         v[sf] = -c[sf] * acc;
                     }

@@ -6,7 +6,8 @@ import java.util.List;
 import org.isthmus.atomistic.structure.Configuration;
 
 /**
- * A source of reference data: given a configuration, its reference energy (eV) and forces (eV/Å).
+ * A source of reference data: given a configuration, its reference energy (eV) and forces (eV/Å),
+ * and where the source has one its virial (eV).
  * Implementations: {@link PotentialOracle} (any potential), {@link DatasetOracle} (a file of
  * labelled configurations).
  */
@@ -17,7 +18,8 @@ public interface Oracle {
 
     /**
      * The configuration with its reference energy and forces set ({@link Configuration#referenceEnergy()},
-     * {@link Configuration#referenceForces()}); positions, cell and species unchanged.
+     * {@link Configuration#referenceForces()}) and its virial where the source gives one
+     * ({@link Configuration#referenceVirial()}); positions, cell and species unchanged.
      */
     Configuration label(Configuration c);
 

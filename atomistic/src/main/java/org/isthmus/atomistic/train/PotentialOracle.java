@@ -8,7 +8,8 @@ import org.isthmus.atomistic.structure.Configuration;
 
 /**
  * An oracle that evaluates a {@link Potential} (Lennard-Jones, Stillinger–Weber, EAM, an NN-PES):
- * the reference energy is the potential's total energy (eV) and the forces its forces (eV/Å), with
+ * the reference energy is the potential's total energy (eV), the forces its forces (eV/Å) and the
+ * virial its virial (eV), with
  * unit weights and no mask. Thread-safe when the potential is (every potential of the project is).
  */
 public final class PotentialOracle implements Oracle {
@@ -31,6 +32,6 @@ public final class PotentialOracle implements Oracle {
     @Override
     public Configuration label(Configuration c) {
         Evaluation e = potential.compute(c);
-        return c.withReference(e.energy(), e.forces());
+        return c.withReference(e.energy(), e.forces(), e.virial());
     }
 }

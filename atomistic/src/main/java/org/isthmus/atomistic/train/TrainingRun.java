@@ -120,10 +120,17 @@ public final class TrainingRun {
                 double[] p = t.train(start, ck).bestParameters();
                 history.add(t.history());
                 if (r.lbfgsIterations() > 0) {
-                    p = LbfgsTraining.minimize(tr, p, r.lbfgsIterations(), 1e-10, 0.5, (i, l, g) -> { }).x();
+                    int every = Math.max(100, r.lbfgsIterations() / 10);
+                    p = LbfgsTraining.minimize(tr, p, r.lbfgsIterations(), 1e-10, 0.5, (i, l, g) -> {
+                        if (i > 0 && i % every == 0) {
+                            progress.accept(String.format(Locale.ROOT, "%sL-BFGS iteration %d of %d: loss %.4e",
+                                    tag, i, r.lbfgsIterations(), l));
+                        }
+                    }).x();
                     LossValue v = tr.evaluate(p);
-                    progress.accept(String.format(Locale.ROOT, "%sL-BFGS %d iterations: train E %.3f meV/atom  F %.2f meV/Å",
-                            tag, r.lbfgsIterations(), 1e3 * v.energyRmsePerAtom(), 1e3 * v.forceRmse()));
+                    progress.accept(String.format(Locale.ROOT, "%sL-BFGS %d iterations: train E %.3f meV/atom  F %.2f meV/Å%s",
+                            tag, r.lbfgsIterations(), 1e3 * v.energyRmsePerAtom(), 1e3 * v.forceRmse(),
+                            EpochRecord.virialText(v)));
                 }
                 trained.add(p);
             }
@@ -138,8 +145,8 @@ public final class TrainingRun {
                 pots.add(pot);
                 LossValue test = te.evaluate(trained.get(m));
                 memberTests.add(test);
-                progress.accept(String.format(Locale.ROOT, "%stest: E %.3f meV/atom  F %.2f meV/Å", tag,
-                        1e3 * test.energyRmsePerAtom(), 1e3 * test.forceRmse()));
+                progress.accept(String.format(Locale.ROOT, "%stest: E %.3f meV/atom  F %.2f meV/Å%s", tag,
+                        1e3 * test.energyRmsePerAtom(), 1e3 * test.forceRmse(), EpochRecord.virialText(test)));
             }
         }
         double[] committeeErr = pots.size() > 1 ? committeeErrors(new Committee(pots), evalSet) : null;
@@ -287,8 +294,10 @@ public final class TrainingRun {
         b.append("  \"members\": [");
         for (int m = 0; m < tests.size(); m++) {
             b.append(m > 0 ? ", " : "").append(String.format(Locale.ROOT,
-                    "{\"test_energy_rmse_meV_atom\": %.6g, \"test_force_rmse_meV_A\": %.6g}",
-                    1e3 * tests.get(m).energyRmsePerAtom(), 1e3 * tests.get(m).forceRmse()));
+                    "{\"test_energy_rmse_meV_atom\": %.6g, \"test_force_rmse_meV_A\": %.6g%s}",
+                    1e3 * tests.get(m).energyRmsePerAtom(), 1e3 * tests.get(m).forceRmse(),
+                    Double.isNaN(tests.get(m).virialRmsePerAtom()) ? "" : String.format(Locale.ROOT,
+                            ", \"test_virial_rmse_meV_atom\": %.6g", 1e3 * tests.get(m).virialRmsePerAtom())));
         }
         b.append("],\n");
         if (committee != null) {

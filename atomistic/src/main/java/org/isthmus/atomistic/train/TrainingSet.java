@@ -9,7 +9,7 @@ import org.isthmus.atomistic.structure.Configuration;
  * A dataset prepared for one {@link ModelLayout}: per configuration the scaled network inputs of
  * every atom and the Jacobian of the raw symmetry functions with respect to the positions
  * ({@link AtomDescriptors}), computed once, since neither depends on the weights; plus the
- * reference energy (eV) and forces (eV/Å). Memory per configuration ≈ 24·N·n_SF·(neighbours + 1)
+ * reference energy (eV), forces (eV/Å) and, where the configuration has one, virial (eV). Memory per configuration ≈ 24·N·n_SF·(neighbours + 1)
  * bytes. Immutable.
  */
 public final class TrainingSet {
@@ -21,6 +21,7 @@ public final class TrainingSet {
         final double[][] x;      // scaled inputs per atom
         final double energy;     // reference, eV
         final double[] forces;   // reference, eV/Å
+        final double[] virial;   // reference, eV, Voigt order (xx yy zz yz xz xy), or null
 
         Sample(Configuration c, ModelLayout layout) {
             configuration = c;
@@ -37,6 +38,9 @@ public final class TrainingSet {
             }
             energy = c.referenceEnergy().getAsDouble();
             forces = c.referenceForces();
+            double[] w = c.referenceVirial();
+            virial = w == null ? null : new double[] {w[0], w[4], w[8], 0.5 * (w[5] + w[7]), 0.5 * (w[2] + w[6]),
+                0.5 * (w[1] + w[3])};
         }
 
         int atoms() {

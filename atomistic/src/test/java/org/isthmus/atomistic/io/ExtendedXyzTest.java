@@ -111,14 +111,19 @@ class ExtendedXyzTest {
         assertArrayEquals(new int[] {1, 1, 2}, c.labels());
         assertEquals(-10.5, c.referenceEnergy().getAsDouble(), 0);
         assertEquals(1.0, c.referenceForces()[8], 0);
+        // The stress (eV/Å³) becomes the reference virial W = −V σ (eV); V = 4·4·20 Å³.
+        double[] stress = {0.01, 0.002, 0.0, 0.002, -0.01, 0.0, 0.0, 0.0, 0.005};
+        double[] w = c.referenceVirial();
+        for (int k = 0; k < 9; k++) {
+            assertEquals(-320.0 * stress[k], w[k], 1e-13);
+        }
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("stress", "0.01 0.002 0.0 0.002 -0.01 0.0 0.0 0.0 0.005");
         expected.put("free_energy", "-10.55");
         expected.put("config_type", "slab");
         expected.put("long name", "a b c");
         expected.put("relaxed", "T");
         assertEquals(expected, c.info());
-        // Written and read again: the same, with the stress kept from info.
+        // Written and read again: the same, the virial written as virial= and read back exactly.
         assertSameConfiguration(c, read(write(c, null)).get(0), 0);
     }
 
@@ -210,13 +215,16 @@ class ExtendedXyzTest {
         Configuration back = read(text).get(0);
         assertEquals(-8.375, back.referenceEnergy().getAsDouble(), 0);
         assertArrayEquals(forces, back.referenceForces(), 0);
-        String[] stress = back.info().get("stress").split(" ");
+        String line = text.split("\n")[1];
+        String[] stress = line.substring(line.indexOf("stress=\"") + 8, line.indexOf('"', line.indexOf("stress=\"") + 8))
+                .split(" ");
         double[] expected = e.stress(c.cell());
         assertEquals(9, stress.length);
         for (int k = 0; k < 9; k++) {
             assertEquals(-virial[k] / c.cell().volume(), Double.parseDouble(stress[k]), 0);
             assertEquals(expected[k], Double.parseDouble(stress[k]), 0);
         }
+        assertArrayEquals(virial, back.referenceVirial(), 1e-14, "the stress read back as the reference virial");
         String firstAtom = text.split("\n")[2];
         String[] fields = firstAtom.trim().split("\\s+");
         assertEquals(10, fields.length, firstAtom);
@@ -233,6 +241,27 @@ class ExtendedXyzTest {
         assertFalse(text.contains("Lattice"), text);
         assertTrue(text.contains(" pbc=\"F F F\"\n"), text);
         assertFalse(read(text).get(0).hasReferenceForces());
+    }
+
+    @Test
+    void readsAVirialInNineOrSixComponentsAndWritesItBackExactly() {
+        String nine = "1\nLattice=\"3 0 0 0 3 0 0 0 3\" energy=-1 virial=\"1 0.25 0.5 0.25 2 0.75 0.5 0.75 3\"\nCu 0 0 0\n";
+        String six = "1\nLattice=\"3 0 0 0 3 0 0 0 3\" energy=-1 virial=\"1 2 3 0.75 0.5 0.25\"\nCu 0 0 0\n";
+        double[] w = {1, 0.25, 0.5, 0.25, 2, 0.75, 0.5, 0.75, 3};
+        Configuration a = read(nine).get(0);
+        assertArrayEquals(w, a.referenceVirial(), 0);
+        assertArrayEquals(w, read(six).get(0).referenceVirial(), 0, "Voigt order xx yy zz yz xz xy");
+        assertTrue(a.info().isEmpty(), a.info().toString());
+        double[] awkward = {0.1 / 3, 1e-17, -2.0 / 7, 1e-17, 5.5, Math.PI, -2.0 / 7, Math.PI, Math.E};
+        Configuration c = sample(6, new boolean[] {true, true, true});
+        c = c.withReference(c.referenceEnergy().getAsDouble(), c.referenceForces(), awkward);
+        assertSameConfiguration(c, read(write(c, null)).get(0), 0);
+    }
+
+    @Test
+    void aVirialOfTheWrongLengthIsNamed() {
+        String text = "1\nLattice=\"3 0 0 0 3 0 0 0 3\" energy=-1 virial=\"1 2 3 4\"\nCu 0 0 0\n";
+        assertInvalid(() -> read(text), SRC, 2, "virial", "4 components", "expected 9");
     }
 
     // --- errors -------------------------------------------------------------------------

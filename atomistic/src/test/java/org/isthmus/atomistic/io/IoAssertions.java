@@ -59,6 +59,10 @@ final class IoAssertions {
         if (expected.hasReferenceForces()) {
             assertClose(expected.referenceForces(), actual.referenceForces(), rel, "forces");
         }
+        assertEquals(expected.hasReferenceVirial(), actual.hasReferenceVirial(), "has a virial");
+        if (expected.hasReferenceVirial()) {
+            assertClose(expected.referenceVirial(), actual.referenceVirial(), rel, "virial");
+        }
         assertEquals(expected.info(), actual.info(), "info");
     }
 

@@ -73,6 +73,47 @@ class LossGradientTest {
     }
 
     @Test
+    void virialTermGradientExactToo() {
+        Dataset data = TrainFixtures.smallSilicon(3, 17);
+        ModelLayout layout = TrainFixtures.layout(data, new int[] {4, 3}, Activation.TANH);
+        LossSettings s = new LossSettings(0.01, 0.2, 0.0, true, 0.02, 3.0);
+        try (Loss loss = new Loss(TrainingSet.of(layout, data), s, 1)) {
+            double[] p = layout.initialParameters(5);
+            LossValue v = loss.evaluate(p);
+            assertTrue(v.virialLoss() > 0 && v.virialRmsePerAtom() > 0, "virial term present: " + v);
+            assertEquals(v.energyLoss() + v.forceLoss() + v.virialLoss(), v.loss(), 1e-12 * v.loss());
+            double dev = worstRelativeDeviation(loss, p);
+            assertTrue(dev < 1e-6, "worst relative deviation " + dev);
+        }
+    }
+
+    @Test
+    void virialTermMovesTheGradient() {
+        Dataset data = TrainFixtures.smallSilicon(3, 17);
+        ModelLayout layout = TrainFixtures.layout(data, new int[] {4}, Activation.TANH);
+        TrainingSet set = TrainingSet.of(layout, data);
+        double[] p = layout.initialParameters(2);
+        int[] all = new int[data.size()];
+        for (int k = 0; k < all.length; k++) {
+            all[k] = k;
+        }
+        double[] g0 = new double[p.length];
+        double[] g1 = new double[p.length];
+        try (Loss off = new Loss(set, new LossSettings(0.01, 0.2, 0.0, true), 1);
+                Loss on = new Loss(set, new LossSettings(0.01, 0.2, 0.0, true, 0.01, 1.0), 1)) {
+            LossValue a = off.evaluate(p, all, g0);
+            LossValue b = on.evaluate(p, all, g1);
+            assertEquals(0.0, a.virialLoss());
+            assertEquals(a.virialRmsePerAtom(), b.virialRmsePerAtom(), 0.0, "the error is reported either way");
+            double diff = 0;
+            for (int q = 0; q < p.length; q++) {
+                diff = Math.max(diff, Math.abs(g1[q] - g0[q]));
+            }
+            assertTrue(diff > 0, "the virial term contributes to the gradient");
+        }
+    }
+
+    @Test
     void cachedPredictionsEqualTheNnPotential() {
         Dataset data = TrainFixtures.smallSilicon(3, 2);
         ModelLayout layout = TrainFixtures.layout(data, new int[] {6, 6}, Activation.TANH);
@@ -82,9 +123,15 @@ class LossGradientTest {
             for (int k = 0; k < data.size(); k++) {
                 Evaluation e = pot.compute(data.get(k));
                 double[] f = new double[3 * data.get(k).size()];
-                double energy = loss.predict(p, k, f);
+                double[] w = new double[9];
+                double energy = loss.predict(p, k, f, w);
                 assertEquals(e.energy(), energy, 1e-10 * Math.abs(e.energy()));
                 assertArrayEquals(e.forces(), f, 1e-10);
+                double wmax = 0;
+                for (double x : e.virial()) {
+                    wmax = Math.max(wmax, Math.abs(x));
+                }
+                assertArrayEquals(e.virial(), w, 1e-10 * wmax, "virial of configuration " + k);
                 double[][] g = pot.symmetryFunctions(data.get(k));
                 AtomDescriptors d = AtomDescriptors.of(data.get(k), layout);
                 for (int i = 0; i < g.length; i++) {

@@ -175,10 +175,13 @@ final class TrainConfig {
             throw error("network.activation", e.getMessage());
         }
         JsonNode l = optionalObject(root, "loss");
-        allowOnly(l, "loss", List.of("sigma_energy", "sigma_force", "force_weight", "per_atom_energy"));
+        allowOnly(l, "loss", List.of("sigma_energy", "sigma_force", "force_weight", "per_atom_energy",
+                "sigma_virial", "virial_weight"));
         LossSettings loss = new LossSettings(number(l, "loss", "sigma_energy", 0.005, true),
                 number(l, "loss", "sigma_force", 0.05, true), number(l, "loss", "force_weight", 0.0, false),
-                !l.has("per_atom_energy") || bool(l, "loss", "per_atom_energy"));
+                !l.has("per_atom_energy") || bool(l, "loss", "per_atom_energy"),
+                number(l, "loss", "sigma_virial", LossSettings.DEFAULT_SIGMA_VIRIAL, true),
+                number(l, "loss", "virial_weight", 0.0, false));
         JsonNode o = optionalObject(root, "optimizer");
         allowOnly(o, "optimizer", List.of("epochs", "batch", "learning_rate", "decay", "min_learning_rate", "patience",
                 "lbfgs_iterations"));

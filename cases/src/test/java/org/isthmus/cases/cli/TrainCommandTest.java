@@ -138,6 +138,25 @@ class TrainCommandTest {
     }
 
     @Test
+    void theVirialTermIsTrainedAndReported() throws Exception {
+        Files.writeString(dir.resolve("sw.yaml"), "potential: stillinger-weber\n");
+        Path cfg = dir.resolve("vir.yaml");
+        Files.writeString(cfg, CONFIG.replace("committee: 2", "committee: 1").replace("epochs: 8", "epochs: 3")
+                + "loss: {sigma_energy: 0.002, sigma_force: 0.05, sigma_virial: 0.01, virial_weight: 1}\n");
+        Path out = dir.resolve("v");
+        CliRun r = run("train", cfg.toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("meV/Å  W ") && r.out().contains("test: E"), r.out());
+        assertTrue(Files.readString(out.resolve("report.json")).contains("\"test_virial_rmse_meV_atom\""));
+        assertTrue(Files.readString(out.resolve("train.xyz")).contains(" virial=\""), "datasets keep the virial");
+
+        Files.writeString(cfg, CONFIG + "loss: {virial_weight: -1}\n");
+        r = run("train", cfg.toString(), "--out", out.toString());
+        assertEquals(Isthmus.INVALID_INPUT, r.exitCode());
+        assertTrue(r.err().contains("loss.virial_weight") && r.err().contains("non-negative"), r.err());
+    }
+
+    @Test
     void badFieldsAreNamed() throws Exception {
         Files.writeString(dir.resolve("sw.yaml"), "potential: stillinger-weber\n");
         Path cfg = dir.resolve("bad.yaml");
