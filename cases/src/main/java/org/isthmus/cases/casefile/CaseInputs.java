@@ -30,7 +30,8 @@ import org.isthmus.coupling.crystal.OrientedCrystal;
  * loads, and knows every element of the structure), the structure (the file reads, the frame
  * exists), the mesh (generated, or the Gmsh file reads, and has every set a boundary condition
  * names), the crystal of cohesive, crack and adhesion (an element the potential knows; a crack
- * radius that holds its regions). Every problem is reported at once, at the field that named the
+ * radius that holds its regions; adhesion's upper crystal: an element the potential knows and
+ * in-plane repeats that match the lower crystal's periods). Every problem is reported at once, at the field that named the
  * resource.
  *
  * @param potential the potential, as loaded (backend not yet applied); null for kind fe
