@@ -3,7 +3,8 @@ package org.isthmus.cases.casefile;
 /**
  * Two elastic blocks joined across an interface that carries the cohesive law derived from the
  * potential (its decohesion form), pulled apart under displacement control (kind adhesion);
- * optionally atomistic about the edge of contact ({@link AdhesionAtomsSpec}).
+ * optionally atomistic about the edge of contact ({@link AdhesionAtomsSpec}), or with an upper block
+ * of another crystal ({@link AdhesionUpperSpec}).
  */
 @Doc("Two blocks pulled apart across an interface carried by the derived cohesive law.")
 public record AdhesionSection(
@@ -23,5 +24,8 @@ public record AdhesionSection(
         @Key(doc = "Displacement increments of the pull, each solved by Newton's method (continuum blocks only).",
                 defaultValue = "300", min = 2) int steps,
         @Key(doc = "Atoms about the edge of contact, coupled to the blocks through the handshake; absent: the "
-                + "blocks are continuum only.", defaultValue = Key.OPTIONAL) AdhesionAtomsSpec atomistic) {
+                + "blocks are continuum only.", defaultValue = Key.OPTIONAL) AdhesionAtomsSpec atomistic,
+        @Key(doc = "The upper block's own crystal (continuum blocks only): the law is derived for the interface "
+                + "between the two crystals and the upper block gets its own modulus; absent: both blocks are "
+                + "'crystal' (cleavage).", defaultValue = Key.OPTIONAL) AdhesionUpperSpec upper) {
 }

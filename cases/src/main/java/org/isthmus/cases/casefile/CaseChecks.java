@@ -43,9 +43,31 @@ final class CaseChecks {
         }
         if (kind == CaseKind.ADHESION && c.adhesion() != null) {
             crystal(c.adhesion().crystal(), "adhesion.crystal", false, b);
+            upper(c.adhesion(), b);
         }
         if (kind == CaseKind.CRACK && c.crack() != null) {
             crack(c.crack(), b);
+        }
+    }
+
+    /** The upper crystal of an interface: a crystal of its own, a strain allowance below 10 %, continuum blocks. */
+    private static void upper(AdhesionSection a, CaseBinder b) {
+        AdhesionUpperSpec u = a.upper();
+        if (u == null) {
+            return;
+        }
+        crystal(new CrystalSpec(u.lattice(), u.element(), u.latticeConstant(), u.plane(), u.direction()), "adhesion.upper",
+                false, b);
+        if (!(u.maxStrain() < 0.1)) {
+            b.error("adhesion.upper.max_strain", "found " + u.maxStrain() + "; expected a fraction below 0.1 (the "
+                    + "interface cell strains the upper crystal by at most 10 %)");
+        }
+        if (u.repeats() != null && b.given("adhesion.upper.max_strain")) {
+            b.errorAtKey("adhesion.upper.max_strain", "'max_strain' chooses the repeats; with 'repeats' given remove it");
+        }
+        if (a.atomistic() != null) {
+            b.errorAtKey("adhesion.upper", "'adhesion.upper' (a second crystal) cannot be combined with "
+                    + "'adhesion.atomistic' (the edge-of-contact pull takes one crystal); remove one of them");
         }
     }
 

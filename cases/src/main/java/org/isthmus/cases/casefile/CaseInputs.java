@@ -22,13 +22,16 @@ import org.isthmus.continuum.mesh.GmshReader;
 import org.isthmus.continuum.mesh.GradedMesh;
 import org.isthmus.continuum.mesh.Mesh;
 import org.isthmus.continuum.mesh.StructuredMeshes;
+import org.isthmus.coupling.cohesive.InterfaceRepeats;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 
 /**
  * The resources a case names, loaded and checked before any work starts: the potential (it
  * loads, and knows every element of the structure), the structure (the file reads, the frame
  * exists), the mesh (generated, or the Gmsh file reads, and has every set a boundary condition
  * names), the crystal of cohesive, crack and adhesion (an element the potential knows; a crack
- * radius that holds its regions). Every problem is reported at once, at the field that named the
+ * radius that holds its regions; adhesion's upper crystal: an element the potential knows and
+ * in-plane repeats that match the lower crystal's periods). Every problem is reported at once, at the field that named the
  * resource.
  *
  * @param potential the potential, as loaded (backend not yet applied); null for kind fe
@@ -110,6 +113,9 @@ public record CaseInputs(Potential potential, Configuration structure, Mesh mesh
                     key + ".crystal.element", "found " + e.symbol() + ", which the potential " + potential.name()
                             + " has no parameters for (it knows " + new TreeSet<>(known) + ")"));
         }
+        if (s.caseKind() == CaseKind.ADHESION && s.adhesion().upper() != null) {
+            upper(s.adhesion(), potential, b);
+        }
         if (s.crack() != null) {
             CrackSection cr = s.crack();
             double shell = 2 * potential.cutoff();
@@ -124,6 +130,47 @@ public record CaseInputs(Potential potential, Configuration structure, Mesh mesh
                                         + "2 r_c = %.2f Å", need)
                                 : String.format(java.util.Locale.ROOT, "a free core of at least 2 r_c = %.2f Å", need)));
             }
+        }
+    }
+
+    /**
+     * The upper crystal of an adhesion interface: an element the potential knows, and in-plane
+     * repeats that match the lower crystal's periods (found within max_strain, or given and below 10 %).
+     */
+    private static void upper(AdhesionSection a, Potential potential, CaseBinder b) {
+        AdhesionUpperSpec u = a.upper();
+        Set<Element> known = potential.species();
+        Element e = Element.find(u.element().trim()).orElse(null);
+        if (e != null && !known.contains(e)) {
+            b.error("adhesion.upper.element", "found " + e.symbol() + ", which the potential " + potential.name()
+                    + " has no parameters for (it knows " + new TreeSet<>(known) + ")");
+            return;
+        }
+        if (e == null || !b.errors().isEmpty()) {
+            return; // reported already
+        }
+        try {
+            OrientedCrystal lower = OrientedCrystal.of(a.crystal().lattice(), a.crystal().element() == null
+                    ? known.iterator().next() : Element.of(a.crystal().element().trim()),
+                    a.crystal().latticeConstant().value(), a.crystal().plane(), a.crystal().direction());
+            OrientedCrystal upper = OrientedCrystal.of(u.lattice(), e, u.latticeConstant().value(), u.plane(), u.direction());
+            if (u.repeats() == null) {
+                try {
+                    InterfaceRepeats.match(lower, upper, u.maxStrain(), InterfaceRepeats.MAX_REPEATS);
+                } catch (AtomisticException x) {
+                    b.error("adhesion.upper.max_strain", x.getMessage());
+                }
+            } else {
+                List<Integer> r = u.repeats();
+                InterfaceRepeats m = InterfaceRepeats.given(lower, upper, r.get(0), r.get(1), r.get(2), r.get(3));
+                if (!(Math.abs(m.strain1()) < 0.1 && Math.abs(m.strain2()) < 0.1)) {
+                    b.error("adhesion.upper.repeats", String.format(java.util.Locale.ROOT, "found %s, which strains the "
+                            + "upper crystal by %.2f %% along x and %.2f %% along y; expected repeats whose periods match "
+                            + "within 10 %%", r, 100 * m.strain1(), 100 * m.strain2()));
+                }
+            }
+        } catch (AtomisticException x) {
+            b.error("adhesion.upper", "cannot build the interface: " + x.getMessage());
         }
     }
 

@@ -1,15 +1,16 @@
 package org.isthmus.cases.run;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.isthmus.atomistic.potential.Potential;
+import org.isthmus.atomistic.structure.Element;
 import org.isthmus.cases.casefile.AdhesionAtomsSpec;
 import org.isthmus.cases.casefile.AdhesionSection;
+import org.isthmus.cases.casefile.AdhesionUpperSpec;
 import org.isthmus.cases.casefile.Case;
 import org.isthmus.cases.casefile.CaseFile;
 import org.isthmus.cases.casefile.CaseInputs;
@@ -28,6 +29,7 @@ import org.isthmus.continuum.solve.NewtonOptions;
 import org.isthmus.continuum.solve.NewtonSolver;
 import org.isthmus.coupling.adhesion.EdgeOfContactPullOff;
 import org.isthmus.coupling.cohesive.DerivedCohesiveLaw;
+import org.isthmus.coupling.cohesive.InterfaceRepeats;
 import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.isthmus.coupling.cohesive.SeparationTable;
 import org.isthmus.coupling.handshake.Ramp;
@@ -48,6 +50,12 @@ import org.isthmus.coupling.handshake.Ramp;
  * the law's files ({@code law.csv}, {@code decohesion.csv}, {@code law.json}, {@code phi.png},
  * {@code traction.png}). Summary: work of adhesion (pull-off), the law's work of separation and
  * their ratio, peak traction of the pull and of the law. No checkpoints (the pull takes seconds).
+ *
+ * <p>With {@code adhesion.upper} the upper block is another crystal B: the law is that of the A/B
+ * interface ({@link CohesiveLawFiles#deriveInterface}: B strained in-plane to A's periods, the gap
+ * at zero normal traction), the lower block has A's C⊥ and the upper B's, and the summary adds
+ * each crystal's surface energy from its own cleavage (γ_A, γ_B) and the interface energy
+ * γ_AB = γ_A + γ_B − W_adh (W_adh: the law's work of separation). Not combined with atoms.
  *
  * <p>With {@code adhesion.atomistic} the blocks are atomistic about the edge of contact
  * ({@link EdgeOfContactPullOff}: plane strain, Cu-on-Cu bonded along {@code bonded_length} beyond a
@@ -72,6 +80,9 @@ final class AdhesionRunner implements Runner {
         Path dir = options.out();
         Potential potential = inputs.potential();
         OrientedCrystal crystal = CohesiveRunner.crystal(as.crystal(), potential, spec.kind());
+        if (as.upper() != null) {
+            return interfacePull(c, inputs, options, log, crystal);
+        }
         log.info("adhesion: potential %s; %s; deriving the law", potential.name(), crystal);
         CohesiveLawFiles.Derived d = CohesiveLawFiles.derive(potential, crystal, as.relaxed(), as.maxOpening().value(),
                 as.points(), 0, 3, 0, 0, spec.threads(), options.quiet());
@@ -83,19 +94,81 @@ final class AdhesionRunner implements Runner {
         if (as.atomistic() != null) {
             return coupled(c, inputs, options, log, crystal, law);
         }
+        // C⊥ = d0 / s: the modulus whose layer compliance the decohesion form removed (eV/Å³)
+        double modulus = crystal.stackingPeriod() / law.layerCompliance();
+        return pull(spec, options, log, law, modulus, modulus, "Pull-off: " + crystal.element().symbol() + " "
+                + crystal.lattice() + " (" + crystal.normal() + ")[" + crystal.direction() + "]");
+    }
 
+    /**
+     * The pull of two continuum blocks of different crystals (adhesion.upper): the law of the A/B
+     * interface ({@link CohesiveLawFiles#deriveInterface}), the lower block with A's C⊥, the upper
+     * with B's; the summary adds W_adh, γ_A, γ_B and γ_AB = γ_A + γ_B − W_adh.
+     */
+    private static Map<String, Figure> interfacePull(Case c, CaseInputs inputs, RunOptions options, RunLog log,
+            OrientedCrystal lower) {
+        CaseFile spec = c.spec();
+        AdhesionSection as = spec.adhesion();
+        AdhesionUpperSpec us = as.upper();
+        Path dir = options.out();
+        Potential potential = inputs.potential();
+        OrientedCrystal upper = OrientedCrystal.of(us.lattice(), Element.of(us.element().trim()),
+                us.latticeConstant().value(), us.plane(), us.direction());
+        InterfaceRepeats r = us.repeats() == null
+                ? InterfaceRepeats.match(lower, upper, us.maxStrain(), InterfaceRepeats.MAX_REPEATS)
+                : InterfaceRepeats.given(lower, upper, us.repeats().get(0), us.repeats().get(1), us.repeats().get(2),
+                        us.repeats().get(3));
+        log.info("adhesion: potential %s; lower %s; upper %s; repeats %d×%d below %d×%d (upper strained %.3f %%, "
+                + "%.3f %%); deriving the interface law", potential.name(), lower, upper, r.a1(), r.a2(), r.b1(), r.b2(),
+                100 * r.strain1(), 100 * r.strain2());
+        CohesiveLawFiles.Interface in = CohesiveLawFiles.deriveInterface(potential, lower, upper, r, as.relaxed(),
+                as.maxOpening().value(), as.points(), spec.threads(), options.quiet());
+        CohesiveLawFiles.Derived d = in.derived();
+        DerivedCohesiveLaw law = d.law();
+        String pair = lower.element().symbol() + " (" + lower.normal() + ") / " + upper.element().symbol() + " ("
+                + upper.normal() + ")";
+        CohesiveLawFiles.writeTablesAndPlots(dir, d, lower, as.relaxed(), false);
+        if (spec.outputs().plots()) {
+            CohesiveLawFiles.plot(dir, law, pair + ", " + (as.relaxed() ? "relaxed" : "rigid") + " separation");
+        }
+        CohesiveLawFiles.writeInterfaceSummary(dir.resolve(CohesiveRunner.LAW_JSON), potential, in, as.relaxed());
+        CohesiveRunner.warnings(law, log);
+        double j = SeparationTable.J_PER_M2;
+        log.info("%s: %d atoms, gap %.4f Å; W_adh %.5f J/m², γ_%s %.5f J/m², γ_%s %.5f J/m², γ_AB %.5f J/m²; derived in "
+                + "%.1f s", d.halves().description(), d.halves().reference().size(), in.gap(), in.workOfAdhesion() * j,
+                lower.element().symbol(), 0.5 * in.lowerWork() * j, upper.element().symbol(), 0.5 * in.upperWork() * j,
+                in.interfaceEnergy() * j, d.seconds());
+        Map<String, Figure> out = pull(spec, options, log, law, d.modulus(), in.upperModulus(), "Pull-off: " + pair);
+        out.put("surface_energy_lower", new Figure(0.5 * in.lowerWork() * j, "J/m²"));
+        out.put("surface_energy_upper", new Figure(0.5 * in.upperWork() * j, "J/m²"));
+        out.put("interface_energy", new Figure(in.interfaceEnergy() * j, "J/m²"));
+        out.put("upper_normal_modulus", new Figure(in.upperModulus() * SeparationTable.GPA, "GPa"));
+        out.put("upper_strain_x", new Figure(r.strain1(), ""));
+        out.put("upper_strain_y", new Figure(r.strain2(), ""));
+        out.put("interface_gap", new Figure(in.gap(), "Å"));
+        out.put("interface_atoms", new Figure(d.halves().reference().size(), ""));
+        return out;
+    }
+
+    /**
+     * Two continuum blocks (lower of modulus {@code cLower}, upper of {@code cUpper}, eV/Å³, ν = 0)
+     * joined by the law's decohesion form, pulled apart in {@code adhesion.steps} increments.
+     */
+    private static Map<String, Figure> pull(CaseFile spec, RunOptions options, RunLog log, DerivedCohesiveLaw law,
+            double cLower, double cUpper, String title) {
+        AdhesionSection as = spec.adhesion();
+        Path dir = options.out();
         double side = as.width().value();
         double h = as.height().value();
         double area = side * side;
-        // C⊥ = d0 / s: the modulus whose layer compliance the decohesion form removed (eV/Å³)
-        double modulus = crystal.stackingPeriod() / law.layerCompliance();
         Mesh mesh = StructuredMeshes.stackedBlocks(side, h);
-        Material[] m = new Material[2];
-        Arrays.fill(m, LinearElastic.isotropic(modulus, 0));
+        // element 0 is the lower block, element 1 the upper
+        Material[] m = {LinearElastic.isotropic(cLower, 0), LinearElastic.isotropic(cUpper, 0)};
         CohesiveInterface ci = new CohesiveInterface(mesh, Section.solid(), "upperBottom", "lowerTop", law.decohesionLaw());
         FeModel model = new FeModel(mesh, Section.solid(), m, 1, ci);
-        log.info("pull: two %.2f × %.2f × %.2f Å blocks, C⊥ = %.2f GPa, ν = 0; %d increments to %.3f Å", side, side, h,
-                modulus * SeparationTable.GPA, as.steps(), as.maxOpening().value());
+        log.info("pull: two %.2f × %.2f × %.2f Å blocks, C⊥ = %.2f GPa (lower), %.2f GPa (upper), ν = 0; %d increments "
+                + "to %.3f Å", side, side, h, cLower * SeparationTable.GPA, cUpper * SeparationTable.GPA, as.steps(),
+                as.maxOpening().value());
         double[] u = new double[model.dofCount()];
         double[] f = new double[model.dofCount()];
         int steps = as.steps();
@@ -138,8 +211,7 @@ final class AdhesionRunner implements Runner {
             for (int i = 0; i < lt.length; i++) {
                 lt[i] = dec[2][i] * SeparationTable.GPA;
             }
-            Plots.lineChart(dir.resolve(PLOT), "Pull-off: " + crystal.element().symbol() + " "
-                    + crystal.lattice() + " (" + crystal.normal() + ")[" + crystal.direction() + "]", "displacement (Å)",
+            Plots.lineChart(dir.resolve(PLOT), title, "displacement (Å)",
                     "traction (GPa)", List.of(new Plots.Series("pull (mean traction)", x, t, Plots.Style.LINE),
                             Plots.Series.dashed("decohesion law, against its opening", dec[0], lt)));
         }
@@ -157,7 +229,7 @@ final class AdhesionRunner implements Runner {
         out.put("peak_traction_displacement", new Figure(peakAt, "Å"));
         out.put("law_peak_traction", new Figure(law.peakTraction() * SeparationTable.GPA, "GPa"));
         out.put("final_force", new Figure(previous, "eV/Å"));
-        out.put("normal_modulus", new Figure(modulus * SeparationTable.GPA, "GPa"));
+        out.put("normal_modulus", new Figure(cLower * SeparationTable.GPA, "GPa"));
         return out;
     }
 

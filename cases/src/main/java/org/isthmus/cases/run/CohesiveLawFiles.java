@@ -19,6 +19,7 @@ import org.isthmus.cases.output.Progress;
 import org.isthmus.coupling.cohesive.CohesiveLawDerivation;
 import org.isthmus.coupling.cohesive.DerivedCohesiveLaw;
 import org.isthmus.coupling.cohesive.HalfCrystals;
+import org.isthmus.coupling.cohesive.InterfaceRepeats;
 import org.isthmus.coupling.cohesive.NormalModulus;
 import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.isthmus.coupling.cohesive.SeparationTable;
@@ -73,6 +74,71 @@ public final class CohesiveLawFiles {
         progress.finish();
         DerivedCohesiveLaw law = DerivedCohesiveLaw.of(table, d.layerCompliance());
         return new Derived(halves, law, modulus, (System.nanoTime() - start) * 1e-9);
+    }
+
+    /**
+     * A law derived for the interface between two crystals, with each crystal's own cleavage work.
+     *
+     * @param derived      the law; {@code modulus} is the lower crystal's C⊥
+     * @param lower        crystal A (below)
+     * @param upper        crystal B (above, strained in-plane to A's periods)
+     * @param repeats      the in-plane repeats and B's strain
+     * @param gap          distance between the facing layers at zero opening (Å, the rigid equilibrium)
+     * @param upperModulus C⊥ of B (eV/Å³, unstrained)
+     * @param lowerWork    2γ_A: the work of separation of A's own cleavage (eV/Å²)
+     * @param upperWork    2γ_B: the work of separation of B's own (unstrained) cleavage (eV/Å²)
+     */
+    public record Interface(Derived derived, OrientedCrystal lower, OrientedCrystal upper, InterfaceRepeats repeats,
+            double gap, double upperModulus, double lowerWork, double upperWork) {
+
+        /** W_adh: the interface law's work of separation (eV/Å²). */
+        public double workOfAdhesion() {
+            return derived.law().workOfSeparation();
+        }
+
+        /** γ_AB = γ_A + γ_B − W_adh (Dupré; eV/Å²). */
+        public double interfaceEnergy() {
+            return 0.5 * (lowerWork + upperWork) - workOfAdhesion();
+        }
+    }
+
+    /**
+     * The law of the interface between {@code lower} (A) and {@code upper} (B) on the normal grid
+     * 0 … maxOpening: the halves ({@link HalfCrystals#adhesion}, each at least twice the cutoff
+     * thick) are first built at the mean of the two cleavage gaps and rebuilt at the gap where the
+     * rigid normal traction vanishes ({@link CohesiveLawDerivation#equilibriumOpening}), so the
+     * table starts at equilibrium; the decohesion form removes half a stacking period of each side,
+     * d_A/(2C⊥ᴬ) + d_B/(2C⊥ᴮ). Each crystal is also cleaved on its own (same variant, openings 0,
+     * maxOpening/2, maxOpening) for its surface energy.
+     */
+    public static Interface deriveInterface(Potential potential, OrientedCrystal lower, OrientedCrystal upper,
+            InterfaceRepeats r, boolean relaxed, double maxOpening, int points, int threads, boolean quiet) {
+        double half = 2 * potential.cutoff();
+        long start = System.nanoTime();
+        HalfCrystals guess = HalfCrystals.adhesion(lower, r.a1(), r.a2(), upper, r.b1(), r.b2(), half, Double.NaN);
+        double shift = CohesiveLawDerivation.builder(potential, guess).threads(threads).build().equilibriumOpening();
+        double gap = 0.5 * (lower.cleavageGap() + upper.cleavageGap()) + shift;
+        HalfCrystals halves = HalfCrystals.adhesion(lower, r.a1(), r.a2(), upper, r.b1(), r.b2(), half, gap);
+        double cA = NormalModulus.of(potential, lower, 1);
+        double cB = NormalModulus.of(potential, upper, 1);
+        // the elastic opening of half a stacking period on each side (Hayes, Ortiz, Carter 2004), Å⁴/eV
+        double s = 0.5 * lower.stackingPeriod() / cA + 0.5 * upper.stackingPeriod() / cB;
+        CohesiveLawDerivation d = CohesiveLawDerivation.builder(potential, halves).relaxed(relaxed).threads(threads)
+                .layerCompliance(s).build();
+        double[] normal = CohesiveLawDerivation.grid(maxOpening, points);
+        Progress progress = new Progress("cohesive", normal.length + 6L, quiet);
+        SeparationTable table = d.table(normal, new double[] {0}, k -> progress.update(k, null));
+        DerivedCohesiveLaw law = DerivedCohesiveLaw.of(table, s);
+        double[] three = CohesiveLawDerivation.grid(maxOpening, 3);
+        double wA = CohesiveLawDerivation.builder(potential, HalfCrystals.cleavage(lower, 1, 1, half)).relaxed(relaxed)
+                .threads(threads).build().table(three, new double[] {0}, k -> progress.update(normal.length + k, null))
+                .workOfSeparation();
+        double wB = CohesiveLawDerivation.builder(potential, HalfCrystals.cleavage(upper, 1, 1, half)).relaxed(relaxed)
+                .threads(threads).build().table(three, new double[] {0}, k -> progress.update(normal.length + 3 + k, null))
+                .workOfSeparation();
+        progress.finish();
+        Derived derived = new Derived(halves, law, cA, (System.nanoTime() - start) * 1e-9);
+        return new Interface(derived, lower, upper, r, gap, cB, wA, wB);
     }
 
     /** law.csv, decohesion.csv, surface.csv (with a tangential opening), phi.png and traction.png in {@code dir}. */
@@ -153,8 +219,46 @@ public final class CohesiveLawFiles {
      */
     public static void writeSummary(Path file, Potential potential, OrientedCrystal crystal, HalfCrystals halves,
             DerivedCohesiveLaw law, double modulus, String modulusSource, boolean relaxed, double seconds) {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = json.createObjectNode();
+        write(file, summary(potential, crystal, halves, law, modulus, modulusSource, relaxed, seconds));
+    }
+
+    /**
+     * The JSON of an interface law ({@code law.json} of an adhesion case with an upper crystal): the
+     * figures of {@link #writeSummary} for the lower crystal, an {@code upper} object for B (its
+     * crystal, repeats, in-plane strain, C⊥), the gap, and {@code interface}: W_adh, γ_A, γ_B, γ_AB.
+     */
+    public static void writeInterfaceSummary(Path file, Potential potential, Interface in, boolean relaxed) {
+        Derived d = in.derived();
+        ObjectNode root = summary(potential, in.lower(), d.halves(), d.law(), d.modulus(),
+                "potential, relaxed-ion (lower crystal)", relaxed, d.seconds());
+        root.remove("surface_energy_J_per_m2");
+        root.put("gap_A", in.gap());
+        ObjectNode up = root.putObject("upper");
+        OrientedCrystal b = in.upper();
+        up.put("lattice", b.lattice().toString());
+        up.put("species", b.element().symbol());
+        up.put("lattice_constant_A", b.latticeConstant());
+        up.put("plane", b.normal().toString());
+        up.put("direction", b.direction().toString());
+        up.put("stacking_period_A", b.stackingPeriod());
+        up.putArray("repeats_a1_a2_b1_b2").add(in.repeats().a1()).add(in.repeats().a2()).add(in.repeats().b1())
+                .add(in.repeats().b2());
+        up.putArray("in_plane_strain").add(in.repeats().strain1()).add(in.repeats().strain2());
+        up.put("normal_modulus_GPa", in.upperModulus() * SeparationTable.GPA);
+        ObjectNode dec = (ObjectNode) root.get("decohesion_form");
+        dec.put("upper_normal_modulus_GPa", in.upperModulus() * SeparationTable.GPA);
+        ObjectNode i = root.putObject("interface");
+        i.put("formula", "W_adh = gamma_A + gamma_B - gamma_AB (Dupre); gamma_A, gamma_B from each crystal's own cleavage");
+        i.put("work_of_adhesion_J_per_m2", in.workOfAdhesion() * SeparationTable.J_PER_M2);
+        i.put("surface_energy_lower_J_per_m2", 0.5 * in.lowerWork() * SeparationTable.J_PER_M2);
+        i.put("surface_energy_upper_J_per_m2", 0.5 * in.upperWork() * SeparationTable.J_PER_M2);
+        i.put("interface_energy_J_per_m2", in.interfaceEnergy() * SeparationTable.J_PER_M2);
+        write(file, root);
+    }
+
+    private static ObjectNode summary(Potential potential, OrientedCrystal crystal, HalfCrystals halves,
+            DerivedCohesiveLaw law, double modulus, String modulusSource, boolean relaxed, double seconds) {
+        ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("potential", potential.name());
         root.put("lattice", crystal.lattice().toString());
         root.put("species", crystal.element().symbol());
@@ -207,6 +311,11 @@ public final class CohesiveLawFiles {
         dec.put("work_of_separation_eV_per_A2", law.decohesionWorkOfSeparation());
         root.put("shear_stiffness_eV_per_A4", law.shearStiffness());
         root.put("seconds", seconds);
+        return root;
+    }
+
+    private static void write(Path file, ObjectNode root) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         try (AtomicFile f = new AtomicFile(file)) {
             f.writer().write(json.writeValueAsString(root));
             f.writer().write("\n");
@@ -218,6 +327,12 @@ public final class CohesiveLawFiles {
 
     /** phi.png and traction.png in {@code out}: computed points, the UBER fit and the decohesion form. */
     public static void plot(Path out, DerivedCohesiveLaw law, OrientedCrystal crystal, boolean relaxed) {
+        plot(out, law, String.format(Locale.ROOT, "%s %s (%s), %s separation", crystal.element().symbol(),
+                crystal.lattice(), crystal.normal(), relaxed ? "relaxed" : "rigid"));
+    }
+
+    /** phi.png and traction.png in {@code out} under a given title. */
+    public static void plot(Path out, DerivedCohesiveLaw law, String title) {
         SeparationTable t = law.table();
         double[] x = t.normalOpenings();
         double[] e = t.normalEnergies();
@@ -245,8 +360,6 @@ public final class CohesiveLawFiles {
             de[i] = dec[1][i] * SeparationTable.J_PER_M2;
             dt[i] = dec[2][i] * SeparationTable.GPA;
         }
-        String title = String.format(Locale.ROOT, "%s %s (%s), %s separation", crystal.element().symbol(), crystal.lattice(),
-                crystal.normal(), relaxed ? "relaxed" : "rigid");
         List<Plots.Series> phi = new ArrayList<>();
         phi.add(Plots.Series.markers("computed", x, pe));
         phi.add(Plots.Series.line("UBER / Xu-Needleman fit", fx, fe));

@@ -11,9 +11,17 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.isthmus.atomistic.potential.Request;
+import org.isthmus.atomistic.potential.eam.EamPotential;
+import org.isthmus.atomistic.potential.eam.ZhouEam;
 import org.isthmus.atomistic.potential.sw.StillingerWeber;
+import org.isthmus.atomistic.structure.Configuration;
 import org.isthmus.atomistic.structure.Element;
 import org.isthmus.cases.casefile.Case;
+import org.isthmus.coupling.cohesive.HalfCrystals;
+import org.isthmus.coupling.cohesive.SeparationTable;
+import org.isthmus.coupling.crystal.CubicLattice;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.isthmus.coupling.fracture.CrystalReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Kinds cohesive and adhesion end to end: the law of Stillinger–Weber Si (111) from the rigid
  * separation against the surface energy of a slab (an independent computation), and the pull-off
  * work of two blocks across the law derived for Zhou-EAM Cu (111) against the law's work of
- * separation (issue 6, acceptance test 5).
+ * separation (issue 6, acceptance test 5), also for Cu on Ni across the interface law.
  */
 class CohesiveRunnerTest {
 
@@ -105,5 +113,78 @@ class CohesiveRunnerTest {
         assertTrue(Math.abs(f.get("final_force").value()) < 0.1);
         assertTrue(Files.readAllLines(out.resolve(AdhesionRunner.TABLE)).size() > 8);
         assertTrue(Files.size(out.resolve(AdhesionRunner.PLOT)) > 1000);
+    }
+
+    /**
+     * Cu below Ni (adhesion.upper): the pull-off work equals the interface law's W_adh within 2 %;
+     * W_adh agrees with an independent computation (slab energies without the mask at the law's
+     * gap), γ_Cu and γ_Ni with slab surface energies, and for this EAM lies between the two
+     * cleavage works, 2γ_Cu < W_adh < 2γ_Ni, so γ_CuNi = γ_Cu + γ_Ni − W_adh is small and positive.
+     */
+    @Test
+    void copperOnNickelPullOffWorkEqualsTheInterfaceLawsWorkOfAdhesion(@TempDir Path tmp) throws Exception {
+        Path eam = Path.of("..", "examples", "cuni-zhou.yaml").toAbsolutePath().normalize();
+        Case c = parse("""
+                kind: adhesion
+                potential: %s
+                adhesion:
+                  crystal: {lattice: fcc, element: Cu, lattice_constant: "3.615 Å", plane: "111", direction: "1-10"}
+                  upper: {lattice: fcc, element: Ni, lattice_constant: "3.52 Å", plane: "111", direction: "1-10"}
+                  points: 41
+                  steps: 150
+                """.formatted(eam), tmp);
+        Path out = tmp.resolve("out");
+        Summary s = CaseRunner.run(c, quiet(out));
+        assertTrue(s.complete());
+        Map<String, Figure> f = s.figures();
+        double w = f.get("law_work_of_separation").value();
+        double gCu = f.get("surface_energy_lower").value();
+        double gNi = f.get("surface_energy_upper").value();
+        assertEquals(1, f.get("work_of_adhesion").value() / w, 0.02, "pull-off work against W_adh");
+        assertEquals(0, f.get("final_force").value(), 1e-8, "separated at the end");
+        assertEquals(gCu + gNi - w, f.get("interface_energy").value(), 1e-12);
+        assertTrue(2 * gCu * 1.02 < w && w < 2 * gNi * 0.98, "2γ_Cu < W_adh < 2γ_Ni: " + gCu + " " + w + " " + gNi);
+        assertTrue(f.get("interface_energy").value() > 0 && f.get("interface_energy").value() < 0.1 * gCu);
+        assertTrue(f.get("upper_normal_modulus").value() > 1.2 * f.get("normal_modulus").value(), "Ni is stiffer");
+        assertEquals(3.615 / 3.52 - 1, f.get("upper_strain_x").value(), 1e-12, "1×1 periods matched");
+        // independent: each crystal's slab surface energy, and W_adh from slabs without the mask
+        EamPotential zhou = ZhouEam.of(Element.of("Cu"), Element.of("Ni"));
+        for (String[] e : new String[][] {{"Cu", "3.615", "surface_energy_lower"}, {"Ni", "3.52", "surface_energy_upper"}}) {
+            double g = CrystalReference.relaxed(zhou, Element.of(e[0]), CubicLattice.FCC, Double.parseDouble(e[1]))
+                    .surfaceEnergy(new int[] {1, 1, 1}, new int[] {1, -1, 0}, 3, false) * SeparationTable.J_PER_M2;
+            assertEquals(g, f.get(e[2]).value(), 2e-3 * g, e[0]);
+        }
+        OrientedCrystal cu = OrientedCrystal.of("fcc", Element.of("Cu"), 3.615, "111", "1-10");
+        OrientedCrystal ni = OrientedCrystal.of("fcc", Element.of("Ni"), 3.52, "111", "1-10");
+        HalfCrystals joined = HalfCrystals.adhesion(cu, 1, 1, ni, 1, 1, 2 * zhou.cutoff(), f.get("interface_gap").value());
+        Request r = Request.defaults().withGradient(false);
+        double apart = zhou.compute(part(joined.reference(), HalfCrystals.BODY_A), r).energy()
+                + zhou.compute(part(joined.reference(), HalfCrystals.BODY_B), r).energy();
+        double independent = (apart - zhou.compute(joined.reference(), r).energy()) / joined.area() * SeparationTable.J_PER_M2;
+        assertEquals(independent, w, 1e-9 * w);
+        JsonNode law = new ObjectMapper().readTree(out.resolve(CohesiveRunner.LAW_JSON).toFile());
+        assertEquals(w, law.path("interface").path("work_of_adhesion_J_per_m2").asDouble(), 1e-12);
+        assertEquals("Ni", law.path("upper").path("species").asText());
+        assertTrue(Files.size(out.resolve(AdhesionRunner.PLOT)) > 1000);
+    }
+
+    /** The atoms of one body of {@code c}, in the same cell. */
+    private static Configuration part(Configuration c, int label) {
+        int n = 0;
+        for (int i = 0; i < c.size(); i++) {
+            n += c.label(i) == label ? 1 : 0;
+        }
+        double[] p = new double[3 * n];
+        Element[] e = new Element[n];
+        int k = 0;
+        for (int i = 0; i < c.size(); i++) {
+            if (c.label(i) == label) {
+                for (int x = 0; x < 3; x++) {
+                    p[3 * k + x] = c.x(i, x);
+                }
+                e[k++] = c.species(i);
+            }
+        }
+        return Configuration.of(e, p, c.cell());
     }
 }
