@@ -102,6 +102,49 @@ final class SmoothedAggregation {
             return new Csr(ncols, rows, cnt, tci, tv);
         }
 
+        /**
+         * The symmetric matrix whose upper part this is (as {@link #times(Csr, int[])} leaves
+         * it): row i's entries with j past the end of i's block are also entered as (j, i),
+         * appended to row j in row order.
+         */
+        Csr mirrorUpper(int[] blocks) {
+            int[] hi = new int[rows];
+            for (int k = 0; k + 1 < blocks.length; k++) {
+                Arrays.fill(hi, blocks[k], blocks[k + 1], blocks[k + 1]);
+            }
+            int[] orp = new int[rows + 1];
+            for (int i = 0; i < rows; i++) {
+                orp[i + 1] += rp[i + 1] - rp[i];
+                for (int q = rp[i]; q < rp[i + 1]; q++) {
+                    if (ci[q] >= hi[i]) {
+                        orp[ci[q] + 1]++;
+                    }
+                }
+            }
+            for (int i = 0; i < rows; i++) {
+                orp[i + 1] += orp[i];
+            }
+            int[] fill = Arrays.copyOf(orp, rows);
+            int[] oci = new int[orp[rows]];
+            double[] ov = new double[orp[rows]];
+            // mirrored entries (j, i) come from rows i < j's block: write them first, in row order
+            for (int i = 0; i < rows; i++) {
+                for (int q = rp[i]; q < rp[i + 1]; q++) {
+                    int j = ci[q];
+                    if (j >= hi[i]) {
+                        oci[fill[j]] = i;
+                        ov[fill[j]++] = v[q];
+                    }
+                }
+            }
+            for (int i = 0; i < rows; i++) {
+                int len = rp[i + 1] - rp[i];
+                System.arraycopy(ci, rp[i], oci, fill[i], len);
+                System.arraycopy(v, rp[i], ov, fill[i], len);
+            }
+            return new Csr(rows, cols, orp, oci, ov);
+        }
+
         /** Σ parts (same shape), each row's sum taken part by part in list order. */
         static Csr sum(java.util.List<Csr> parts) {
             int rows = parts.get(0).rows;
@@ -168,11 +211,22 @@ final class SmoothedAggregation {
          * node, the kept modes of an aggregate), plus {@code rows} at the end.
          */
         int[] rowGroups() {
+            return rowGroups(null);
+        }
+
+        /** {@link #rowGroups()} with a group starting at least at every block start (if blocks is not null). */
+        int[] rowGroups(int[] blocks) {
+            boolean[] split = new boolean[rows + 1];
+            if (blocks != null) {
+                for (int s0 : blocks) {
+                    split[s0] = true;
+                }
+            }
             int[] g = new int[rows + 1];
             int count = 0;
             for (int i = 0; i < rows; i++) {
                 int s0 = count == 0 ? 0 : g[count - 1];
-                boolean same = i > 0 && rp[i + 1] - rp[i] == rp[s0 + 1] - rp[s0]
+                boolean same = i > 0 && !split[i] && rp[i + 1] - rp[i] == rp[s0 + 1] - rp[s0]
                         && Arrays.equals(ci, rp[s0], rp[s0 + 1], ci, rp[i], rp[i + 1]);
                 if (!same) {
                     g[count++] = i;
@@ -183,13 +237,13 @@ final class SmoothedAggregation {
         }
 
         /** The number of distinct columns of row i of this × b (marker entries set to g). */
-        private int countGroup(Csr b, int i, int g, int[] marker) {
+        private int countGroup(Csr b, int i, int g, int[] marker, int minCol) {
             int m = 0;
             for (int p = rp[i]; p < rp[i + 1]; p++) {
                 int k = ci[p];
                 for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
                     int j = b.ci[q];
-                    if (marker[j] != g) {
+                    if (j >= minCol && marker[j] != g) {
                         marker[j] = g;
                         m++;
                     }
@@ -200,7 +254,7 @@ final class SmoothedAggregation {
 
         /** Rows i0..i1−1 (one group, same columns) of this × b, written at orp. */
         private void multiplyGroup(Csr b, int i0, int i1, int g, int[] marker, int[] slot, int[] outStart, int[] inStart,
-                int[] orp, int[] oci, double[] ov) {
+                int[] orp, int[] oci, double[] ov, int minCol) {
             int gs = i1 - i0;
             for (int r = 0; r < gs; r++) {
                 outStart[r] = orp[i0 + r];
@@ -211,6 +265,9 @@ final class SmoothedAggregation {
                 int k = ci[p];
                 for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
                     int j = b.ci[q];
+                    if (j < minCol) {
+                        continue;
+                    }
                     int at;
                     if (marker[j] != g) {
                         marker[j] = g;
@@ -240,7 +297,22 @@ final class SmoothedAggregation {
          * sums run in the same order for any thread count.
          */
         Csr times(Csr b) {
-            int[] groups = rowGroups();
+            return times(b, null);
+        }
+
+        /**
+         * this × b, or with {@code blocks} (block starts of this matrix's rows, which index the
+         * same space as b's columns) only the entries on or above the diagonal blocks: row i
+         * keeps the columns j ≥ the first row of i's block (see {@link #mirrorUpper}).
+         */
+        Csr times(Csr b, int[] blocks) {
+            int[] groups = rowGroups(blocks);
+            int[] lo = new int[rows];
+            if (blocks != null) {
+                for (int k = 0; k + 1 < blocks.length; k++) {
+                    Arrays.fill(lo, blocks[k], blocks[k + 1], blocks[k]);
+                }
+            }
             int ng = groups.length - 1;
             int chunks = Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), ng / 256));
             int[] orp = new int[rows + 1];
@@ -250,7 +322,7 @@ final class SmoothedAggregation {
                 int[] marker = new int[b.cols];
                 Arrays.fill(marker, -1);
                 for (int g = from; g < to; g++) {
-                    int m = countGroup(b, groups[g], g, marker);
+                    int m = countGroup(b, groups[g], g, marker, lo[groups[g]]);
                     for (int r = groups[g]; r < groups[g + 1]; r++) {
                         orp[r + 1] = m;
                     }
@@ -274,7 +346,8 @@ final class SmoothedAggregation {
                 int[] outStart = new int[maxGroup];
                 int[] inStart = new int[maxGroup];
                 for (int g = from; g < to; g++) {
-                    multiplyGroup(b, groups[g], groups[g + 1], g, marker, slot, outStart, inStart, orp, oci, ov);
+                    multiplyGroup(b, groups[g], groups[g + 1], g, marker, slot, outStart, inStart, orp, oci, ov,
+                            lo[groups[g]]);
                 }
             });
             return new Csr(rows, b.cols, orp, oci, ov);
@@ -315,7 +388,7 @@ final class SmoothedAggregation {
                 break;
             }
             ps[l] = next.p;
-            as[l + 1] = galerkin(as[l], next.p);
+            as[l + 1] = galerkin(as[l], next.p, next.blockStart);
             b = next.b;
             blockStart = next.blockStart;
             l++;
@@ -475,15 +548,21 @@ final class SmoothedAggregation {
      * Pᵀ A P = Σ_R (P_R)ᵀ (A_R P), so A P, the largest intermediate (a row of a smoothed P times
      * A reaches the second neighbours' aggregates), never exists whole: its peak is one chunk's.
      * The partial products are added in chunk order, so the result does not depend on the
-     * thread count.
+     * thread count. Pᵀ A P is symmetric: only its blocks on and above the diagonal (blocks of
+     * {@code coarseBlocks}, a coarse node's kept modes) are computed, the others mirrored.
      */
-    static Csr galerkin(Csr a, Csr p) {
+    static Csr galerkin(Csr a, Csr p, int[] coarseBlocks) {
+        return galerkin(a, p, coarseBlocks, RAP_CHUNK_ROWS);
+    }
+
+    /** {@link #galerkin(Csr, Csr, int[])} with chunks of about {@code chunkRows} fine rows. */
+    static Csr galerkin(Csr a, Csr p, int[] coarseBlocks, int chunkRows) {
         int[] groups = a.rowGroups();
         java.util.List<Csr> parts = new java.util.ArrayList<>();
         int g = 0;
         while (g < groups.length - 1) {
             int r0 = groups[g];
-            while (g < groups.length - 1 && groups[g + 1] - r0 <= RAP_CHUNK_ROWS) {
+            while (g < groups.length - 1 && groups[g + 1] - r0 <= chunkRows) {
                 g++;
             }
             if (groups[g] == r0) {
@@ -491,9 +570,9 @@ final class SmoothedAggregation {
             }
             int r1 = groups[g];
             Csr apr = a.rowRange(r0, r1).times(p);
-            parts.add(p.rowRange(r0, r1).transposeInto(p.cols).times(apr));
+            parts.add(p.rowRange(r0, r1).transposeInto(p.cols).times(apr, coarseBlocks));
         }
-        return parts.size() == 1 ? parts.get(0) : Csr.sum(parts);
+        return (parts.size() == 1 ? parts.get(0) : Csr.sum(parts)).mirrorUpper(coarseBlocks);
     }
 
     /*
