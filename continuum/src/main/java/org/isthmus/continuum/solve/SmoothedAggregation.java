@@ -358,6 +358,8 @@ final class SmoothedAggregation {
     private final Csr[] a;
     private final Csr[] p;
     private final double[][] invDiag;
+    /** Per level: the diagonal's position in each row if the rows are sorted (level 0), else null. */
+    private final int[][] diagPos;
     private final int levels;
     private final double[] coarseFactor;
     private final int coarseN;
@@ -397,11 +399,13 @@ final class SmoothedAggregation {
         a = Arrays.copyOf(as, levels);
         p = Arrays.copyOf(ps, levels);
         invDiag = new double[levels][];
+        diagPos = new int[levels][];
         work = new double[levels][];
         rhs = new double[levels][];
         sol = new double[levels][];
         for (int k = 0; k < levels; k++) {
             invDiag[k] = inverseDiagonal(a[k], true);
+            diagPos[k] = k < levels - 1 ? diagonalPositions(a[k]) : null;
             work[k] = new double[a[k].rows];
             rhs[k] = new double[a[k].rows];
             sol[k] = new double[a[k].rows];
@@ -453,12 +457,20 @@ final class SmoothedAggregation {
             return;
         }
         Csr m = a[k];
-        Arrays.fill(x, 0);
-        sweep(m, invDiag[k], b, x, true);
         double[] res = work[k];
-        m.multiply(x, res);
-        for (int i = 0; i < res.length; i++) {
-            res[i] = b[i] - res[i];
+        if (diagPos[k] != null) {
+            // From x = 0 the forward sweep needs only the lower triangle, and after it
+            // b_i − Σ_{j≤i} a_ij x_j = 0, so the residual is −(strict upper triangle)·x: one pass
+            // over the matrix for sweep and residual together instead of two.
+            sweepLowerFromZero(m, diagPos[k], invDiag[k], b, x);
+            upperResidual(m, diagPos[k], x, res);
+        } else {
+            Arrays.fill(x, 0);
+            sweep(m, invDiag[k], b, x, true);
+            m.multiply(x, res);
+            for (int i = 0; i < res.length; i++) {
+                res[i] = b[i] - res[i];
+            }
         }
         p[k].multiplyTransposed(res, rhs[k + 1]);
         cycle(k + 1);
@@ -467,6 +479,55 @@ final class SmoothedAggregation {
             x[i] += res[i];
         }
         sweep(m, invDiag[k], b, x, false);
+    }
+
+    /** x_i = (b_i − Σ_{j<i} a_ij x_j)/a_ii in row order (columns sorted, diagonal at diag[i]). */
+    private static void sweepLowerFromZero(Csr m, int[] diag, double[] invD, double[] b, double[] x) {
+        for (int i = 0; i < m.rows; i++) {
+            double s = b[i];
+            for (int q = m.rp[i]; q < diag[i]; q++) {
+                s -= m.v[q] * x[m.ci[q]];
+            }
+            x[i] = s * invD[i];
+        }
+    }
+
+    /** res_i = −Σ_{j>i} a_ij x_j, in parallel row blocks. */
+    private static void upperResidual(Csr m, int[] diag, double[] x, double[] res) {
+        int blocks = (m.rows + 2047) / 2048;
+        IntStream.range(0, blocks).parallel().forEach(blk -> {
+            int end = Math.min(m.rows, (blk + 1) * 2048);
+            for (int i = blk * 2048; i < end; i++) {
+                double s = 0;
+                for (int q = diag[i] + 1; q < m.rp[i + 1]; q++) {
+                    s -= m.v[q] * x[m.ci[q]];
+                }
+                res[i] = s;
+            }
+        });
+    }
+
+    /**
+     * The position of each row's diagonal entry if every row's columns are strictly increasing
+     * and the diagonal is present (as in the assembled stiffness), else null.
+     */
+    private static int[] diagonalPositions(Csr m) {
+        int[] d = new int[m.rows];
+        for (int i = 0; i < m.rows; i++) {
+            d[i] = -1;
+            for (int q = m.rp[i]; q < m.rp[i + 1]; q++) {
+                if (q > m.rp[i] && m.ci[q] <= m.ci[q - 1]) {
+                    return null;
+                }
+                if (m.ci[q] == i) {
+                    d[i] = q;
+                }
+            }
+            if (d[i] < 0) {
+                return null;
+            }
+        }
+        return d;
     }
 
     /** One Gauss–Seidel sweep, forward or backward. */
