@@ -47,6 +47,8 @@ import org.isthmus.continuum.InvalidInputException;
  */
 public final class StrainPolynomialMaterial implements Material {
     private static final int[][] VOIGT_PAIRS = {{0, 0}, {1, 1}, {2, 2}, {1, 2}, {0, 2}, {0, 1}};
+    /** Voigt index of the pair (i, j) at 3i + j. */
+    private static final int[] V9 = {0, 5, 4, 5, 1, 3, 4, 3, 2};
     private static final int VALIDATION_STRESS = 40;
     private static final int VALIDATION_TANGENT = 8;
 
@@ -56,6 +58,9 @@ public final class StrainPolynomialMaterial implements Material {
     private final double[] s0;
     private final double[] d0;
     private final int[][] exponents;
+    /** Per monomial: its variables with non-zero exponent, and those exponents. */
+    private final int[][] vars;
+    private final int[][] pows;
     private final double[] coefficients;
     private final double modulus;
     private final double stressError;
@@ -70,6 +75,22 @@ public final class StrainPolynomialMaterial implements Material {
         this.s0 = s0;
         this.d0 = d0;
         this.exponents = exponents;
+        this.vars = new int[exponents.length][];
+        this.pows = new int[exponents.length][];
+        for (int u = 0; u < exponents.length; u++) {
+            int nv = 0;
+            for (int x = 0; x < 6; x++) {
+                nv += exponents[u][x] > 0 ? 1 : 0;
+            }
+            vars[u] = new int[nv];
+            pows[u] = new int[nv];
+            for (int x = 0, k = 0; x < 6; x++) {
+                if (exponents[u][x] > 0) {
+                    vars[u][k] = x;
+                    pows[u][k++] = exponents[u][x];
+                }
+            }
+        }
         this.coefficients = coefficients;
         this.modulus = modulus;
         this.energyError = errors == null ? 0 : errors[0];
@@ -337,7 +358,8 @@ public final class StrainPolynomialMaterial implements Material {
     }
 
     /**
-     * Ŵ(e), with ∂Ŵ/∂e into s (6) and, if d is not null, ∂²Ŵ/∂e∂e into d (36).
+     * Ŵ(e), with ∂Ŵ/∂e into s (6) and, if d is not null, ∂²Ŵ/∂e∂e into d (36). Each monomial
+     * is visited through its (at most four) variables with non-zero exponent.
      */
     private double polynomial(double[] e, double[] s, double[] d) {
         double w = 0;
@@ -352,59 +374,60 @@ public final class StrainPolynomialMaterial implements Material {
         if (d != null) {
             System.arraycopy(d0, 0, d, 0, 36);
         }
-        double[][] pw = powers(e);
-        for (int u = 0; u < exponents.length; u++) {
-            double c = coefficients[u];
-            if (c == 0) {
-                continue;
+        int stride = degree + 1;
+        double[] pw = new double[6 * stride];
+        for (int x = 0; x < 6; x++) {
+            pw[x * stride] = 1;
+            for (int k = 1; k <= degree; k++) {
+                pw[x * stride + k] = pw[x * stride + k - 1] * e[x];
             }
-            int[] ex = exponents[u];
+        }
+        double[] full = new double[4];
+        double[] lower = new double[4];
+        for (int u = 0; u < vars.length; u++) {
+            double c = coefficients[u];
+            int[] vs = vars[u];
+            int[] ps = pows[u];
+            int nv = vs.length;
+            // full[k] = e_k^{p_k}, lower[k] = p_k e_k^{p_k − 1}
+            for (int k = 0; k < nv; k++) {
+                full[k] = pw[vs[k] * stride + ps[k]];
+                lower[k] = ps[k] * pw[vs[k] * stride + ps[k] - 1];
+            }
             double v = c;
-            for (int x = 0; x < 6; x++) {
-                v *= pw[x][ex[x]];
+            for (int k = 0; k < nv; k++) {
+                v *= full[k];
             }
             w += v;
-            for (int x = 0; x < 6; x++) {
-                if (ex[x] == 0) {
-                    continue;
-                }
-                // ∂/∂e_x of c Π e_y^{n_y}
-                double gx = c * ex[x] * pw[x][ex[x] - 1];
-                for (int y = 0; y < 6; y++) {
-                    if (y != x) {
-                        gx *= pw[y][ex[y]];
+            for (int k = 0; k < nv; k++) {
+                double g = c * lower[k];
+                for (int l = 0; l < nv; l++) {
+                    if (l != k) {
+                        g *= full[l];
                     }
                 }
-                s[x] += gx;
+                s[vs[k]] += g;
                 if (d == null) {
                     continue;
                 }
-                for (int y = x; y < 6; y++) {
+                for (int l = k; l < nv; l++) {
                     double h;
-                    if (y == x) {
-                        if (ex[x] < 2) {
+                    if (l == k) {
+                        if (ps[k] < 2) {
                             continue;
                         }
-                        h = c * ex[x] * (ex[x] - 1) * pw[x][ex[x] - 2];
-                        for (int z = 0; z < 6; z++) {
-                            if (z != x) {
-                                h *= pw[z][ex[z]];
-                            }
-                        }
+                        h = c * ps[k] * (ps[k] - 1) * pw[vs[k] * stride + ps[k] - 2];
                     } else {
-                        if (ex[y] == 0) {
-                            continue;
-                        }
-                        h = c * ex[x] * pw[x][ex[x] - 1] * ex[y] * pw[y][ex[y] - 1];
-                        for (int z = 0; z < 6; z++) {
-                            if (z != x && z != y) {
-                                h *= pw[z][ex[z]];
-                            }
+                        h = c * lower[k] * lower[l];
+                    }
+                    for (int t = 0; t < nv; t++) {
+                        if (t != k && t != l) {
+                            h *= full[t];
                         }
                     }
-                    d[6 * x + y] += h;
-                    if (y != x) {
-                        d[6 * y + x] += h;
+                    d[6 * vs[k] + vs[l]] += h;
+                    if (l != k) {
+                        d[6 * vs[l] + vs[k]] += h;
                     }
                 }
             }
@@ -443,34 +466,30 @@ public final class StrainPolynomialMaterial implements Material {
         strain(f, e);
         double w = polynomial(e, s, d);
         piola(f, s, p);
-        // A_iJkL = δ_ik S_JL + Σ_MN F_iM 𝔻_MJNL F_kN
-        double[] g = new double[81];
-        for (int m = 0; m < 3; m++) {
+        // A_iJkL = δ_ik S_JL + Σ_MN F_iM 𝔻_MJNL F_kN, as T_iJ,NL = Σ_M F_iM 𝔻_MJNL first
+        double[] t = new double[81];
+        for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
-                int mj = Tensors.voigt(m, j);
-                for (int n = 0; n < 3; n++) {
-                    for (int l = 0; l < 3; l++) {
-                        g[9 * (3 * m + j) + 3 * n + l] = d[6 * mj + Tensors.voigt(n, l)];
+                for (int nl = 0; nl < 9; nl++) {
+                    int vnl = V9[nl];
+                    double v = 0;
+                    for (int m = 0; m < 3; m++) {
+                        v += f[3 * i + m] * d[6 * V9[3 * m + j] + vnl];
                     }
+                    t[9 * (3 * i + j) + nl] = v;
                 }
             }
         }
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                for (int k = 0; k < 3; k++) {
-                    for (int l = 0; l < 3; l++) {
-                        double v = i == k ? s[Tensors.voigt(j, l)] : 0;
-                        for (int m = 0; m < 3; m++) {
-                            double fim = f[3 * i + m];
-                            if (fim == 0) {
-                                continue;
-                            }
-                            for (int n = 0; n < 3; n++) {
-                                v += fim * g[9 * (3 * m + j) + 3 * n + l] * f[3 * k + n];
-                            }
-                        }
-                        a[9 * (3 * i + j) + 3 * k + l] = v;
+        for (int ij = 0; ij < 9; ij++) {
+            int i = ij / 3;
+            int j = ij % 3;
+            for (int k = 0; k < 3; k++) {
+                for (int l = 0; l < 3; l++) {
+                    double v = i == k ? s[V9[3 * j + l]] : 0;
+                    for (int n = 0; n < 3; n++) {
+                        v += t[9 * ij + 3 * n + l] * f[3 * k + n];
                     }
+                    a[9 * ij + 3 * k + l] = v;
                 }
             }
         }
@@ -483,7 +502,7 @@ public final class StrainPolynomialMaterial implements Material {
             for (int j = 0; j < 3; j++) {
                 double v = 0;
                 for (int m = 0; m < 3; m++) {
-                    v += f[3 * i + m] * s[Tensors.voigt(m, j)];
+                    v += f[3 * i + m] * s[V9[3 * m + j]];
                 }
                 p[3 * i + j] = v;
             }
