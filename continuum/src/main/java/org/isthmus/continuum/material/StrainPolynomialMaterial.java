@@ -66,6 +66,18 @@ public final class StrainPolynomialMaterial implements Material {
     private final double stressError;
     private final double tangentError;
     private final double energyError;
+    /** Per-thread scratch arrays: evaluations allocate nothing. */
+    private final ThreadLocal<Work> work = ThreadLocal.withInitial(Work::new);
+
+    private static final class Work {
+        final double[] e = new double[6];
+        final double[] s = new double[6];
+        final double[] d = new double[36];
+        final double[] pw = new double[30];
+        final double[] full = new double[4];
+        final double[] lower = new double[4];
+        final double[] t = new double[81];
+    }
 
     private StrainPolynomialMaterial(Material exact, double radius, int degree, double[] s0, double[] d0,
             int[][] exponents, double[] coefficients, double modulus, double[] errors) {
@@ -361,7 +373,7 @@ public final class StrainPolynomialMaterial implements Material {
      * Ŵ(e), with ∂Ŵ/∂e into s (6) and, if d is not null, ∂²Ŵ/∂e∂e into d (36). Each monomial
      * is visited through its (at most four) variables with non-zero exponent.
      */
-    private double polynomial(double[] e, double[] s, double[] d) {
+    private double polynomial(Work wk, double[] e, double[] s, double[] d) {
         double w = 0;
         for (int x = 0; x < 6; x++) {
             double dx = 0;
@@ -375,15 +387,15 @@ public final class StrainPolynomialMaterial implements Material {
             System.arraycopy(d0, 0, d, 0, 36);
         }
         int stride = degree + 1;
-        double[] pw = new double[6 * stride];
+        double[] pw = wk.pw;
         for (int x = 0; x < 6; x++) {
             pw[x * stride] = 1;
             for (int k = 1; k <= degree; k++) {
                 pw[x * stride + k] = pw[x * stride + k - 1] * e[x];
             }
         }
-        double[] full = new double[4];
-        double[] lower = new double[4];
+        double[] full = wk.full;
+        double[] lower = wk.lower;
         for (int u = 0; u < vars.length; u++) {
             double c = coefficients[u];
             int[] vs = vars[u];
@@ -451,23 +463,25 @@ public final class StrainPolynomialMaterial implements Material {
     }
 
     private double polynomialStress(double[] f, double[] p) {
-        double[] e = new double[6];
-        double[] s = new double[6];
+        Work wk = work.get();
+        double[] e = wk.e;
+        double[] s = wk.s;
         strain(f, e);
-        double w = polynomial(e, s, null);
+        double w = polynomial(wk, e, s, null);
         piola(f, s, p);
         return w;
     }
 
     private double polynomialTangent(double[] f, double[] p, double[] a) {
-        double[] e = new double[6];
-        double[] s = new double[6];
-        double[] d = new double[36];
+        Work wk = work.get();
+        double[] e = wk.e;
+        double[] s = wk.s;
+        double[] d = wk.d;
         strain(f, e);
-        double w = polynomial(e, s, d);
+        double w = polynomial(wk, e, s, d);
         piola(f, s, p);
         // A_iJkL = δ_ik S_JL + Σ_MN F_iM 𝔻_MJNL F_kN, as T_iJ,NL = Σ_M F_iM 𝔻_MJNL first
-        double[] t = new double[81];
+        double[] t = wk.t;
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
                 for (int nl = 0; nl < 9; nl++) {
@@ -512,7 +526,7 @@ public final class StrainPolynomialMaterial implements Material {
     /** Whether F's strain lies within the fit (|E| ≤ radius): the polynomial answers there. */
     public boolean covers(double[] f) {
         double det = Tensors.det(f);
-        return det > 0 && strain(f, new double[6]) <= radius;
+        return det > 0 && strain(f, work.get().e) <= radius;
     }
 
     @Override
@@ -520,13 +534,9 @@ public final class StrainPolynomialMaterial implements Material {
         if (!covers(f)) {
             return exact.energy(f);
         }
-        return polynomial(strainOf(f), new double[6], null);
-    }
-
-    private static double[] strainOf(double[] f) {
-        double[] e = new double[6];
-        strain(f, e);
-        return e;
+        Work wk = work.get();
+        strain(f, wk.e);
+        return polynomial(wk, wk.e, wk.s, null);
     }
 
     @Override

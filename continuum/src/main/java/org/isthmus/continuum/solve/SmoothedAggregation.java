@@ -20,6 +20,12 @@ import org.isthmus.continuum.ConvergenceException;
  * setup and sparser coarse matrices for about 2.5 times the iterations); levels stop at {@value #COARSEST} unknowns, solved by dense Cholesky. The cycle
  * uses one forward Gauss–Seidel sweep before and one backward sweep after the coarse
  * correction, so it is a symmetric positive-definite preconditioner (CG can use it).
+ *
+ * <p>Memory and time: the Galerkin product is formed a chunk of fine rows at a time, upper
+ * blocks only ({@link #galerkin}); Pᵀ is not stored (the restriction scatters with P); sparse
+ * products share column look-ups among rows of one pattern ({@link Csr#times}); on the finest
+ * level (sorted rows) the first sweep from zero reads only the lower triangle and the residual
+ * after it only the upper one.
  */
 final class SmoothedAggregation {
     private static final int COARSEST = 600;
