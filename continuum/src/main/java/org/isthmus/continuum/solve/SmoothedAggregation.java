@@ -191,27 +191,6 @@ final class SmoothedAggregation {
             return new Csr(rows, cols, orp, oci, ov);
         }
 
-        Csr transpose() {
-            int[] cnt = new int[cols + 1];
-            for (int p = 0; p < rp[rows]; p++) {
-                cnt[ci[p] + 1]++;
-            }
-            for (int j = 0; j < cols; j++) {
-                cnt[j + 1] += cnt[j];
-            }
-            int[] fill = Arrays.copyOf(cnt, cols);
-            int[] tci = new int[rp[rows]];
-            double[] tv = new double[rp[rows]];
-            for (int i = 0; i < rows; i++) {
-                for (int p = rp[i]; p < rp[i + 1]; p++) {
-                    int q = fill[ci[p]]++;
-                    tci[q] = i;
-                    tv[q] = v[p];
-                }
-            }
-            return new Csr(cols, rows, cnt, tci, tv);
-        }
-
         /**
          * Starts of the runs of consecutive rows with identical column lists (the dim rows of a
          * node, the kept modes of an aggregate), plus {@code rows} at the end.
