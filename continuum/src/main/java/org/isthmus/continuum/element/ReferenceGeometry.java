@@ -5,7 +5,8 @@ import org.isthmus.continuum.mesh.ElementType;
 import org.isthmus.continuum.mesh.Mesh;
 
 /**
- * Reference-configuration geometry of every element at every quadrature point, computed once:
+ * Reference-configuration geometry of every element at every quadrature point, computed once
+ * per element shape (elements congruent by translation share their gradients and weights):
  * the shape-function gradients ∂N_a/∂X_J = ∂N_a/∂ξ_j (∂ξ/∂X)_jJ and the integration weight
  * dV = w_q · det(∂X/∂ξ) · thickness (thickness only in 2D). This is what a total-Lagrangian
  * formulation needs, so it is never recomputed during a nonlinear solve.
@@ -72,59 +73,154 @@ public final class ReferenceGeometry {
             totalGrad += nq * mesh.type(e).nodeCount() * dim;
         }
         firstPoint[ne] = totalPoints;
-        gradN = new double[totalGrad];
         gradOffset = new int[totalPoints + 1];
         dv = new double[totalPoints];
         position = new double[totalPoints * dim];
         double thickness = dim == 2 ? section.thickness() : 1;
+        // Elements congruent by translation (the same type, rule and node offsets X_a − X_0, bit
+        // for bit) have the same gradients and weights: they are computed once per shape and
+        // shared, so a structured mesh stores a handful of shapes instead of one per element.
+        java.util.Map<Shape, ShapeData> shapes = new java.util.HashMap<>();
+        java.util.Map<Long, double[][]> shapeValues = new java.util.HashMap<>();
+        double[] grad = new double[Math.max(16, totalGrad / Math.max(1, ne))];
         int g = 0;
-        double[] jac = new double[9];
-        double[] inv = new double[9];
         for (int e = 0; e < ne; e++) {
             ElementType type = mesh.type(e);
-            int nn = type.nodeCount();
-            GaussRule rule = rule(type, subdivisions == null ? 1 : subdivisions[e]);
-            double[] n = new double[nn];
-            double[] dn = new double[nn * dim];
-            double size = elementSize(mesh, e);
-            for (int q = 0; q < rule.size(); q++) {
+            int sub = subdivisions == null ? 1 : subdivisions[e];
+            GaussRule rule = rule(type, sub);
+            int nq = rule.size();
+            int stride = type.nodeCount() * dim;
+            Shape key = Shape.of(mesh, e, sub);
+            ShapeData data = shapes.get(key);
+            if (data == null) {
+                int need = g + nq * stride;
+                if (need > grad.length) {
+                    grad = java.util.Arrays.copyOf(grad, Math.max(need, 2 * grad.length));
+                }
+                data = new ShapeData(g, computeShape(mesh, e, type, rule, key, grad, g, thickness));
+                shapes.put(key, data);
+                g = need;
+            }
+            double[][] n = shapeValues.computeIfAbsent(((long) type.ordinal() << 32) | sub, k -> values(type, rule));
+            for (int q = 0; q < nq; q++) {
                 int p = firstPoint[e] + q;
-                gradOffset[p] = g;
-                ShapeFunctions.evaluate(type, rule.points()[q], n, dn);
-                // J_Jj = ∂X_J/∂ξ_j = Σ_a X_aJ ∂N_a/∂ξ_j
-                java.util.Arrays.fill(jac, 0);
-                for (int a = 0; a < nn; a++) {
-                    int node = mesh.node(e, a);
-                    for (int big = 0; big < dim; big++) {
-                        double x = mesh.x(node, big);
-                        position[p * dim + big] += n[a] * x;
-                        for (int j = 0; j < dim; j++) {
-                            jac[big * dim + j] += x * dn[a * dim + j];
-                        }
-                    }
-                }
-                double det = invert(jac, inv, dim);
-                if (!(det > DEGENERATE * Math.pow(size, dim))) {
-                    String what = det < 0 ? "inverted (negative Jacobian " + det + "; check the node order)"
-                            : "degenerate (Jacobian " + det + " for element size " + size + ")";
-                    throw new InvalidInputException("element " + e + " (" + type + ", nodes "
-                            + java.util.Arrays.toString(mesh.nodes(e)) + ") is " + what);
-                }
-                // ∂N_a/∂X_J = Σ_j ∂N_a/∂ξ_j (J⁻¹)_jJ
-                for (int a = 0; a < nn; a++) {
-                    for (int big = 0; big < dim; big++) {
-                        double s = 0;
-                        for (int j = 0; j < dim; j++) {
-                            s += dn[a * dim + j] * inv[j * dim + big];
-                        }
-                        gradN[g + a * dim + big] = s;
-                    }
-                }
-                g += nn * dim;
-                dv[p] = rule.weights()[q] * det * thickness;
+                gradOffset[p] = data.gradStart() + q * stride;
+                dv[p] = data.dv()[q];
+                pointPosition(mesh, e, n[q], p);
             }
         }
         gradOffset[totalPoints] = g;
+        gradN = g == grad.length ? grad : java.util.Arrays.copyOf(grad, g);
+    }
+
+    /** Gradients (written at grad[at...]) and weights of one element shape. */
+    private record ShapeData(int gradStart, double[] dv) {
+    }
+
+    /**
+     * An element's shape up to translation: type, subdivision and the node offsets X_a − X_0,
+     * compared bit for bit.
+     */
+    private record Shape(int type, int subdivision, double[] offsets, int hash) {
+        static Shape of(Mesh mesh, int e, int sub) {
+            ElementType t = mesh.type(e);
+            int dim = mesh.dimension();
+            int nn = t.nodeCount();
+            double[] off = new double[nn * dim];
+            int n0 = mesh.node(e, 0);
+            for (int a = 0; a < nn; a++) {
+                int node = mesh.node(e, a);
+                for (int c = 0; c < dim; c++) {
+                    off[a * dim + c] = mesh.x(node, c) - mesh.x(n0, c);
+                }
+            }
+            int h = 31 * (31 * t.ordinal() + sub) + java.util.Arrays.hashCode(off);
+            return new Shape(t.ordinal(), sub, off, h);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Shape s && s.type == type && s.subdivision == subdivision
+                    && java.util.Arrays.equals(s.offsets, offsets);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** Shape-function values N_a at each point of the rule ([q][a]). */
+    private static double[][] values(ElementType type, GaussRule rule) {
+        int nn = type.nodeCount();
+        double[][] n = new double[rule.size()][nn];
+        double[] dn = new double[nn * type.dimension()];
+        for (int q = 0; q < rule.size(); q++) {
+            ShapeFunctions.evaluate(type, rule.points()[q], n[q], dn);
+        }
+        return n;
+    }
+
+    /** The reference position Σ_a N_a X_a of point p of element e. */
+    private void pointPosition(Mesh mesh, int e, double[] n, int p) {
+        for (int a = 0; a < n.length; a++) {
+            int node = mesh.node(e, a);
+            for (int big = 0; big < dim; big++) {
+                position[p * dim + big] += n[a] * mesh.x(node, big);
+            }
+        }
+    }
+
+    /**
+     * Gradients ∂N_a/∂X_J at every point of element e's rule, written at grad[at...], from its
+     * node offsets (the Jacobian of a translated element is the same); returns the weights
+     * w_q det J_q · thickness.
+     *
+     * @throws InvalidInputException if the element is inverted or degenerate at a point
+     */
+    private double[] computeShape(Mesh mesh, int e, ElementType type, GaussRule rule, Shape shape, double[] grad,
+            int at, double thickness) {
+        int nn = type.nodeCount();
+        double[] x = shape.offsets();
+        double[] n = new double[nn];
+        double[] dn = new double[nn * dim];
+        double[] jac = new double[9];
+        double[] inv = new double[9];
+        double[] w = new double[rule.size()];
+        double size = elementSize(mesh, e);
+        int g = at;
+        for (int q = 0; q < rule.size(); q++) {
+            ShapeFunctions.evaluate(type, rule.points()[q], n, dn);
+            // J_Jj = ∂X_J/∂ξ_j = Σ_a (X_aJ − X_0J) ∂N_a/∂ξ_j (Σ_a ∂N_a/∂ξ_j = 0)
+            java.util.Arrays.fill(jac, 0);
+            for (int a = 0; a < nn; a++) {
+                for (int big = 0; big < dim; big++) {
+                    for (int j = 0; j < dim; j++) {
+                        jac[big * dim + j] += x[a * dim + big] * dn[a * dim + j];
+                    }
+                }
+            }
+            double det = invert(jac, inv, dim);
+            if (!(det > DEGENERATE * Math.pow(size, dim))) {
+                String what = det < 0 ? "inverted (negative Jacobian " + det + "; check the node order)"
+                        : "degenerate (Jacobian " + det + " for element size " + size + ")";
+                throw new InvalidInputException("element " + e + " (" + type + ", nodes "
+                        + java.util.Arrays.toString(mesh.nodes(e)) + ") is " + what);
+            }
+            // ∂N_a/∂X_J = Σ_j ∂N_a/∂ξ_j (J⁻¹)_jJ
+            for (int a = 0; a < nn; a++) {
+                for (int big = 0; big < dim; big++) {
+                    double s = 0;
+                    for (int j = 0; j < dim; j++) {
+                        s += dn[a * dim + j] * inv[j * dim + big];
+                    }
+                    grad[g + a * dim + big] = s;
+                }
+            }
+            g += nn * dim;
+            w[q] = rule.weights()[q] * det * thickness;
+        }
+        return w;
     }
 
     private ReferenceGeometry(ReferenceGeometry base, double[] dv) {

@@ -80,48 +80,11 @@ final class ElementKernel {
             }
             int off = geo.gradientOffset(q);
             if (wantForce) {
-                for (int b = 0; b < nn; b++) {
-                    for (int i = 0; i < dim; i++) {
-                        double s = 0;
-                        for (int bigJ = 0; bigJ < dim; bigJ++) {
-                            s += p[3 * i + bigJ] * g[off + b * dim + bigJ];
-                        }
-                        fe[b * dim + i] += s * dv;
-                    }
-                }
+                addForce(g, off, nn, dv);
             }
             if (wantStiffness) {
-                // T[b][i][k][L] = Σ_J G_bJ A_iJkL dV
-                int d3 = dim * dim * dim;
-                for (int b = 0; b < nn; b++) {
-                    for (int i = 0; i < dim; i++) {
-                        for (int k = 0; k < dim; k++) {
-                            for (int bigL = 0; bigL < dim; bigL++) {
-                                double s = 0;
-                                for (int bigJ = 0; bigJ < dim; bigJ++) {
-                                    s += g[off + b * dim + bigJ] * a[9 * (3 * i + bigJ) + 3 * k + bigL];
-                                }
-                                t[b * d3 + (i * dim + k) * dim + bigL] = s * dv;
-                            }
-                        }
-                    }
-                }
-                // node pairs c ≥ b only: K is symmetric (A_iJkL = A_kLiJ for a hyperelastic W)
-                for (int b = 0; b < nn; b++) {
-                    for (int i = 0; i < dim; i++) {
-                        int row = (b * dim + i) * nd;
-                        for (int c = b; c < nn; c++) {
-                            for (int k = 0; k < dim; k++) {
-                                double s = 0;
-                                int tb = b * d3 + (i * dim + k) * dim;
-                                for (int bigL = 0; bigL < dim; bigL++) {
-                                    s += t[tb + bigL] * g[off + c * dim + bigL];
-                                }
-                                ke[row + c * dim + k] += s;
-                            }
-                        }
-                    }
-                }
+                tangentTimesGradients(g, off, nn, dv);
+                addNodePairs(g, off, nn, nd);
             }
         }
         if (wantStiffness) {
@@ -136,6 +99,67 @@ final class ElementKernel {
             }
         }
         return energy;
+    }
+
+    /** fe_bi += Σ_J P_iJ G_bJ dV. */
+    private void addForce(double[] g, int off, int nn, double dv) {
+        for (int b = 0; b < nn; b++) {
+            for (int i = 0; i < dim; i++) {
+                double s = 0;
+                for (int bigJ = 0; bigJ < dim; bigJ++) {
+                    s += p[3 * i + bigJ] * g[off + b * dim + bigJ];
+                }
+                fe[b * dim + i] += s * dv;
+            }
+        }
+    }
+
+    /**
+     * T[b][i][k][L] = Σ_J G_bJ A_iJkL dV, summed over the non-zero entries of A only (an
+     * isotropic small-strain A has 21 of 81; a finite-strain one may have all).
+     */
+    private void tangentTimesGradients(double[] g, int off, int nn, double dv) {
+        int d3 = dim * dim * dim;
+        Arrays.fill(t, 0, nn * d3, 0);
+        for (int i = 0; i < dim; i++) {
+            for (int bigJ = 0; bigJ < dim; bigJ++) {
+                for (int k = 0; k < dim; k++) {
+                    for (int bigL = 0; bigL < dim; bigL++) {
+                        double av = a[9 * (3 * i + bigJ) + 3 * k + bigL];
+                        if (av != 0) {
+                            addTangentEntry(g, off, nn, (i * dim + k) * dim + bigL, bigJ, av * dv);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void addTangentEntry(double[] g, int off, int nn, int ikl, int bigJ, double v) {
+        int d3 = dim * dim * dim;
+        for (int b = 0; b < nn; b++) {
+            t[b * d3 + ikl] += g[off + b * dim + bigJ] * v;
+        }
+    }
+
+    /** ke[(b,i),(c,k)] += Σ_L T[b][i][k][L] G_cL for node pairs c ≥ b (K is symmetric: A_iJkL = A_kLiJ). */
+    private void addNodePairs(double[] g, int off, int nn, int nd) {
+        int d3 = dim * dim * dim;
+        for (int b = 0; b < nn; b++) {
+            for (int i = 0; i < dim; i++) {
+                int row = (b * dim + i) * nd;
+                for (int c = b; c < nn; c++) {
+                    for (int k = 0; k < dim; k++) {
+                        double s = 0;
+                        int tb = b * d3 + (i * dim + k) * dim;
+                        for (int bigL = 0; bigL < dim; bigL++) {
+                            s += t[tb + bigL] * g[off + c * dim + bigL];
+                        }
+                        ke[row + c * dim + k] += s;
+                    }
+                }
+            }
+        }
     }
 
     private double energyOnly(Material m) {

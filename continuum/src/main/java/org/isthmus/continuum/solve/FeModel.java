@@ -40,6 +40,8 @@ public final class FeModel {
     private final int maxNodes;
     private final CohesiveInterface[] interfaces;
     private final boolean[] skip;
+    /** The column-index array last found node-blocked (assembly scatters by blocks into it). */
+    private volatile int[] blockedPattern;
 
     /** A model with one material everywhere, using all available processors. */
     public FeModel(Mesh mesh, Section section, Material material) {
@@ -265,11 +267,12 @@ public final class FeModel {
         if (k != null) {
             k.zero();
         }
+        boolean blocked = k != null && nodeBlocked(k);
         for (int[] color : colors) {
             if (pool == null || color.length < 64) {
-                new Chunk(color, 0, color.length, u, force, k, stiffness, energies).compute();
+                new Chunk(color, 0, color.length, u, force, k, stiffness, energies, blocked).compute();
             } else {
-                pool.invoke(new Chunk(color, 0, color.length, u, force, k, stiffness, energies));
+                pool.invoke(new Chunk(color, 0, color.length, u, force, k, stiffness, energies, blocked));
             }
         }
         double sum = 0;
@@ -280,6 +283,50 @@ public final class FeModel {
             sum += ci.add(u, force, k);
         }
         return sum;
+    }
+
+    /**
+     * Whether k's pattern is node-blocked, as {@link #newStiffnessMatrix()} makes it: the dim
+     * rows of a node hold the same columns, sorted, in whole node blocks (node·dim, ..., node·dim
+     * + dim − 1). Then a block's entries sit at one offset in each of its rows and assembly needs
+     * one search per node pair instead of one per entry. Checked in O(nnz) once per pattern
+     * (the last pattern checked is remembered by identity).
+     */
+    private boolean nodeBlocked(CompRowMatrix k) {
+        int[] ci = k.getColumnIndices();
+        if (ci == blockedPattern) {
+            return true;
+        }
+        int[] rp = k.getRowPointers();
+        if (k.numRows() != dofCount() || k.numColumns() != dofCount()) {
+            return false;
+        }
+        for (int a = 0; a < mesh.nodeCount(); a++) {
+            int r0 = a * dim;
+            int len = rp[r0 + 1] - rp[r0];
+            if (len % dim != 0) {
+                return false;
+            }
+            for (int q = 0; q < len; q += dim) {
+                int c0 = ci[rp[r0] + q];
+                if (c0 % dim != 0 || (q > 0 && c0 <= ci[rp[r0] + q - 1])) {
+                    return false;
+                }
+                for (int c = 1; c < dim; c++) {
+                    if (ci[rp[r0] + q + c] != c0 + c) {
+                        return false;
+                    }
+                }
+            }
+            for (int i = 1; i < dim; i++) {
+                if (rp[r0 + i + 1] - rp[r0 + i] != len
+                        || !Arrays.equals(ci, rp[r0], rp[r0] + len, ci, rp[r0 + i], rp[r0 + i] + len)) {
+                    return false;
+                }
+            }
+        }
+        blockedPattern = ci;
+        return true;
     }
 
     /** The part of E(u) carried by the cohesive interfaces (0 without interfaces). */
@@ -313,9 +360,11 @@ public final class FeModel {
         private final transient CompRowMatrix k;
         private final boolean stiffness;
         private final transient double[] energies;
+        private final boolean blocked;
 
         Chunk(int[] elems, int from, int to, double[] u, double[] force, CompRowMatrix k, boolean stiffness,
-                double[] energies) {
+                double[] energies, boolean blocked) {
+            this.blocked = blocked;
             this.elems = elems;
             this.from = from;
             this.to = to;
@@ -326,12 +375,35 @@ public final class FeModel {
             this.energies = energies;
         }
 
+        /**
+         * Adds the element matrix into a node-blocked pattern: one search per node pair finds
+         * the block's column offset, which is the same in the dim rows of the node.
+         */
+        private void scatterBlocks(double[] ke, int e, int nn, int nd, int[] rowPtr, int[] colIdx, double[] data) {
+            for (int a = 0; a < nn; a++) {
+                int na = mesh.node(e, a);
+                int row0 = na * dim;
+                int lo = rowPtr[row0];
+                int hi = rowPtr[row0 + 1];
+                for (int b = 0; b < nn; b++) {
+                    int off = Arrays.binarySearch(colIdx, lo, hi, mesh.node(e, b) * dim) - lo;
+                    for (int i = 0; i < dim; i++) {
+                        int base = rowPtr[row0 + i] + off;
+                        int kr = (a * dim + i) * nd + b * dim;
+                        for (int c = 0; c < dim; c++) {
+                            data[base + c] += ke[kr + c];
+                        }
+                    }
+                }
+            }
+        }
+
         @Override
         protected void compute() {
             if (to - from > GRAIN && pool != null) {
                 int mid = (from + to) >>> 1;
-                invokeAll(new Chunk(elems, from, mid, u, force, k, stiffness, energies),
-                        new Chunk(elems, mid, to, u, force, k, stiffness, energies));
+                invokeAll(new Chunk(elems, from, mid, u, force, k, stiffness, energies, blocked),
+                        new Chunk(elems, mid, to, u, force, k, stiffness, energies, blocked));
                 return;
             }
             ElementKernel kernel = new ElementKernel(dim, maxNodes, section);
@@ -359,7 +431,9 @@ public final class FeModel {
                         force[dofs[r]] += kernel.fe[r];
                     }
                 }
-                if (k != null) {
+                if (k != null && blocked) {
+                    scatterBlocks(kernel.ke, e, nn, nd, rowPtr, colIdx, data);
+                } else if (k != null) {
                     for (int r = 0; r < nd; r++) {
                         int row = dofs[r];
                         int lo = rowPtr[row];

@@ -20,6 +20,12 @@ import org.isthmus.continuum.ConvergenceException;
  * setup and sparser coarse matrices for about 2.5 times the iterations); levels stop at {@value #COARSEST} unknowns, solved by dense Cholesky. The cycle
  * uses one forward Gauss–Seidel sweep before and one backward sweep after the coarse
  * correction, so it is a symmetric positive-definite preconditioner (CG can use it).
+ *
+ * <p>Memory and time: the Galerkin product is formed a chunk of fine rows at a time, upper
+ * blocks only ({@link #galerkin}); Pᵀ is not stored (the restriction scatters with P); sparse
+ * products share column look-ups among rows of one pattern ({@link Csr#times}); on the finest
+ * level (sorted rows) the first sweep from zero reads only the lower triangle and the residual
+ * after it only the upper one.
  */
 final class SmoothedAggregation {
     private static final int COARSEST = 600;
@@ -55,17 +61,43 @@ final class SmoothedAggregation {
             });
         }
 
-        Csr transpose() {
-            int[] cnt = new int[cols + 1];
-            for (int p = 0; p < rp[rows]; p++) {
+        /**
+         * y = thisᵀ x by scattering the rows (sequential: Pᵀ is not stored, which saves as much
+         * memory as P takes; the restriction costs one pass over P per cycle).
+         */
+        void multiplyTransposed(double[] x, double[] y) {
+            Arrays.fill(y, 0);
+            for (int i = 0; i < rows; i++) {
+                double xi = x[i];
+                if (xi != 0) {
+                    for (int q = rp[i]; q < rp[i + 1]; q++) {
+                        y[ci[q]] += v[q] * xi;
+                    }
+                }
+            }
+        }
+
+        /**
+         * Rows r0..r1−1 as a matrix that shares this one's column and value arrays (its row
+         * pointers index them directly; only {@link #times}, {@link #transposeInto} and row loops
+         * may use it).
+         */
+        Csr rowRange(int r0, int r1) {
+            return new Csr(r1 - r0, cols, Arrays.copyOfRange(rp, r0, r1 + 1), ci, v);
+        }
+
+        /** The transpose (cols × rows) of a row range; works on {@link #rowRange} views. */
+        Csr transposeInto(int ncols) {
+            int[] cnt = new int[ncols + 1];
+            for (int p = rp[0]; p < rp[rows]; p++) {
                 cnt[ci[p] + 1]++;
             }
-            for (int j = 0; j < cols; j++) {
+            for (int j = 0; j < ncols; j++) {
                 cnt[j + 1] += cnt[j];
             }
-            int[] fill = Arrays.copyOf(cnt, cols);
-            int[] tci = new int[rp[rows]];
-            double[] tv = new double[rp[rows]];
+            int[] fill = Arrays.copyOf(cnt, ncols);
+            int[] tci = new int[cnt[ncols]];
+            double[] tv = new double[cnt[ncols]];
             for (int i = 0; i < rows; i++) {
                 for (int p = rp[i]; p < rp[i + 1]; p++) {
                     int q = fill[ci[p]]++;
@@ -73,35 +105,212 @@ final class SmoothedAggregation {
                     tv[q] = v[p];
                 }
             }
-            return new Csr(cols, rows, cnt, tci, tv);
+            return new Csr(ncols, rows, cnt, tci, tv);
         }
 
         /**
-         * this × b in two passes over parallel row chunks (a symbolic pass counts each row's
-         * entries, the numeric pass writes them in place), so the product is allocated once at
-         * its exact size; each chunk has its own marker and accumulator of b.cols entries.
+         * The symmetric matrix whose upper part this is (as {@link #times(Csr, int[])} leaves
+         * it): row i's entries with j past the end of i's block are also entered as (j, i),
+         * appended to row j in row order.
          */
-        Csr times(Csr b) {
-            int chunks = Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), rows / 512));
+        Csr mirrorUpper(int[] blocks) {
+            int[] hi = new int[rows];
+            for (int k = 0; k + 1 < blocks.length; k++) {
+                Arrays.fill(hi, blocks[k], blocks[k + 1], blocks[k + 1]);
+            }
             int[] orp = new int[rows + 1];
-            IntStream.range(0, chunks).parallel().forEach(c -> {
-                int from = (int) ((long) rows * c / chunks);
-                int to = (int) ((long) rows * (c + 1) / chunks);
-                int[] marker = new int[b.cols];
-                Arrays.fill(marker, -1);
-                for (int i = from; i < to; i++) {
-                    int m = 0;
-                    for (int p = rp[i]; p < rp[i + 1]; p++) {
-                        int k = ci[p];
-                        for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
-                            int j = b.ci[q];
-                            if (marker[j] != i) {
-                                marker[j] = i;
-                                m++;
-                            }
+            for (int i = 0; i < rows; i++) {
+                orp[i + 1] += rp[i + 1] - rp[i];
+                for (int q = rp[i]; q < rp[i + 1]; q++) {
+                    if (ci[q] >= hi[i]) {
+                        orp[ci[q] + 1]++;
+                    }
+                }
+            }
+            for (int i = 0; i < rows; i++) {
+                orp[i + 1] += orp[i];
+            }
+            int[] fill = Arrays.copyOf(orp, rows);
+            int[] oci = new int[orp[rows]];
+            double[] ov = new double[orp[rows]];
+            // mirrored entries (j, i) come from rows i < j's block: write them first, in row order
+            for (int i = 0; i < rows; i++) {
+                for (int q = rp[i]; q < rp[i + 1]; q++) {
+                    int j = ci[q];
+                    if (j >= hi[i]) {
+                        oci[fill[j]] = i;
+                        ov[fill[j]++] = v[q];
+                    }
+                }
+            }
+            for (int i = 0; i < rows; i++) {
+                int len = rp[i + 1] - rp[i];
+                System.arraycopy(ci, rp[i], oci, fill[i], len);
+                System.arraycopy(v, rp[i], ov, fill[i], len);
+            }
+            return new Csr(rows, cols, orp, oci, ov);
+        }
+
+        /** Σ parts (same shape), each row's sum taken part by part in list order. */
+        static Csr sum(java.util.List<Csr> parts) {
+            int rows = parts.get(0).rows;
+            int cols = parts.get(0).cols;
+            int[] marker = new int[cols];
+            int[] slot = new int[cols];
+            Arrays.fill(marker, -1);
+            int[] orp = new int[rows + 1];
+            for (int i = 0; i < rows; i++) {
+                int m = 0;
+                for (Csr c : parts) {
+                    for (int q = c.rp[i]; q < c.rp[i + 1]; q++) {
+                        if (marker[c.ci[q]] != i) {
+                            marker[c.ci[q]] = i;
+                            m++;
                         }
                     }
-                    orp[i + 1] = m;
+                }
+                orp[i + 1] = orp[i] + m;
+            }
+            Arrays.fill(marker, -1);
+            int[] oci = new int[orp[rows]];
+            double[] ov = new double[orp[rows]];
+            for (int i = 0; i < rows; i++) {
+                int m = orp[i];
+                for (Csr c : parts) {
+                    for (int q = c.rp[i]; q < c.rp[i + 1]; q++) {
+                        int j = c.ci[q];
+                        if (marker[j] != i) {
+                            marker[j] = i;
+                            slot[j] = m;
+                            oci[m++] = j;
+                        }
+                        ov[slot[j]] += c.v[q];
+                    }
+                }
+            }
+            return new Csr(rows, cols, orp, oci, ov);
+        }
+
+        /**
+         * Starts of the runs of consecutive rows with identical column lists (the dim rows of a
+         * node, the kept modes of an aggregate), plus {@code rows} at the end.
+         */
+        int[] rowGroups() {
+            return rowGroups(null);
+        }
+
+        /** {@link #rowGroups()} with a group starting at least at every block start (if blocks is not null). */
+        int[] rowGroups(int[] blocks) {
+            boolean[] split = new boolean[rows + 1];
+            if (blocks != null) {
+                for (int s0 : blocks) {
+                    split[s0] = true;
+                }
+            }
+            int[] g = new int[rows + 1];
+            int count = 0;
+            for (int i = 0; i < rows; i++) {
+                int s0 = count == 0 ? 0 : g[count - 1];
+                boolean same = i > 0 && !split[i] && rp[i + 1] - rp[i] == rp[s0 + 1] - rp[s0]
+                        && Arrays.equals(ci, rp[s0], rp[s0 + 1], ci, rp[i], rp[i + 1]);
+                if (!same) {
+                    g[count++] = i;
+                }
+            }
+            g[count] = rows;
+            return Arrays.copyOf(g, count + 1);
+        }
+
+        /** The number of distinct columns of row i of this × b (marker entries set to g). */
+        private int countGroup(Csr b, int i, int g, int[] marker, int minCol) {
+            int m = 0;
+            for (int p = rp[i]; p < rp[i + 1]; p++) {
+                int k = ci[p];
+                for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
+                    int j = b.ci[q];
+                    if (j >= minCol && marker[j] != g) {
+                        marker[j] = g;
+                        m++;
+                    }
+                }
+            }
+            return m;
+        }
+
+        /** Rows i0..i1−1 (one group, same columns) of this × b, written at orp. */
+        private void multiplyGroup(Csr b, int i0, int i1, int g, int[] marker, int[] slot, int[] outStart, int[] inStart,
+                int[] orp, int[] oci, double[] ov, int minCol) {
+            int gs = i1 - i0;
+            for (int r = 0; r < gs; r++) {
+                outStart[r] = orp[i0 + r];
+                inStart[r] = rp[i0 + r] - rp[i0];
+            }
+            int m = 0;
+            for (int p = rp[i0]; p < rp[i0 + 1]; p++) {
+                int k = ci[p];
+                for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
+                    int j = b.ci[q];
+                    if (j < minCol) {
+                        continue;
+                    }
+                    int at;
+                    if (marker[j] != g) {
+                        marker[j] = g;
+                        at = m++;
+                        slot[j] = at;
+                        for (int r = 0; r < gs; r++) {
+                            oci[outStart[r] + at] = j;
+                        }
+                    } else {
+                        at = slot[j];
+                    }
+                    double bv = b.v[q];
+                    for (int r = 0; r < gs; r++) {
+                        ov[outStart[r] + at] += v[p + inStart[r]] * bv;
+                    }
+                }
+            }
+        }
+
+        /**
+         * this × b in two passes over parallel chunks of row groups ({@link #rowGroups}): a
+         * symbolic pass counts each group's columns, the numeric pass writes them in place, so
+         * the product is allocated once at its exact size. The rows of a group share their
+         * columns, so one column look-up serves all of them (the dim rows of a node: a third of
+         * the look-ups of a row-by-row product), and the product's rows of a group again share
+         * their columns. Each chunk has its own marker and slot arrays of b.cols entries; the
+         * sums run in the same order for any thread count.
+         */
+        Csr times(Csr b) {
+            return times(b, null);
+        }
+
+        /**
+         * this × b, or with {@code blocks} (block starts of this matrix's rows, which index the
+         * same space as b's columns) only the entries on or above the diagonal blocks: row i
+         * keeps the columns j ≥ the first row of i's block (see {@link #mirrorUpper}).
+         */
+        Csr times(Csr b, int[] blocks) {
+            int[] groups = rowGroups(blocks);
+            int[] lo = new int[rows];
+            if (blocks != null) {
+                for (int k = 0; k + 1 < blocks.length; k++) {
+                    Arrays.fill(lo, blocks[k], blocks[k + 1], blocks[k]);
+                }
+            }
+            int ng = groups.length - 1;
+            int chunks = Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), ng / 256));
+            int[] orp = new int[rows + 1];
+            IntStream.range(0, chunks).parallel().forEach(c -> {
+                int from = (int) ((long) ng * c / chunks);
+                int to = (int) ((long) ng * (c + 1) / chunks);
+                int[] marker = new int[b.cols];
+                Arrays.fill(marker, -1);
+                for (int g = from; g < to; g++) {
+                    int m = countGroup(b, groups[g], g, marker, lo[groups[g]]);
+                    for (int r = groups[g]; r < groups[g + 1]; r++) {
+                        orp[r + 1] = m;
+                    }
                 }
             });
             for (int i = 0; i < rows; i++) {
@@ -110,28 +319,20 @@ final class SmoothedAggregation {
             int[] oci = new int[orp[rows]];
             double[] ov = new double[orp[rows]];
             IntStream.range(0, chunks).parallel().forEach(c -> {
-                int from = (int) ((long) rows * c / chunks);
-                int to = (int) ((long) rows * (c + 1) / chunks);
+                int from = (int) ((long) ng * c / chunks);
+                int to = (int) ((long) ng * (c + 1) / chunks);
+                int[] marker = new int[b.cols];
                 int[] slot = new int[b.cols];
-                Arrays.fill(slot, -1);
-                for (int i = from; i < to; i++) {
-                    int start = orp[i];
-                    int m = start;
-                    for (int p = rp[i]; p < rp[i + 1]; p++) {
-                        double a = v[p];
-                        int k = ci[p];
-                        for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
-                            int j = b.ci[q];
-                            int at = slot[j];
-                            if (at < start) {
-                                at = m++;
-                                slot[j] = at;
-                                oci[at] = j;
-                                ov[at] = 0;
-                            }
-                            ov[at] += a * b.v[q];
-                        }
-                    }
+                Arrays.fill(marker, -1);
+                int maxGroup = 1;
+                for (int g = from; g < to; g++) {
+                    maxGroup = Math.max(maxGroup, groups[g + 1] - groups[g]);
+                }
+                int[] outStart = new int[maxGroup];
+                int[] inStart = new int[maxGroup];
+                for (int g = from; g < to; g++) {
+                    multiplyGroup(b, groups[g], groups[g + 1], g, marker, slot, outStart, inStart, orp, oci, ov,
+                            lo[groups[g]]);
                 }
             });
             return new Csr(rows, b.cols, orp, oci, ov);
@@ -141,8 +342,9 @@ final class SmoothedAggregation {
     private final boolean smoothed;
     private final Csr[] a;
     private final Csr[] p;
-    private final Csr[] pt;
     private final double[][] invDiag;
+    /** Per level: the diagonal's position in each row if the rows are sorted (level 0), else null. */
+    private final int[][] diagPos;
     private final int levels;
     private final double[] coarseFactor;
     private final int coarseN;
@@ -173,7 +375,7 @@ final class SmoothedAggregation {
                 break;
             }
             ps[l] = next.p;
-            as[l + 1] = next.p.transpose().times(as[l].times(next.p));
+            as[l + 1] = galerkin(as[l], next.p, next.blockStart);
             b = next.b;
             blockStart = next.blockStart;
             l++;
@@ -181,29 +383,14 @@ final class SmoothedAggregation {
         levels = l + 1;
         a = Arrays.copyOf(as, levels);
         p = Arrays.copyOf(ps, levels);
-        pt = new Csr[levels];
         invDiag = new double[levels][];
+        diagPos = new int[levels][];
         work = new double[levels][];
         rhs = new double[levels][];
         sol = new double[levels][];
         for (int k = 0; k < levels; k++) {
-            if (k < levels - 1) {
-                pt[k] = p[k].transpose();
-            }
-            invDiag[k] = new double[a[k].rows];
-            for (int i = 0; i < a[k].rows; i++) {
-                double d = 0;
-                for (int q = a[k].rp[i]; q < a[k].rp[i + 1]; q++) {
-                    if (a[k].ci[q] == i) {
-                        d += a[k].v[q];
-                    }
-                }
-                if (!(d > 0)) {
-                    throw new ConvergenceException("AMG: non-positive diagonal " + d + " at unknown " + i + " of level " + k
-                            + "; the matrix is not positive definite");
-                }
-                invDiag[k][i] = 1 / d;
-            }
+            invDiag[k] = inverseDiagonal(a[k], true);
+            diagPos[k] = k < levels - 1 ? diagonalPositions(a[k]) : null;
             work[k] = new double[a[k].rows];
             rhs[k] = new double[a[k].rows];
             sol[k] = new double[a[k].rows];
@@ -255,20 +442,77 @@ final class SmoothedAggregation {
             return;
         }
         Csr m = a[k];
-        Arrays.fill(x, 0);
-        sweep(m, invDiag[k], b, x, true);
         double[] res = work[k];
-        m.multiply(x, res);
-        for (int i = 0; i < res.length; i++) {
-            res[i] = b[i] - res[i];
+        if (diagPos[k] != null) {
+            // From x = 0 the forward sweep needs only the lower triangle, and after it
+            // b_i − Σ_{j≤i} a_ij x_j = 0, so the residual is −(strict upper triangle)·x: one pass
+            // over the matrix for sweep and residual together instead of two.
+            sweepLowerFromZero(m, diagPos[k], invDiag[k], b, x);
+            upperResidual(m, diagPos[k], x, res);
+        } else {
+            Arrays.fill(x, 0);
+            sweep(m, invDiag[k], b, x, true);
+            m.multiply(x, res);
+            for (int i = 0; i < res.length; i++) {
+                res[i] = b[i] - res[i];
+            }
         }
-        pt[k].multiply(res, rhs[k + 1]);
+        p[k].multiplyTransposed(res, rhs[k + 1]);
         cycle(k + 1);
         p[k].multiply(sol[k + 1], res);
         for (int i = 0; i < x.length; i++) {
             x[i] += res[i];
         }
         sweep(m, invDiag[k], b, x, false);
+    }
+
+    /** x_i = (b_i − Σ_{j<i} a_ij x_j)/a_ii in row order (columns sorted, diagonal at diag[i]). */
+    private static void sweepLowerFromZero(Csr m, int[] diag, double[] invD, double[] b, double[] x) {
+        for (int i = 0; i < m.rows; i++) {
+            double s = b[i];
+            for (int q = m.rp[i]; q < diag[i]; q++) {
+                s -= m.v[q] * x[m.ci[q]];
+            }
+            x[i] = s * invD[i];
+        }
+    }
+
+    /** res_i = −Σ_{j>i} a_ij x_j, in parallel row blocks. */
+    private static void upperResidual(Csr m, int[] diag, double[] x, double[] res) {
+        int blocks = (m.rows + 2047) / 2048;
+        IntStream.range(0, blocks).parallel().forEach(blk -> {
+            int end = Math.min(m.rows, (blk + 1) * 2048);
+            for (int i = blk * 2048; i < end; i++) {
+                double s = 0;
+                for (int q = diag[i] + 1; q < m.rp[i + 1]; q++) {
+                    s -= m.v[q] * x[m.ci[q]];
+                }
+                res[i] = s;
+            }
+        });
+    }
+
+    /**
+     * The position of each row's diagonal entry if every row's columns are strictly increasing
+     * and the diagonal is present (as in the assembled stiffness), else null.
+     */
+    private static int[] diagonalPositions(Csr m) {
+        int[] d = new int[m.rows];
+        for (int i = 0; i < m.rows; i++) {
+            d[i] = -1;
+            for (int q = m.rp[i]; q < m.rp[i + 1]; q++) {
+                if (q > m.rp[i] && m.ci[q] <= m.ci[q - 1]) {
+                    return null;
+                }
+                if (m.ci[q] == i) {
+                    d[i] = q;
+                }
+            }
+            if (d[i] < 0) {
+                return null;
+            }
+        }
+        return d;
     }
 
     /** One Gauss–Seidel sweep, forward or backward. */
@@ -342,43 +586,139 @@ final class SmoothedAggregation {
     private record Level(Csr p, double[] b, int[] blockStart) {
     }
 
+    /** Rows per chunk of the Galerkin product (A P is formed a chunk of rows at a time). */
+    private static final int RAP_CHUNK_ROWS = 8192;
+
+    /**
+     * The coarse matrix Pᵀ A P, summed over chunks of fine rows R (aligned with A's row groups):
+     * Pᵀ A P = Σ_R (P_R)ᵀ (A_R P), so A P, the largest intermediate (a row of a smoothed P times
+     * A reaches the second neighbours' aggregates), never exists whole: its peak is one chunk's.
+     * The partial products are added in chunk order, so the result does not depend on the
+     * thread count. Pᵀ A P is symmetric: only its blocks on and above the diagonal (blocks of
+     * {@code coarseBlocks}, a coarse node's kept modes) are computed, the others mirrored.
+     */
+    static Csr galerkin(Csr a, Csr p, int[] coarseBlocks) {
+        return galerkin(a, p, coarseBlocks, RAP_CHUNK_ROWS);
+    }
+
+    /** {@link #galerkin(Csr, Csr, int[])} with chunks of about {@code chunkRows} fine rows. */
+    static Csr galerkin(Csr a, Csr p, int[] coarseBlocks, int chunkRows) {
+        int[] groups = a.rowGroups();
+        java.util.List<Csr> parts = new java.util.ArrayList<>();
+        int g = 0;
+        while (g < groups.length - 1) {
+            int r0 = groups[g];
+            while (g < groups.length - 1 && groups[g + 1] - r0 <= chunkRows) {
+                g++;
+            }
+            if (groups[g] == r0) {
+                g++; // a single group larger than a chunk
+            }
+            int r1 = groups[g];
+            Csr apr = a.rowRange(r0, r1).times(p);
+            parts.add(p.rowRange(r0, r1).transposeInto(p.cols).times(apr, coarseBlocks));
+        }
+        return (parts.size() == 1 ? parts.get(0) : Csr.sum(parts)).mirrorUpper(coarseBlocks);
+    }
+
+    /*
+     * The set-up runs once per solve, so its cost includes the JIT's: it is split into small
+     * methods (one loop each, most called per block or per aggregate) that compile quickly,
+     * instead of one long method that the JIT compiles on-stack-replacement again and again.
+     */
+
     /** Aggregates the blocks of a, builds the smoothed prolongator and the coarse near-null space. */
     private static Level coarsen(Csr a, int[] blockStart, double[] b, int modes, boolean smooth) {
-        int n = a.rows;
         int nb = blockStart.length - 1;
-        int[] blockOf = new int[n];
-        for (int i = 0; i < nb; i++) {
-            for (int d = blockStart[i]; d < blockStart[i + 1]; d++) {
-                blockOf[d] = i;
-            }
+        int[] blockOf = blockOf(a.rows, blockStart);
+        int[][] graph = blockGraph(a, blockStart, blockOf);
+        int[] agg = new int[nb];
+        int na = aggregate(graph[0], graph[1], agg);
+        if (na == 0) {
+            return null;
         }
-        // block graph (neighbours through non-zero entries), CSR
+        int[] aStart = new int[na + 1];
+        int[] aDofs = aggregateDofs(agg, na, blockStart, aStart);
+        // tentative prolongator: orthonormal basis Q of the near-null space on each aggregate
+        // (modified Gram–Schmidt, twice, dropping dependent columns), coarse B = Qᵀ B
+        double[][] qs = new double[na][];
+        double[][] rs = new double[na][];
+        int[] kept = new int[na];
+        int[] cStart = new int[na + 1];
+        for (int k = 0; k < na; k++) {
+            int m = aStart[k + 1] - aStart[k];
+            qs[k] = new double[m * modes];
+            kept[k] = orthonormalize(b, aDofs, aStart[k], m, modes, qs[k]);
+            rs[k] = projectModes(b, aDofs, aStart[k], m, modes, qs[k], kept[k]);
+            cStart[k + 1] = cStart[k] + kept[k];
+        }
+        int nc = cStart[na];
+        if (nc == 0) {
+            return null;
+        }
+        Csr tent = tentative(a.rows, na, aStart, aDofs, kept, cStart, qs, modes);
+        double[] bc = new double[nc * modes];
+        for (int k = 0; k < na; k++) {
+            System.arraycopy(rs[k], 0, bc, cStart[k] * modes, kept[k] * modes);
+        }
+        return new Level(smooth ? smoothProlongator(a, tent) : tent, bc, cStart);
+    }
+
+    private static int[] blockOf(int n, int[] blockStart) {
+        int[] blockOf = new int[n];
+        for (int i = 0; i + 1 < blockStart.length; i++) {
+            Arrays.fill(blockOf, blockStart[i], blockStart[i + 1], i);
+        }
+        return blockOf;
+    }
+
+    /** The block graph (neighbours through non-zero entries) in CSR: {start, adjacency}. */
+    private static int[][] blockGraph(Csr a, int[] blockStart, int[] blockOf) {
+        int nb = blockStart.length - 1;
         int[] gStart = new int[nb + 1];
         int[] marker = new int[nb];
         Arrays.fill(marker, -1);
-        int[] gAdj = new int[Math.max(16, a.rp[n] / 2)];
+        // a block's neighbours are at most its first row's entries (rows of a block share a
+        // pattern on every level); grow if a matrix breaks that
+        int[] gAdj = new int[Math.max(16, 8 * nb)];
         int cnt = 0;
         for (int i = 0; i < nb; i++) {
-            marker[i] = i;
-            for (int d = blockStart[i]; d < blockStart[i + 1]; d++) {
-                for (int q = a.rp[d]; q < a.rp[d + 1]; q++) {
-                    if (a.v[q] == 0) {
-                        continue;
-                    }
-                    int j = blockOf[a.ci[q]];
-                    if (marker[j] != i) {
-                        marker[j] = i;
-                        if (cnt == gAdj.length) {
-                            gAdj = Arrays.copyOf(gAdj, 2 * cnt);
-                        }
-                        gAdj[cnt++] = j;
-                    }
-                }
+            int room = Math.min(nb, a.rp[blockStart[i + 1]] - a.rp[blockStart[i]]);
+            if (gAdj.length - cnt < room) {
+                gAdj = Arrays.copyOf(gAdj, Math.max(gAdj.length + gAdj.length / 2, cnt + room));
             }
+            cnt = blockNeighbours(a, blockStart, blockOf, i, marker, gAdj, cnt);
             gStart[i + 1] = cnt;
         }
-        // greedy aggregation; isolated blocks (all dofs constrained) stay out (−2)
-        int[] agg = new int[nb];
+        return new int[][] {gStart, Arrays.copyOf(gAdj, cnt)};
+    }
+
+    /** Appends the neighbours of block i (room for the block's entries is guaranteed); returns the new count. */
+    private static int blockNeighbours(Csr a, int[] blockStart, int[] blockOf, int i, int[] marker, int[] gAdj, int cnt) {
+        marker[i] = i;
+        for (int d = blockStart[i]; d < blockStart[i + 1]; d++) {
+            for (int q = a.rp[d]; q < a.rp[d + 1]; q++) {
+                if (a.v[q] == 0) {
+                    continue;
+                }
+                int j = blockOf[a.ci[q]];
+                if (marker[j] != i) {
+                    marker[j] = i;
+                    gAdj[cnt++] = j;
+                }
+            }
+        }
+        return cnt;
+    }
+
+    /**
+     * Greedy aggregation (Vaněk et al. §3): roots whose neighbours are all free take them; the
+     * rest join a neighbouring aggregate of the first pass; leftovers group with their free
+     * neighbours. Isolated blocks (all dofs constrained) stay out (−2). Returns the aggregate
+     * count; agg[i] receives the aggregate of block i.
+     */
+    private static int aggregate(int[] gStart, int[] gAdj, int[] agg) {
+        int nb = agg.length;
         Arrays.fill(agg, -1);
         int na = 0;
         for (int i = 0; i < nb; i++) {
@@ -387,14 +727,7 @@ final class SmoothedAggregation {
             }
         }
         for (int i = 0; i < nb; i++) {
-            if (agg[i] != -1) {
-                continue;
-            }
-            boolean free = true;
-            for (int q = gStart[i]; q < gStart[i + 1] && free; q++) {
-                free = agg[gAdj[q]] == -1;
-            }
-            if (free) {
+            if (agg[i] == -1 && allFree(gStart, gAdj, agg, i)) {
                 agg[i] = na;
                 for (int q = gStart[i]; q < gStart[i + 1]; q++) {
                     agg[gAdj[q]] = na;
@@ -424,11 +757,21 @@ final class SmoothedAggregation {
                 na++;
             }
         }
-        if (na == 0) {
-            return null;
+        return na;
+    }
+
+    private static boolean allFree(int[] gStart, int[] gAdj, int[] agg, int i) {
+        for (int q = gStart[i]; q < gStart[i + 1]; q++) {
+            if (agg[gAdj[q]] != -1) {
+                return false;
+            }
         }
-        // dofs of each aggregate
-        int[] aStart = new int[na + 1];
+        return true;
+    }
+
+    /** The dofs of each aggregate, grouped (aStart receives the group starts). */
+    private static int[] aggregateDofs(int[] agg, int na, int[] blockStart, int[] aStart) {
+        int nb = agg.length;
         for (int i = 0; i < nb; i++) {
             if (agg[i] >= 0) {
                 aStart[agg[i] + 1] += blockStart[i + 1] - blockStart[i];
@@ -446,72 +789,69 @@ final class SmoothedAggregation {
                 }
             }
         }
-        // tentative prolongator: orthonormal basis Q of the near-null space on each aggregate
-        // (modified Gram–Schmidt, twice, dropping dependent columns), coarse B = Qᵀ B
-        double[][] qs = new double[na][];
-        int[] kept = new int[na];
-        int[] cStart = new int[na + 1];
-        double[][] rs = new double[na][];
-        for (int k = 0; k < na; k++) {
-            int m = aStart[k + 1] - aStart[k];
-            double[] q = new double[m * modes];
-            int cols = 0;
+        return aDofs;
+    }
+
+    /**
+     * Orthonormalises the near-null space restricted to one aggregate's m dofs into q (m ×
+     * modes, row-major; modified Gram–Schmidt twice, dependent columns dropped); returns the
+     * number of columns kept.
+     */
+    private static int orthonormalize(double[] b, int[] aDofs, int first, int m, int modes, double[] q) {
+        int cols = 0;
+        for (int j = 0; j < modes; j++) {
+            double norm0 = 0;
+            for (int r = 0; r < m; r++) {
+                double val = b[aDofs[first + r] * modes + j];
+                q[r * modes + cols] = val;
+                norm0 += val * val;
+            }
+            norm0 = Math.sqrt(norm0);
+            for (int pass = 0; pass < 2; pass++) {
+                for (int c = 0; c < cols; c++) {
+                    double dot = 0;
+                    for (int r = 0; r < m; r++) {
+                        dot += q[r * modes + c] * q[r * modes + cols];
+                    }
+                    for (int r = 0; r < m; r++) {
+                        q[r * modes + cols] -= dot * q[r * modes + c];
+                    }
+                }
+            }
+            double norm = 0;
+            for (int r = 0; r < m; r++) {
+                norm += q[r * modes + cols] * q[r * modes + cols];
+            }
+            norm = Math.sqrt(norm);
+            boolean keep = norm > 1e-8 * norm0 && norm > 0;
+            for (int r = 0; r < m; r++) {
+                q[r * modes + cols] = keep ? q[r * modes + cols] / norm : 0;
+            }
+            if (keep) {
+                cols++;
+            }
+        }
+        return cols;
+    }
+
+    /** R = Qᵀ B on one aggregate (cols × modes): the coarse near-null space. */
+    private static double[] projectModes(double[] b, int[] aDofs, int first, int m, int modes, double[] q, int cols) {
+        double[] rr = new double[cols * modes];
+        for (int c = 0; c < cols; c++) {
             for (int j = 0; j < modes; j++) {
-                double norm0 = 0;
+                double s = 0;
                 for (int r = 0; r < m; r++) {
-                    double val = b[aDofs[aStart[k] + r] * modes + j];
-                    q[r * modes + cols] = val;
-                    norm0 += val * val;
+                    s += q[r * modes + c] * b[aDofs[first + r] * modes + j];
                 }
-                norm0 = Math.sqrt(norm0);
-                for (int pass = 0; pass < 2; pass++) {
-                    for (int c = 0; c < cols; c++) {
-                        double dot = 0;
-                        for (int r = 0; r < m; r++) {
-                            dot += q[r * modes + c] * q[r * modes + cols];
-                        }
-                        for (int r = 0; r < m; r++) {
-                            q[r * modes + cols] -= dot * q[r * modes + c];
-                        }
-                    }
-                }
-                double norm = 0;
-                for (int r = 0; r < m; r++) {
-                    norm += q[r * modes + cols] * q[r * modes + cols];
-                }
-                norm = Math.sqrt(norm);
-                if (norm > 1e-8 * norm0 && norm > 0) {
-                    for (int r = 0; r < m; r++) {
-                        q[r * modes + cols] /= norm;
-                    }
-                    cols++;
-                } else {
-                    for (int r = 0; r < m; r++) {
-                        q[r * modes + cols] = 0;
-                    }
-                }
+                rr[c * modes + j] = s;
             }
-            kept[k] = cols;
-            qs[k] = q;
-            cStart[k + 1] = cStart[k] + cols;
-            // R = Qᵀ B (cols × modes)
-            double[] rr = new double[cols * modes];
-            for (int c = 0; c < cols; c++) {
-                for (int j = 0; j < modes; j++) {
-                    double s = 0;
-                    for (int r = 0; r < m; r++) {
-                        s += q[r * modes + c] * b[aDofs[aStart[k] + r] * modes + j];
-                    }
-                    rr[c * modes + j] = s;
-                }
-            }
-            rs[k] = rr;
         }
-        int nc = cStart[na];
-        if (nc == 0) {
-            return null;
-        }
-        int[] trp = new int[n + 1];
+        return rr;
+    }
+
+    /** The tentative prolongator P̂ (n × nc): row d holds Q's row of d in its aggregate's columns. */
+    private static Csr tentative(int n, int na, int[] aStart, int[] aDofs, int[] kept, int[] cStart, double[][] qs,
+            int modes) {
         int[] dofAgg = new int[n];
         int[] dofRow = new int[n];
         Arrays.fill(dofAgg, -1);
@@ -521,6 +861,7 @@ final class SmoothedAggregation {
                 dofRow[aDofs[aStart[k] + r]] = r;
             }
         }
+        int[] trp = new int[n + 1];
         for (int d = 0; d < n; d++) {
             trp[d + 1] = trp[d] + (dofAgg[d] >= 0 ? kept[dofAgg[d]] : 0);
         }
@@ -528,55 +869,62 @@ final class SmoothedAggregation {
         double[] tv = new double[trp[n]];
         for (int d = 0; d < n; d++) {
             int k = dofAgg[d];
-            if (k < 0) {
-                continue;
-            }
-            for (int c = 0; c < kept[k]; c++) {
+            for (int c = 0; k >= 0 && c < kept[k]; c++) {
                 tci[trp[d] + c] = cStart[k] + c;
                 tv[trp[d] + c] = qs[k][dofRow[d] * modes + c];
             }
         }
-        Csr tent = new Csr(n, nc, trp, tci, tv);
-        double[] bc0 = new double[nc * modes];
-        for (int k = 0; k < na; k++) {
-            System.arraycopy(rs[k], 0, bc0, cStart[k] * modes, kept[k] * modes);
-        }
-        if (!smooth) {
-            return new Level(tent, bc0, cStart);
-        }
-        // smoothing: P = P̂ − ω D⁻¹ A P̂
-        double[] invD = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int q = a.rp[i]; q < a.rp[i + 1]; q++) {
-                if (a.ci[q] == i) {
-                    invD[i] += a.v[q];
-                }
-            }
-            invD[i] = invD[i] > 0 ? 1 / invD[i] : 0;
-        }
+        return new Csr(n, cStart[na], trp, tci, tv);
+    }
+
+    /** P = P̂ − ω D⁻¹ A P̂ with ω = 4/(3 ρ(D⁻¹A)) (Vaněk et al., eq. 3.6). */
+    private static Csr smoothProlongator(Csr a, Csr tent) {
+        int n = a.rows;
+        double[] invD = inverseDiagonal(a, false);
         double omega = 4.0 / (3.0 * spectralRadius(a, invD));
         Csr ap = a.times(tent);
         for (int i = 0; i < n; i++) {
-            double f = -omega * invD[i];
-            for (int q = ap.rp[i]; q < ap.rp[i + 1]; q++) {
-                ap.v[q] *= f;
-            }
-            // add P̂'s row: its columns are among AP's (A has a non-zero diagonal)
-            for (int q = tent.rp[i]; q < tent.rp[i + 1]; q++) {
-                int col = tent.ci[q];
-                for (int t = ap.rp[i]; t < ap.rp[i + 1]; t++) {
-                    if (ap.ci[t] == col) {
-                        ap.v[t] += tent.v[q];
-                        break;
-                    }
+            smoothRow(ap, tent, i, -omega * invD[i]);
+        }
+        return ap;
+    }
+
+    /** Row i of AP̂ scaled by f, plus P̂'s row (its columns are among AP̂'s: A has a non-zero diagonal). */
+    private static void smoothRow(Csr ap, Csr tent, int i, double f) {
+        for (int q = ap.rp[i]; q < ap.rp[i + 1]; q++) {
+            ap.v[q] *= f;
+        }
+        for (int q = tent.rp[i]; q < tent.rp[i + 1]; q++) {
+            int col = tent.ci[q];
+            for (int t = ap.rp[i]; t < ap.rp[i + 1]; t++) {
+                if (ap.ci[t] == col) {
+                    ap.v[t] += tent.v[q];
+                    break;
                 }
             }
         }
-        double[] bc = new double[nc * modes];
-        for (int k = 0; k < na; k++) {
-            System.arraycopy(rs[k], 0, bc, cStart[k] * modes, kept[k] * modes);
+    }
+
+    /**
+     * 1/a_ii per row; a non-positive diagonal gives 0 (strict = false, the smoothing of P) or a
+     * {@link ConvergenceException} (strict = true: the smoother needs a positive diagonal).
+     */
+    private static double[] inverseDiagonal(Csr a, boolean strict) {
+        double[] invD = new double[a.rows];
+        for (int i = 0; i < a.rows; i++) {
+            double d = 0;
+            for (int q = a.rp[i]; q < a.rp[i + 1]; q++) {
+                if (a.ci[q] == i) {
+                    d += a.v[q];
+                }
+            }
+            if (strict && !(d > 0)) {
+                throw new ConvergenceException("AMG: non-positive diagonal " + d + " at unknown " + i
+                        + "; the matrix is not positive definite");
+            }
+            invD[i] = d > 0 ? 1 / d : 0;
         }
-        return new Level(ap, bc, cStart);
+        return invD;
     }
 
     /** ρ(D⁻¹A) by 12 power iterations (the estimate only sets the smoothing damping). */

@@ -1,0 +1,124 @@
+package org.isthmus.continuum.solve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import no.uib.cipr.matrix.sparse.CompRowMatrix;
+
+import org.isthmus.continuum.solve.SmoothedAggregation.Csr;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sparse products of the AMG set-up against dense products: the grouped product (rows with
+ * equal patterns share their column look-ups), and the Galerkin product Pᵀ A P formed in
+ * chunks of fine rows with only its upper blocks computed and the rest mirrored, for chunk sizes
+ * from a few rows to all of them and for coarse blocks of uneven sizes.
+ */
+class SparseProductsTest {
+
+    /** The constrained stiffness of a clamped Hex8 cantilever (432 unknowns, node rows share patterns). */
+    private static Csr stiffness() {
+        LinearSolverTest.Problem p = LinearSolverTest.problem(LinearSolverTest.Kind.SPD);
+        CompRowMatrix k = p.k();
+        return new Csr(k.numRows(), k.numColumns(), k.getRowPointers(), k.getColumnIndices(), k.getData());
+    }
+
+    /** A random sparse n × nc matrix; rows come in runs of 3 with one pattern (as a prolongator's node rows). */
+    private static Csr randomProlongator(int n, int nc, long seed) {
+        Random rnd = new Random(seed);
+        int[] rp = new int[n + 1];
+        java.util.List<Integer> cols = new java.util.ArrayList<>();
+        java.util.List<Double> vals = new java.util.ArrayList<>();
+        int[] pattern = null;
+        for (int i = 0; i < n; i++) {
+            if (i % 3 == 0) {
+                java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+                int center = (int) ((long) i * nc / n);
+                for (int t = 0; t < 6; t++) {
+                    set.add(Math.floorMod(center + rnd.nextInt(9) - 4, nc));
+                }
+                pattern = set.stream().mapToInt(Integer::intValue).toArray();
+            }
+            for (int j : pattern) {
+                cols.add(j);
+                vals.add(rnd.nextDouble() - 0.5);
+            }
+            rp[i + 1] = cols.size();
+        }
+        return new Csr(n, nc, rp, cols.stream().mapToInt(Integer::intValue).toArray(),
+                vals.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static double[][] dense(Csr m) {
+        double[][] d = new double[m.rows][m.cols];
+        for (int i = 0; i < m.rows; i++) {
+            for (int q = m.rp[i]; q < m.rp[i + 1]; q++) {
+                d[i][m.ci[q]] += m.v[q];
+            }
+        }
+        return d;
+    }
+
+    private static double[][] multiply(double[][] x, double[][] y) {
+        double[][] z = new double[x.length][y[0].length];
+        for (int i = 0; i < x.length; i++) {
+            for (int k = 0; k < y.length; k++) {
+                if (x[i][k] != 0) {
+                    for (int j = 0; j < y[0].length; j++) {
+                        z[i][j] += x[i][k] * y[k][j];
+                    }
+                }
+            }
+        }
+        return z;
+    }
+
+    private static double[][] transpose(double[][] x) {
+        double[][] t = new double[x[0].length][x.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x[0].length; j++) {
+                t[j][i] = x[i][j];
+            }
+        }
+        return t;
+    }
+
+    private static void assertClose(double[][] expected, double[][] actual) {
+        double max = 0;
+        for (double[] row : expected) {
+            for (double v : row) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        for (int i = 0; i < expected.length; i++) {
+            for (int j = 0; j < expected[0].length; j++) {
+                assertEquals(expected[i][j], actual[i][j], 1e-12 * max, "entry (" + i + ", " + j + ")");
+            }
+        }
+    }
+
+    @Test
+    void groupedProductEqualsDenseProduct() {
+        Csr a = stiffness();
+        Csr p = randomProlongator(a.rows, 40, 1);
+        assertTrue(a.rowGroups().length - 1 <= a.rows / 3 + 1, "node rows share patterns");
+        assertClose(multiply(dense(a), dense(p)), dense(a.times(p)));
+    }
+
+    @Test
+    void chunkedUpperGalerkinProductEqualsDenseTripleProduct() {
+        Csr a = stiffness();
+        int nc = 40;
+        Csr p = randomProlongator(a.rows, nc, 2);
+        double[][] pd = dense(p);
+        double[][] expected = multiply(transpose(pd), multiply(dense(a), pd));
+        // coarse blocks of uneven sizes (an aggregate's kept modes: 6, fewer where modes drop out)
+        int[] blocks = {0, 6, 12, 15, 21, 22, 28, 34, 40};
+        for (int chunk : new int[] {5, 37, 100, a.rows}) {
+            Csr c = SmoothedAggregation.galerkin(a, p, blocks, chunk);
+            assertClose(expected, dense(c));
+        }
+    }
+}
