@@ -47,6 +47,14 @@ import org.isthmus.coupling.model.CoupledModel;
  * material of the potential: acceptance test 3 checks that they agree within 1e-4), so the
  * applied boundary field is an exact solution of the continuum far from the tip.
  *
+ * <p>Cost options ({@link Options}; all off by default): a preconditioned L-BFGS whose initial
+ * inverse Hessian is the inverse of a {@link CrackPreconditioner} (finite-element stiffness plus
+ * the atoms' bond Laplacian, factored once per model), the {@link SlitDisc#polar} mesh that coarsens
+ * in angle beyond the uniform zone, and the element's own quadrature rule instead of the composite
+ * one in the elements the handshake ramp cuts. A relaxation whose energy falls below
+ * E_start − max(|E_start|, 1 eV) is stopped and returned as not converged (a run-away: the
+ * third-order continuum is unbounded below at large strain).
+ *
  * <p>The crack-tip locator and opening gauge are the {@link CleavageBonds} of the atomistic
  * region (|x| ≤ R_a), with the specimen's bond criteria, so tips and openings compare one to one
  * with the fully atomistic model's. The first {@link #apply} seeds the crack as

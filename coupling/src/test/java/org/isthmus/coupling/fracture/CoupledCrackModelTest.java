@@ -120,7 +120,7 @@ class CoupledCrackModelTest {
         assertEquals(a.energy(), b.energy(), 1e-4);
         assertEquals(a.openingBehindTip(1.5), b.openingBehindTip(1.5), 1e-3 * a.openingBehindTip(1.5));
         assertEquals(a.openingBehindTip(5.0), b.openingBehindTip(5.0), 1e-3 * a.openingBehindTip(5.0));
-        // measured 233 against 37 (seeded start plus relaxation)
+        // the seeded start and the relaxation together
         assertTrue(2 * b.iterations() < a.iterations(), b.iterations() + " vs plain " + a.iterations());
         // the next load step from the relaxed state
         CrackState a2 = plain.apply(BoundaryField.kField(study.field(), 1.05 * k));
