@@ -92,7 +92,8 @@ public final class CoupledCrackModel implements CrackModel {
      * @param preconditioned whether L-BFGS starts from the inverse of a {@link CrackPreconditioner}
      *        (finite-element stiffness plus the atoms' bond Laplacian) instead of γI
      * @param sectors 0: the tensor-grid {@link SlitDisc#mesh}; &gt; 0: the {@link SlitDisc#polar} mesh
-     *        that coarsens in angle beyond the uniform zone, down to at least this many angular intervals
+     *        (a tensor-grid disc of radius R_a, rings of interval h out to R_a + w + h, then rings
+     *        that grow and coarsen in angle down to at least this many angular intervals)
      * @param subdivisions sub-cells per axis of the composite quadrature rule of the elements that the
      *        handshake ramp cuts ({@link CoupledModel.Builder#subdivisions}; 3 by default; elements
      *        where α ≡ 1 take the element's standard rule in any case)
@@ -214,7 +215,7 @@ public final class CoupledCrackModel implements CrackModel {
                             + " outer radius R − shell = %.3f Å (R_a, w > 0)", ra, w, pad, outer));
         }
         Mesh disc = options.sectors() > 0
-                ? SlitDisc.polar(outer, zone, options.elementSize(), options.growth(), options.sectors())
+                ? SlitDisc.polar(outer, ra, zone, options.elementSize(), options.growth(), options.sectors())
                 : SlitDisc.mesh(outer, zone, options.elementSize(), options.growth());
         this.section = Section.planeStrain(specimen.frontLength());
         Blending blending = new Blending(new Cylinder(new double[3], new double[] {0, 0, 1}, ra), w, options.ramp());

@@ -118,6 +118,24 @@ public final class SlitDisc {
      * @param minSectors the fewest angular intervals of a ring (≥ 4)
      */
     public static Mesh polar(double outer, double inner, double h, double growth, int minSectors) {
+        return polar(outer, inner, inner, h, growth, minSectors);
+    }
+
+    /**
+     * {@link #polar(double, double, double, double, int)} whose uniform tensor-grid disc ends at
+     * {@code inner} and whose rings keep the radial interval ≈ h (no growth, no coarsening) out to
+     * {@code uniform} ≥ inner before they grow: with inner = R_a every element either lies wholly
+     * inside the atomistic region or wholly outside it, so no node inside r &lt; R_a is held only by
+     * a few quadrature points of small blending weight.
+     *
+     * @param uniform the radius out to which the rings keep the interval ≈ h (Å), inner ≤ uniform &lt; L
+     */
+    public static Mesh polar(double outer, double inner, double uniform, double h, double growth, int minSectors) {
+        if (!(uniform >= inner && uniform < outer)) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "polar slit disc: the rings of interval h must"
+                    + " end at %.4f Å, between the uniform disc's radius %.4f Å and the outer radius %.4f Å", uniform,
+                    inner, outer));
+        }
         if (!(outer > inner && inner > 0 && h > 0 && h <= inner && growth >= 1 && minSectors >= 4)) {
             throw new InvalidInputException(String.format(Locale.ROOT,
                     "polar slit disc L = %.4f Å, uniform zone a = %.4f Å, h = %.4f Å, growth %.4f, %d sectors; expected"
@@ -173,9 +191,19 @@ public final class SlitDisc {
         }
         double r = inner;
         double step = inner / n;
+        int flat = (int) Math.ceil((uniform - inner) / h - 1e-9);
+        double flatStep = flat == 0 ? step : (uniform - inner) / flat;
+        int ringIndex = 0;
         while (r < outer) {
-            step *= growth;
-            double next = r + 1.5 * step >= outer ? outer : r + step;
+            double next;
+            if (ringIndex < flat) {
+                step = flatStep;
+                next = ringIndex == flat - 1 ? uniform : r + step;
+            } else {
+                step *= growth;
+                next = r + 1.5 * step >= outer ? outer : r + step;
+            }
+            ringIndex++;
             int m = ring.length - 1;
             boolean coarsen = m % 4 == 0 && m / 2 >= minSectors && 2 * r * (2 * Math.PI / m) <= 1.5 * (next - r);
             int[] ids = coarsen ? new int[m / 2 + 1] : new int[m + 1];

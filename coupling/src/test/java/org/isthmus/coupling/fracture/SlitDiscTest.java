@@ -165,4 +165,31 @@ class SlitDiscTest {
         }
         assertTrue(interior > 100);
     }
+
+    @Test
+    void polarDiscWithRingsFromTheAtomisticRadiusHasNoElementAcrossIt() {
+        // the uniform disc ends at R_a = 12 Å, rings of interval ≈ 2 Å out to 18 Å, then growing rings
+        Mesh m = SlitDisc.polar(60, 12, 18, 2, 1.4, 8);
+        for (int e = 0; e < m.elementCount(); e++) {
+            double rmin = Double.POSITIVE_INFINITY;
+            double rmax = 0;
+            for (int a : m.nodes(e)) {
+                double r = Math.hypot(m.x(a, 0), m.x(a, 1));
+                rmin = Math.min(rmin, r);
+                rmax = Math.max(rmax, r);
+            }
+            assertTrue(rmax <= 12 + 1e-9 || rmin >= 12 - 1e-9, "element " + e + " spans r = " + rmin + " .. " + rmax);
+            if (rmin >= 12 - 1e-9 && rmax <= 18 + 1e-9) {
+                assertEquals(2, rmax - rmin, 0.01, "ring interval");
+            }
+        }
+        // rings at 12, 14, 16, 18 Å: nodes on each
+        for (double r : new double[] {14, 16, 18}) {
+            boolean found = false;
+            for (int a = 0; a < m.nodeCount() && !found; a++) {
+                found = Math.abs(Math.hypot(m.x(a, 0), m.x(a, 1)) - r) < 1e-9;
+            }
+            assertTrue(found, "a ring at r = " + r);
+        }
+    }
 }
