@@ -10,7 +10,11 @@ package org.isthmus.atomistic.minimize;
  * {@code maxStep} (default 0.2, Å for atoms) of the current point in the model's
  * {@linkplain EnergyModel#stepNorm step norm}; when the limit cuts a step whose energy still
  * satisfies sufficient decrease, that step is taken even if the curvature condition is not met,
- * and pairs with sᵀy ≤ 0 are not stored. When the search direction is not a descent direction,
+ * and pairs with sᵀy ≤ 0 are not stored. With a {@link Preconditioner} P
+ * ({@link #withPreconditioner}; none by default) the initial inverse Hessian is P⁻¹ instead of γI
+ * (preconditioned L-BFGS: Nocedal &amp; Wright §7.2 with H₀ = P⁻¹; Packwood et al., J. Chem. Phys.
+ * 144, 164109 (2016)), so an ill-conditioned model whose Hessian P approximates needs far fewer
+ * iterations. When the search direction is not a descent direction,
  * or the line search fails, the memory is dropped and steepest descent is tried; a line search
  * that fails along steepest descent too ends the run (not converged, with the reason).
  * Immutable; configure with the {@code with…} methods.
@@ -26,8 +30,13 @@ public final class Lbfgs implements Minimizer {
     private final int maxIterations;
     private final double maxStep;
     private final int memory;
+    private final Preconditioner preconditioner;
 
     private Lbfgs(double tolerance, int maxIterations, double maxStep, int memory) {
+        this(tolerance, maxIterations, maxStep, memory, null);
+    }
+
+    private Lbfgs(double tolerance, int maxIterations, double maxStep, int memory, Preconditioner preconditioner) {
         Counted.checkSettings("L-BFGS", tolerance, maxIterations, maxStep);
         if (memory < 1) {
             throw new IllegalArgumentException("L-BFGS: memory must be ≥ 1 correction pair, got " + memory);
@@ -36,6 +45,7 @@ public final class Lbfgs implements Minimizer {
         this.maxIterations = maxIterations;
         this.maxStep = maxStep;
         this.memory = memory;
+        this.preconditioner = preconditioner;
     }
 
     /** Tolerance 1e-3 (eV/Å for atoms), 1000 iterations, max step 0.2, memory 10. */
@@ -45,21 +55,34 @@ public final class Lbfgs implements Minimizer {
 
     /** With the force-norm tolerance (model units, eV/Å for atoms). */
     public Lbfgs withTolerance(double forceTolerance) {
-        return new Lbfgs(forceTolerance, maxIterations, maxStep, memory);
+        return new Lbfgs(forceTolerance, maxIterations, maxStep, memory, preconditioner);
     }
 
     public Lbfgs withMaxIterations(int n) {
-        return new Lbfgs(tolerance, n, maxStep, memory);
+        return new Lbfgs(tolerance, n, maxStep, memory, preconditioner);
     }
 
     /** With the largest step in the model's step norm (Å for atoms: no atom moves further per trial). */
     public Lbfgs withMaxStep(double step) {
-        return new Lbfgs(tolerance, maxIterations, step, memory);
+        return new Lbfgs(tolerance, maxIterations, step, memory, preconditioner);
     }
 
     /** With the number m of correction pairs kept. */
     public Lbfgs withMemory(int m) {
-        return new Lbfgs(tolerance, maxIterations, maxStep, m);
+        return new Lbfgs(tolerance, maxIterations, maxStep, m, preconditioner);
+    }
+
+    /**
+     * With the initial inverse Hessian P⁻¹ of a fixed SPD preconditioner P (null: γI, the
+     * default). The model's step limit still applies.
+     */
+    public Lbfgs withPreconditioner(Preconditioner p) {
+        return new Lbfgs(tolerance, maxIterations, maxStep, memory, p);
+    }
+
+    /** The preconditioner, or null. */
+    public Preconditioner preconditioner() {
+        return preconditioner;
     }
 
     public double tolerance() {
@@ -105,6 +128,7 @@ public final class Lbfgs implements Minimizer {
         final double[] gTrial;
         final double[] xLo;
         final double[] gLo;
+        final double[] z;
         double e;
         // outcome of the last line search: where the accepted point is
         double eAccepted;
@@ -125,6 +149,7 @@ public final class Lbfgs implements Minimizer {
             gTrial = new double[n];
             xLo = new double[n];
             gLo = new double[n];
+            z = preconditioner == null ? null : new double[n];
         }
 
         MinimizationResult minimize(double[] x0, MinimizationObserver observer) {
@@ -182,7 +207,10 @@ public final class Lbfgs implements Minimizer {
                 alphas[i] = a;
                 axpy(-a, y[i], p);
             }
-            if (stored > 0) {
+            if (preconditioner != null) {
+                preconditioner.solve(p, z); // H₀ = P⁻¹
+                System.arraycopy(z, 0, p, 0, n);
+            } else if (stored > 0) {
                 double gamma = dot(s[newest], y[newest]) / dot(y[newest], y[newest]); // eq. 7.20
                 scale(gamma, p);
             }
@@ -374,6 +402,6 @@ public final class Lbfgs implements Minimizer {
     @Override
     public String toString() {
         return "L-BFGS[tolerance=" + tolerance + ", maxIterations=" + maxIterations + ", maxStep=" + maxStep
-                + ", memory=" + memory + "]";
+                + ", memory=" + memory + (preconditioner == null ? "" : ", preconditioner=" + preconditioner) + "]";
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.isthmus.atomistic.InvalidInputException;
 import org.isthmus.atomistic.minimize.Lbfgs;
+import org.isthmus.atomistic.minimize.MinimizationObserver;
 import org.isthmus.atomistic.minimize.MinimizationResult;
 import org.isthmus.atomistic.minimize.Minimizer;
 import org.isthmus.atomistic.neighbor.InteractionMask;
@@ -50,6 +51,14 @@ import org.isthmus.coupling.model.CoupledModel;
  * material of the potential: acceptance test 3 checks that they agree within 1e-4), so the
  * applied boundary field is an exact solution of the continuum far from the tip.
  *
+ * <p>Cost options ({@link Options}; all off by default): a preconditioned L-BFGS whose initial
+ * inverse Hessian is the inverse of a {@link CrackPreconditioner} (finite-element stiffness plus
+ * the atoms' bond Laplacian, factored once per model), the {@link SlitDisc#polar} mesh that coarsens
+ * in angle beyond the uniform zone, and the element's own quadrature rule instead of the composite
+ * one in the elements the handshake ramp cuts. A relaxation whose energy falls below
+ * E_start − max(|E_start|, 1 eV) is stopped and returned as not converged (a run-away: the
+ * third-order continuum is unbounded below at large strain).
+ *
  * <p>The crack-tip locator and opening gauge are the {@link CleavageBonds} of the atomistic
  * region (|x| ≤ R_a), with the specimen's bond criteria, so tips and openings compare one to one
  * with the fully atomistic model's. The first {@link #apply} seeds the crack as
@@ -84,32 +93,79 @@ public final class CoupledCrackModel implements CrackModel {
      * @param ghostCorrection whether the reference ghost forces are subtracted as dead loads
      * @param seedCrack whether the first relaxation starts with the crack-plane bonds behind the tip masked
      * @param tolerance force tolerance of the relaxation (eV/Å)
+     * @param preconditioned whether L-BFGS starts from the inverse of a {@link CrackPreconditioner}
+     *        (finite-element stiffness plus the atoms' bond Laplacian) instead of γI
+     * @param sectors 0: the tensor-grid {@link SlitDisc#mesh}; &gt; 0: the {@link SlitDisc#polar} mesh
+     *        (a tensor-grid disc of radius R_a, rings of interval h out to R_a + w + h, then rings
+     *        that grow and coarsen in angle down to at least this many angular intervals)
+     * @param subdivisions sub-cells per axis of the composite quadrature rule of the elements that the
+     *        handshake ramp cuts ({@link CoupledModel.Builder#subdivisions}; 3 by default; elements
+     *        where α ≡ 1 take the element's standard rule in any case)
      */
     public record Options(double atomisticRadius, double handshakeWidth, double elementSize, double growth, Ramp ramp,
-            boolean ghostCorrection, boolean seedCrack, double tolerance) {
+            boolean ghostCorrection, boolean seedCrack, double tolerance, boolean preconditioned, int sectors,
+            int subdivisions) {
 
-        /** R_a and w with h = 2 Å, growth 1.4, a linear ramp, ghost-force correction, a seeded crack, 1e-3 eV/Å. */
+        /** The options without a preconditioner (plain L-BFGS), on the tensor-grid mesh. */
+        public Options(double atomisticRadius, double handshakeWidth, double elementSize, double growth, Ramp ramp,
+                boolean ghostCorrection, boolean seedCrack, double tolerance) {
+            this(atomisticRadius, handshakeWidth, elementSize, growth, ramp, ghostCorrection, seedCrack, tolerance, false,
+                    0, 3);
+        }
+
+        /** R_a and w with h = 2 Å, growth 1.4, a linear ramp, ghost-force correction, a seeded crack, 1e-3 eV/Å, plain L-BFGS. */
         public static Options of(double atomisticRadius, double handshakeWidth) {
             return new Options(atomisticRadius, handshakeWidth, 2.0, 1.4, Ramp.LINEAR, true, true, 1e-3);
         }
 
+        /** With n sub-cells per axis in the quadrature of the elements the handshake ramp cuts. */
+        public Options withSubdivisions(int n) {
+            return new Options(atomisticRadius, handshakeWidth, elementSize, growth, ramp, ghostCorrection, seedCrack,
+                    tolerance, preconditioned, sectors, n);
+        }
+
+        /** With or without the preconditioned L-BFGS ({@link CrackPreconditioner}). */
+        public Options withPreconditioner(boolean on) {
+            return new Options(atomisticRadius, handshakeWidth, elementSize, growth, ramp, ghostCorrection, seedCrack,
+                    tolerance, on, sectors, subdivisions);
+        }
+
+        /**
+         * On the {@link SlitDisc#polar} mesh with at least {@code minSectors} angular intervals per
+         * ring (0: the tensor-grid {@link SlitDisc#mesh}).
+         */
+        public Options withPolarMesh(int minSectors) {
+            return new Options(atomisticRadius, handshakeWidth, elementSize, growth, ramp, ghostCorrection, seedCrack,
+                    tolerance, preconditioned, minSectors, subdivisions);
+        }
+
+        /** With the growth ratio of element sizes beyond the uniform zone. */
+        public Options withGrowth(double g) {
+            return new Options(atomisticRadius, handshakeWidth, elementSize, g, ramp, ghostCorrection, seedCrack,
+                    tolerance, preconditioned, sectors, subdivisions);
+        }
+
         public Options withElementSize(double h) {
-            return new Options(atomisticRadius, handshakeWidth, h, growth, ramp, ghostCorrection, seedCrack, tolerance);
+            return new Options(atomisticRadius, handshakeWidth, h, growth, ramp, ghostCorrection, seedCrack, tolerance,
+                    preconditioned, sectors, subdivisions);
         }
 
         public Options withRamp(Ramp r) {
             return new Options(atomisticRadius, handshakeWidth, elementSize, growth, r, ghostCorrection, seedCrack,
-                    tolerance);
+                    tolerance, preconditioned, sectors, subdivisions);
         }
 
         public Options withGhostCorrection(boolean on) {
-            return new Options(atomisticRadius, handshakeWidth, elementSize, growth, ramp, on, seedCrack, tolerance);
+            return new Options(atomisticRadius, handshakeWidth, elementSize, growth, ramp, on, seedCrack, tolerance,
+                    preconditioned, sectors, subdivisions);
         }
     }
 
     private final CrackSpecimen specimen;
     private final Options options;
-    private final Minimizer minimizer;
+    private Minimizer minimizer;
+    private CrackPreconditioner preconditioner;
+    private final double bondLength;
     private final Mesh mesh;
     private final boolean[] lowerFace;
     private final double[] atomRef;
@@ -162,7 +218,9 @@ public final class CoupledCrackModel implements CrackModel {
                     "atomistic radius %.3f Å + handshake %.3f Å + padding 2 r_c = %.3f Å must lie inside the mesh's"
                             + " outer radius R − shell = %.3f Å (R_a, w > 0)", ra, w, pad, outer));
         }
-        Mesh disc = SlitDisc.mesh(outer, zone, options.elementSize(), options.growth());
+        Mesh disc = options.sectors() > 0
+                ? SlitDisc.polar(outer, ra, zone, options.elementSize(), options.growth(), options.sectors())
+                : SlitDisc.mesh(outer, zone, options.elementSize(), options.growth());
         this.section = Section.planeStrain(specimen.frontLength());
         Blending blending = new Blending(new Cylinder(new double[3], new double[] {0, 0, 1}, ra), w, options.ramp());
         if (aheadLaw != null) {
@@ -198,6 +256,7 @@ public final class CoupledCrackModel implements CrackModel {
         for (int b = 0; b < all.size(); b++) {
             bondLength = Math.max(bondLength, all.referenceLength(b));
         }
+        this.bondLength = bondLength;
         this.bonds = CleavageBonds.find(atomRef, specimen.frontLength(), bondLength * (1 + 1e-6), all.breakLength(), ra);
         // A model at zero load: the layout of every state (free atoms, free nodal dofs).
         this.template = build((x, y, out) -> {
@@ -209,7 +268,8 @@ public final class CoupledCrackModel implements CrackModel {
     /** A coupled model whose outer nodes follow {@code field} (at λ = 1), with an optional mask and no correction. */
     private CoupledModel build(BoundaryField field, InteractionMask mask) {
         double[] v = new double[2];
-        CoupledModel.Builder b = CoupledModel.builder(partition, potential, material, section).loading(fe -> {
+        CoupledModel.Builder b = CoupledModel.builder(partition, potential, material, section)
+                .subdivisions(options.subdivisions()).loading(fe -> {
             Loading l = new Loading(fe);
             for (int a : outerNodes) {
                 nodeDisplacement(field, a, v);
@@ -282,15 +342,22 @@ public final class CoupledCrackModel implements CrackModel {
             }
         }
         int iterations = 0;
+        double[] ref = atomRef;
+        InteractionMask crackMask = (i, j) -> !(ref[3 * i] < 0 && ref[3 * j] < 0
+                && ref[3 * i + 1] * ref[3 * j + 1] < 0);
+        if (options.preconditioned() && preconditioner == null) {
+            // P once per model (its layout is every step's): the bonds across the crack faces behind the tip left out
+            preconditioner = CrackPreconditioner.of(template, material, 1.2 * bondLength, specimen.frontLength(),
+                    crackMask, options.atomisticRadius());
+            minimizer = Lbfgs.defaults().withTolerance(options.tolerance()).withMaxIterations(20000)
+                    .withPreconditioner(preconditioner);
+        }
         if (current == null && options.seedCrack()) {
-            double[] ref = atomRef;
-            InteractionMask crackMask = (i, j) -> !(ref[3 * i] < 0 && ref[3 * j] < 0
-                    && ref[3 * i + 1] * ref[3 * j + 1] < 0);
-            MinimizationResult seeded = minimizer.minimize(build(field, crackMask), start);
+            MinimizationResult seeded = relax(build(field, crackMask), start);
             start = seeded.x();
             iterations += seeded.iterations();
         }
-        MinimizationResult r = minimizer.minimize(m, start);
+        MinimizationResult r = relax(m, start);
         iterations += r.iterations();
         double[] pos = m.configurationAt(r.x()).positions();
         double lz = specimen.frontLength();
@@ -298,6 +365,53 @@ public final class CoupledCrackModel implements CrackModel {
                 bonds.rowPositions(), bonds.openings(pos));
         lastModel = m;
         return current;
+    }
+
+    /**
+     * The relaxation from {@code start}, stopped (not converged) if the energy falls below
+     * E_start − max(|E_start|, 1 eV): the third-order continuum is unbounded below at large strain,
+     * and a crack that runs out of the atomistic region into the intact elements ahead can drive
+     * them there; such a state has left the model's range, and relaxing it further only wastes
+     * the iteration budget.
+     */
+    private MinimizationResult relax(CoupledModel model, double[] start) {
+        double e0 = model.energy(start);
+        double floor = e0 - Math.max(Math.abs(e0), 1.0);
+        double[][] last = new double[1][];
+        try {
+            return minimizer.minimize(model, start, new MinimizationObserver() {
+                @Override
+                public void iteration(int iteration, double energy, double forceNorm) {
+                }
+
+                @Override
+                public void iteration(int iteration, double energy, double forceNorm, double[] x) {
+                    if (energy < floor) {
+                        last[0] = x.clone();
+                        throw new RunawayException(iteration, energy);
+                    }
+                }
+            });
+        } catch (RunawayException ex) {
+            double[] g = new double[start.length];
+            double e = model.energyAndGradient(last[0], g);
+            return new MinimizationResult(last[0], e, model.forceNorm(g), ex.iteration, 0, false, String.format(
+                    Locale.ROOT, "stopped at iteration %d: energy %.6g eV fell below E_start − max(|E_start|, 1 eV) ="
+                            + " %.6g eV (run-away)", ex.iteration, ex.energy, floor));
+        }
+    }
+
+    /** Thrown by the run-away guard of {@link #relax}. */
+    private static final class RunawayException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int iteration;
+        final double energy;
+
+        RunawayException(int iteration, double energy) {
+            super(null, null, false, false);
+            this.iteration = iteration;
+            this.energy = energy;
+        }
     }
 
     @Override
@@ -542,6 +656,11 @@ public final class CoupledCrackModel implements CrackModel {
         for (int i = 0; i < 3; i++) {
             out[outOff + i] = r[3 * i] * v[off] + r[3 * i + 1] * v[off + 1] + r[3 * i + 2] * v[off + 2];
         }
+    }
+
+    /** The preconditioner of the relaxations (null without {@link Options#preconditioned()} or before the first {@link #apply}). */
+    public CrackPreconditioner preconditioner() {
+        return preconditioner;
     }
 
     @Override

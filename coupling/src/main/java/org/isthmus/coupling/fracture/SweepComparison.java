@@ -18,9 +18,19 @@ import java.util.Map;
  * @param maxOpeningError largest |COD − COD_ref| / |COD_ref| over tip-matched steps and distances
  * @param referenceSeconds wall-clock seconds of the reference's compared steps
  * @param seconds wall-clock seconds of the other sweep's compared steps
+ * @param trappedOpeningError the same as {@code maxOpeningError} over the tip-matched steps at which the
+ *        reference crack is still at its start tip (the loads where it is lattice-trapped: neither the
+ *        step where it advances nor the one where it heals, at which two cracks arrested at the same row
+ *        after a run may differ far behind the tip)
  */
 public record SweepComparison(int steps, int tipMismatches, double maxOpeningError, double referenceSeconds,
-        double seconds) {
+        double seconds, double trappedOpeningError) {
+
+    /** A comparison without the trapped-load figure (NaN). */
+    public SweepComparison(int steps, int tipMismatches, double maxOpeningError, double referenceSeconds,
+            double seconds) {
+        this(steps, tipMismatches, maxOpeningError, referenceSeconds, seconds, Double.NaN);
+    }
 
     /**
      * Compares {@code other} with {@code reference} at their shared steps, openings taken
@@ -35,6 +45,7 @@ public record SweepComparison(int steps, int tipMismatches, double maxOpeningErr
         int n = 0;
         int mismatches = 0;
         double err = 0;
+        double trapped = 0;
         double tRef = 0;
         double t = 0;
         for (KSweep.Step s : other.steps()) {
@@ -54,10 +65,14 @@ public record SweepComparison(int steps, int tipMismatches, double maxOpeningErr
                 double val = s.state().openingBehindTip(d + s.state().tip() - r.state().tip());
                 double diff = Math.abs(val - ref);
                 // Equal openings (zero included) are no error; a nonzero one against a zero reference is infinite.
-                err = Math.max(err, diff == 0 ? 0 : diff / Math.abs(ref));
+                double e = diff == 0 ? 0 : diff / Math.abs(ref);
+                err = Math.max(err, e);
+                if (Math.abs(r.state().tip() - reference.startTip()) <= 1e-6) {
+                    trapped = Math.max(trapped, e);
+                }
             }
         }
-        return new SweepComparison(n, mismatches, err, tRef, t);
+        return new SweepComparison(n, mismatches, err, tRef, t, trapped);
     }
 
     private static String key(KSweep.Step s) {

@@ -212,4 +212,23 @@ class CohesivePlaneAheadTest {
         }
         assertTrue(open >= 2, "faces open past the peak: " + open);
     }
+
+    @Test
+    void thePreconditionedRelaxationReachesThePlainOneWithThePlaneAhead() {
+        // the stiff decohesion law's initial stiffness enters P through the cohesive interface's tangent
+        double k = 1.5 * study.griffithK();
+        TabulatedLaw ahead = law.decohesionLaw();
+        CoupledCrackModel.Options o = CoupledCrackModel.Options.of(10, 4);
+        var pot = study.bulk().potential();
+        CoupledCrackModel plain = CoupledCrackModel.linearised(study.specimen(), pot, study.field(), o, ahead);
+        CoupledCrackModel pre = CoupledCrackModel.linearised(study.specimen(), pot, study.field(),
+                o.withPreconditioner(true), ahead);
+        CrackState a = plain.apply(BoundaryField.kField(study.field(), k));
+        CrackState b = pre.apply(BoundaryField.kField(study.field(), k));
+        assertTrue(a.converged() && b.converged());
+        assertEquals(a.tip(), b.tip(), 0);
+        assertEquals(a.energy(), b.energy(), 1e-4);
+        assertEquals(a.openingBehindTip(1.5), b.openingBehindTip(1.5), 1e-3 * a.openingBehindTip(1.5));
+        assertTrue(2 * b.iterations() < a.iterations(), b.iterations() + " vs plain " + a.iterations());
+    }
 }

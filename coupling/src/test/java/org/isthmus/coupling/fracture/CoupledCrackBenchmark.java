@@ -13,7 +13,9 @@ import org.isthmus.atomistic.structure.Lattices;
  * every model sees the same load steps) fully atomistically and with {@link CoupledCrackModel}
  * for each atomistic radius R_a and handshake width w; per coupled model: tip mismatches and
  * the largest crack-opening error at 1.5, 5 and 10 Å behind the tip ({@link SweepComparison}),
- * K₋ and K₊, free dofs, wall-clock seconds and the speed-up (error against cost, in the manner
+ * the same over the loads where the reference crack is trapped at its start tip (trapErr), K₋ and K₊,
+ * free dofs, elements, relaxations that did not converge (noConv: the run-away guard of
+ * {@link CoupledCrackModel} stopped them), L-BFGS iterations, wall-clock seconds and the speed-up (error against cost, in the manner
  * of Miller &amp; Tadmor, Modelling Simul. Mater. Sci. Eng. 17 (2009) 053001).
  *
  * <pre>
@@ -24,22 +26,55 @@ import org.isthmus.atomistic.structure.Lattices;
  * </pre>
  * The continuum is the third-order expansion of the relaxed-ion Cauchy–Born material
  * ({@link ThirdOrderElastic}); {@code -Dmaterial=linear} takes the linearised one instead.
- * Both models are first run once on a small problem (JIT warm-up), untimed. Defaults: R = 90 Å, dk = 0.05, 40 steps, R_a,w pairs 15,4;20,4;25,4;20,8;30,6.
+ * A pair may carry options: {@code R_a,w,sectors,subdivisions,p|n} (polar mesh with at least that many
+ * angular intervals, 0 = tensor grid; quadrature sub-cells of the elements the ramp cuts; preconditioned
+ * L-BFGS or not). Both models are first run once on a small problem (JIT warm-up), untimed. Defaults: R = 90 Å, dk = 0.05, 40 steps, R_a,w pairs 15,4;20,4;25,4;20,8;30,6.
  */
 public final class CoupledCrackBenchmark {
 
     private CoupledCrackBenchmark() {
     }
 
-    /** Compiles the hot paths of both models (a short sweep of each at R = 30 Å) so neither pays for the JIT. */
-    private static void warmUp(Potential sw, ThirdOrderElastic cb3) {
+    /**
+     * Compiles the hot paths of both models (a short sweep of each at R = 30 Å; the coupled one with
+     * R_a = 10 Å, w = 4 Å and each pair's other options: mesh, quadrature, minimiser) so none pays for
+     * the JIT inside the timed sweeps.
+     */
+    private static void warmUp(Potential sw, ThirdOrderElastic cb3, java.util.List<CoupledCrackModel.Options> pairs) {
         CrackStudy small = CrackStudy.diamond111(sw, Element.of("Si"), 5.431, 30);
         double kg = small.griffithK();
         small.sweep(0.1 * kg, 2, 0);
-        CoupledCrackModel.Options o = CoupledCrackModel.Options.of(10, 4);
-        CoupledCrackModel m = cb3 == null ? CoupledCrackModel.linearised(small.specimen(), sw, small.field(), o)
-                : new CoupledCrackModel(small.specimen(), sw, cb3, o);
-        new KSweep(m, small.field(), small.specimen().bonds().rowSpacing()).run(kg, 0.1 * kg, 2, 0);
+        for (CoupledCrackModel.Options p : pairs) {
+            CoupledCrackModel.Options o = new CoupledCrackModel.Options(10, 4, p.elementSize(), p.growth(), p.ramp(),
+                    p.ghostCorrection(), p.seedCrack(), p.tolerance(), p.preconditioned(), Math.min(p.sectors(), 8),
+                    p.subdivisions());
+            CoupledCrackModel m = cb3 == null ? CoupledCrackModel.linearised(small.specimen(), sw, small.field(), o)
+                    : new CoupledCrackModel(small.specimen(), sw, cb3, o);
+            new KSweep(m, small.field(), small.specimen().bonds().rowSpacing()).run(kg, 0.1 * kg, 2, 0);
+        }
+    }
+
+    /** Options.of(R_a, w) with -Dprecond=true (preconditioned L-BFGS), -Dsectors=n (polar mesh), -Dsubdivisions=n, -Dgrowth=g and -Dh=h. */
+    private static CoupledCrackModel.Options options(double ra, double w) {
+        CoupledCrackModel.Options o = CoupledCrackModel.Options.of(ra, w)
+                .withPreconditioner(Boolean.getBoolean("precond"));
+        if (System.getProperty("growth") != null) {
+            o = o.withGrowth(Double.parseDouble(System.getProperty("growth")));
+        }
+        if (System.getProperty("sectors") != null) {
+            o = o.withPolarMesh(Integer.parseInt(System.getProperty("sectors")));
+        }
+        if (System.getProperty("subdivisions") != null) {
+            o = o.withSubdivisions(Integer.parseInt(System.getProperty("subdivisions")));
+        }
+        if (System.getProperty("h") != null) {
+            o = o.withElementSize(Double.parseDouble(System.getProperty("h")));
+        }
+        return o;
+    }
+
+    private static int iterations(KSweep.Result r) {
+        return r.steps().stream().mapToInt(s -> s.state().iterations()).sum();
     }
 
     public static void main(String[] args) {
@@ -55,20 +90,38 @@ public final class CoupledCrackBenchmark {
         boolean linear = System.getProperty("material", "cb3").equals("linear");
         ThirdOrderElastic cb3 = CoupledCrackModel.cauchyBornMaterial(ref.specimen().crystal(), sw,
                 Lattices.diamond(Element.of("Si"), ref.bulk().latticeConstant(), 1, 1, 1));
-        warmUp(sw, linear ? null : cb3);
+        java.util.List<CoupledCrackModel.Options> all = new java.util.ArrayList<>();
+        for (String p : pairs.split(";")) {
+            String[] v = p.split(",");
+            double ra = Double.parseDouble(v[0]);
+            double w = Double.parseDouble(v[1]);
+            CoupledCrackModel.Options o = options(ra, w);
+            // optional per pair: R_a,w,sectors,subdivisions,p|n (polar sectors, 0 = tensor grid; quadrature
+            // sub-cells of cut elements; preconditioned or not)
+            if (v.length > 2) {
+                o = o.withPolarMesh(Integer.parseInt(v[2]));
+            }
+            if (v.length > 3) {
+                o = o.withSubdivisions(Integer.parseInt(v[3]));
+            }
+            if (v.length > 4) {
+                o = o.withPreconditioner(v[4].equals("p"));
+            }
+            all.add(o);
+        }
+        warmUp(sw, linear ? null : cb3, all);
         System.out.println("continuum: " + (linear ? "linearised Cauchy-Born" : "third-order Cauchy-Born"));
         KSweep.Result atomistic = ref.sweep(dk * kg, steps, 0);
         System.out.println(ref.summary(atomistic));
         if (Boolean.getBoolean("verbose")) {
             System.out.print(atomistic.table(spacing));
         }
-        System.out.printf(Locale.ROOT, "%6s %5s %7s %7s %8s %8s %6s %6s %9s %9s %8s%n", "R_a[A]", "w[A]", "atoms",
-                "dofs", "K-/K_G", "K+/K_G", "steps", "tipMis", "maxCODerr", "time[s]", "speedup");
-        for (String p : pairs.split(";")) {
-            String[] v = p.split(",");
-            double ra = Double.parseDouble(v[0]);
-            double w = Double.parseDouble(v[1]);
-            CoupledCrackModel.Options o = CoupledCrackModel.Options.of(ra, w);
+        System.out.printf(Locale.ROOT, "%6s %5s %7s %7s %6s %8s %8s %6s %6s %9s %9s %6s %7s %9s %8s%n", "R_a[A]",
+                "w[A]", "atoms", "dofs", "elems", "K-/K_G", "K+/K_G", "steps", "tipMis", "maxCODerr", "trapErr",
+                "noConv", "iters", "time[s]", "speedup");
+        for (CoupledCrackModel.Options o : all) {
+            double ra = o.atomisticRadius();
+            double w = o.handshakeWidth();
             CoupledCrackModel m = linear ? CoupledCrackModel.linearised(ref.specimen(), sw, ref.field(), o)
                     : new CoupledCrackModel(ref.specimen(), sw, cb3, o);
             KSweep.Result r = new KSweep(m, ref.field(), spacing).run(kg, dk * kg, steps, 0);
@@ -77,12 +130,18 @@ public final class CoupledCrackBenchmark {
                 System.out.println(m);
                 System.out.print(r.table(spacing));
             }
-            System.out.printf(Locale.ROOT, "%6.1f %5.1f %7d %7d %8.3f %8.3f %6d %6d %9.4f %9.1f %8.1f%n", ra, w,
-                    m.atomCount(), m.freeDegreesOfFreedom(), r.kMinus() / kg, r.kPlus() / kg, c.steps(),
-                    c.tipMismatches(), c.maxOpeningError(), r.seconds(), c.speedUp());
+            System.out.printf(Locale.ROOT, "%6.1f %5.1f %7d %7d %6d %8.3f %8.3f %6d %6d %9.4f %9.4f %6d %7d %9.1f %8.1f%n",
+                    ra, w, m.atomCount(), m.freeDegreesOfFreedom(), m.mesh().elementCount(), r.kMinus() / kg,
+                    r.kPlus() / kg, c.steps(), c.tipMismatches(), c.maxOpeningError(), c.trappedOpeningError(),
+                    r.steps().stream().filter(s -> !s.state().converged()).count(), iterations(r), r.seconds(),
+                    c.speedUp());
+            System.out.println("  " + m.options());
+            if (m.preconditioner() != null) {
+                System.out.println("  " + m.preconditioner());
+            }
         }
-        System.out.printf(Locale.ROOT, "atomistic R = %.0f Å: %d atoms, %d free dofs, K-/K_G = %.3f, K+/K_G = %.3f, %.1f s%n",
-                radius, ref.specimen().reference().size(), ref.model().freeDegreesOfFreedom(), atomistic.kMinus() / kg,
-                atomistic.kPlus() / kg, atomistic.seconds());
+        System.out.printf(Locale.ROOT, "atomistic R = %.0f Å: %d atoms, %d free dofs, K-/K_G = %.3f, K+/K_G = %.3f, %d"
+                + " iterations, %.1f s%n", radius, ref.specimen().reference().size(), ref.model().freeDegreesOfFreedom(),
+                atomistic.kMinus() / kg, atomistic.kPlus() / kg, iterations(atomistic), atomistic.seconds());
     }
 }

@@ -103,4 +103,45 @@ class CoupledCrackModelTest {
         }
         assertTrue(checked > 0);
     }
+
+    @Test
+    void preconditionedRelaxationReachesThePlainMinimumInFewerIterations() {
+        double k = 1.2 * study.griffithK();
+        CoupledCrackModel.Options o = CoupledCrackModel.Options.of(10, 4);
+        var pot = study.bulk().potential();
+        CoupledCrackModel plain = new CoupledCrackModel(study.specimen(), pot, cb3, o);
+        CoupledCrackModel pre = new CoupledCrackModel(study.specimen(), pot, cb3, o.withPreconditioner(true));
+        CrackState a = plain.apply(BoundaryField.kField(study.field(), k));
+        CrackState b = pre.apply(BoundaryField.kField(study.field(), k));
+        assertTrue(a.converged() && b.converged());
+        assertTrue(pre.preconditioner() != null && pre.preconditioner().bondStiffness() > 0, "" + pre.preconditioner());
+        assertEquals(a.tip(), b.tip(), 0);
+        // the same minimum to the force tolerance (1e-3 eV/Å): energies within 1e-4 eV, openings within 1e-3 relative
+        assertEquals(a.energy(), b.energy(), 1e-4);
+        assertEquals(a.openingBehindTip(1.5), b.openingBehindTip(1.5), 1e-3 * a.openingBehindTip(1.5));
+        assertEquals(a.openingBehindTip(5.0), b.openingBehindTip(5.0), 1e-3 * a.openingBehindTip(5.0));
+        // the seeded start and the relaxation together
+        assertTrue(2 * b.iterations() < a.iterations(), b.iterations() + " vs plain " + a.iterations());
+        // the next load step from the relaxed state
+        CrackState a2 = plain.apply(BoundaryField.kField(study.field(), 1.05 * k));
+        CrackState b2 = pre.apply(BoundaryField.kField(study.field(), 1.05 * k));
+        assertEquals(a2.energy(), b2.energy(), 1e-4);
+        assertTrue(2 * b2.iterations() < a2.iterations(), b2.iterations() + " vs plain " + a2.iterations());
+    }
+
+    @Test
+    void polarMeshWithPlainQuadratureGivesTheTensorGridsOpenings() {
+        double k = 1.2 * study.griffithK();
+        CoupledCrackModel.Options o = CoupledCrackModel.Options.of(10, 4).withPreconditioner(true);
+        var pot = study.bulk().potential();
+        CoupledCrackModel tensor = new CoupledCrackModel(study.specimen(), pot, cb3, o);
+        CoupledCrackModel polar = new CoupledCrackModel(study.specimen(), pot, cb3, o.withPolarMesh(8).withSubdivisions(1));
+        assertTrue(polar.mesh().elementCount() < tensor.mesh().elementCount());
+        CrackState a = tensor.apply(BoundaryField.kField(study.field(), k));
+        CrackState b = polar.apply(BoundaryField.kField(study.field(), k));
+        assertTrue(a.converged() && b.converged());
+        assertEquals(a.tip(), b.tip(), 0);
+        assertEquals(a.openingBehindTip(1.5), b.openingBehindTip(1.5), 5e-3 * a.openingBehindTip(1.5));
+        assertEquals(a.openingBehindTip(5.0), b.openingBehindTip(5.0), 5e-3 * a.openingBehindTip(5.0));
+    }
 }

@@ -99,6 +99,11 @@ class KSweepTest {
         assertEquals(1, c.tipMismatches(), "only K = 1.4 differs");
         assertEquals(ref.steps().size(), c.steps());
         assertEquals(0.01, c.maxOpeningError(), 1e-9);
+        // every tip-matched step of this pair is at the start tip (the mismatch is the advance step), so
+        // the trapped-load figure is the same 1 %; against itself it is zero
+        assertEquals(0.01, c.trappedOpeningError(), 1e-9);
+        assertEquals(0, self.trappedOpeningError(), 0);
+        assertTrue(Double.isNaN(new SweepComparison(1, 0, 0, 1, 1).trappedOpeningError()));
     }
 
     @Test
