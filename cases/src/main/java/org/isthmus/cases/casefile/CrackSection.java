@@ -40,6 +40,16 @@ public record CrackSection(
                 + "and 1 − α). false: the continuum ahead of the atoms is intact (its elements share their nodes "
                 + "across the plane), so a crack cannot leave the atomistic region.",
                 defaultValue = "false") boolean cohesivePlane,
+        @Key(doc = "Precondition the relaxation (model coupled): L-BFGS starts from the inverse of the finite-element "
+                + "stiffness plus the atoms' bond Laplacian (Packwood et al. 2016), factored once per load, instead of a "
+                + "multiple of the identity; the same minimum in several times fewer iterations.",
+                defaultValue = "false") boolean preconditioned,
+        @Key(doc = "Mesh of model coupled: 0 for the tensor-grid slit disc; n > 0 for the polar slit disc, whose rings "
+                + "beyond the handshake grow in radius and coarsen in angle down to at least n intervals per ring.",
+                defaultValue = "0", min = 0) int polarSectors,
+        @Key(doc = "Sub-cells per axis of the composite quadrature rule in the elements the handshake ramp cuts "
+                + "(model coupled); 1 takes the element's own 2×2 rule there.", defaultValue = "3", min = 1)
+        int quadratureSubdivisions,
         @Key(doc = "Force tolerance of the relaxation at each load (largest force on an atom or node).",
                 defaultValue = "1e-3 eV/Å", dimension = Dimension.FORCE, min = 0, exclusiveMin = true) Quantity fmax,
         @Key(doc = "The load steps.", defaultValue = "{}") KSteps k) {

@@ -330,7 +330,9 @@ final class CrackRunner implements Runner {
             AnisotropicCrackField field, CubicLattice lattice, Element element, double a, double fmax, RunLog log,
             DerivedCohesiveLaw[] derived) {
         CoupledCrackModel.Options o = new CoupledCrackModel.Options(cr.atomisticRadius().value(),
-                cr.handshakeWidth().value(), cr.elementSize().value(), 1.4, Ramp.LINEAR, cr.ghostCorrection(), true, fmax);
+                cr.handshakeWidth().value(), cr.elementSize().value(), 1.4, Ramp.LINEAR, cr.ghostCorrection(), true, fmax)
+                .withPreconditioner(cr.preconditioned()).withPolarMesh(cr.polarSectors())
+                .withSubdivisions(cr.quadratureSubdivisions());
         CohesiveLaw ahead = null;
         if (cr.cohesivePlane()) {
             long t0 = System.nanoTime();
