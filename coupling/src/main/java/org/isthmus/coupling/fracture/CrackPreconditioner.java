@@ -48,11 +48,93 @@ public final class CrackPreconditioner implements Preconditioner {
     private final SkylineCholesky factor;
     private final double mu;
     private final int bondCount;
+    /** 1: the factor is P; 3: the factor is the scalar Laplacian, applied to each Cartesian component. */
+    private final int blocks;
+    private final double[] rc;
+    private final double[] zc;
 
-    private CrackPreconditioner(SkylineCholesky factor, double mu, int bondCount) {
+    private CrackPreconditioner(SkylineCholesky factor, double mu, int bondCount, int blocks) {
         this.factor = factor;
         this.mu = mu;
         this.bondCount = bondCount;
+        this.blocks = blocks;
+        this.rc = blocks == 1 ? null : new double[factor.size()];
+        this.zc = blocks == 1 ? null : new double[factor.size()];
+    }
+
+    /**
+     * The bond Laplacian alone, for a fully atomistic model whose dofs are the positions of the
+     * atoms not {@code fixed} (3 per atom, in index order; {@link org.isthmus.atomistic.minimize.AtomisticModel}
+     * with fixed atoms): P = Σ_bonds μ (e_i − e_j)(e_i − e_j)ᵀ per Cartesian component (a bond to
+     * a fixed atom adds μ to the free one's diagonal) + 1e-8 × the largest diagonal entry. The three
+     * components share one scalar Laplacian, factored once ({@link SkylineCholesky}) and applied to each.
+     *
+     * @param x reference positions of all atoms (Å)
+     * @param fixed the held atoms (not dofs)
+     * @param mu bond stiffness (eV/Å², e.g. {@link #bondStiffness})
+     * @param bondCutoff atoms closer than this in the reference are bonded (Å)
+     * @param frontLength the period along z (Å)
+     * @param excluded pairs (atom indices) left out; null for none
+     */
+    public static CrackPreconditioner atomistic(double[] x, boolean[] fixed, double mu, double bondCutoff,
+            double frontLength, InteractionMask excluded) {
+        int nAtoms = fixed.length;
+        int[] free = new int[nAtoms];
+        int n = 0;
+        for (int i = 0; i < nAtoms; i++) {
+            free[i] = fixed[i] ? -1 : n++;
+        }
+        SkylineCholesky.Builder b = new SkylineCholesky.Builder(n);
+        double[] diag = new double[n];
+        int used = 0;
+        for (int[] pr : bonds(x, nAtoms, bondCutoff * bondCutoff, frontLength)) {
+            int i = free[pr[0]];
+            int j = free[pr[1]];
+            if ((i < 0 && j < 0) || (excluded != null && !excluded.allows(pr[0], pr[1]))) {
+                continue;
+            }
+            used++;
+            if (i >= 0) {
+                b.add(i, i, mu);
+                diag[i] += mu;
+            }
+            if (j >= 0) {
+                b.add(j, j, mu);
+                diag[j] += mu;
+            }
+            if (i >= 0 && j >= 0) {
+                b.add(i, j, -mu);
+            }
+        }
+        double big = 0;
+        for (double d : diag) {
+            big = Math.max(big, d);
+        }
+        for (int q = 0; q < n; q++) {
+            b.add(q, q, 1e-8 * big);
+        }
+        return new CrackPreconditioner(b.factor(), mu, used, 3);
+    }
+
+    /**
+     * The bond stiffness μ = t / (3 b) that gives the bond Laplacian the continuum's trace over
+     * homogeneous deformations: t = Σ_iJ A_iJiJ of the continuum's tangent at F = I (eV/Å³; for a
+     * cubic crystal 3 C11 + 6 C44), b = Σ_bonds |d|² / V the bond density of the atoms of {@code x}
+     * within {@code radius} of the z axis (Å⁻¹; each bond's half counted at each end inside).
+     */
+    public static double bondStiffness(double tangentTrace, double[] x, double bondCutoff, double frontLength,
+            double radius) {
+        double rho2 = radius * radius;
+        double bondSum = 0;
+        for (int[] pr : bonds(x, x.length / 3, bondCutoff * bondCutoff, frontLength)) {
+            for (int s = 0; s < 2; s++) {
+                int i = pr[s];
+                if (x[3 * i] * x[3 * i] + x[3 * i + 1] * x[3 * i + 1] < rho2) {
+                    bondSum += 0.5 * dist2(x, pr[0], pr[1], frontLength);
+                }
+            }
+        }
+        return tangentTrace / (3 * bondSum / (Math.PI * rho2 * frontLength));
     }
 
     /**
@@ -175,7 +257,7 @@ public final class CrackPreconditioner implements Preconditioner {
         for (int q = 0; q < n; q++) {
             b.add(q, q, 1e-8 * big);
         }
-        return new CrackPreconditioner(b.factor(), mu, used);
+        return new CrackPreconditioner(b.factor(), mu, used, 1);
     }
 
     /** The dofs and coefficients of component c of atom i's position (sign s), appended from index m. */
@@ -252,7 +334,20 @@ public final class CrackPreconditioner implements Preconditioner {
 
     @Override
     public void solve(double[] r, double[] z) {
-        factor.solve(r, z);
+        if (blocks == 1) {
+            factor.solve(r, z);
+            return;
+        }
+        int n = rc.length;
+        for (int c = 0; c < blocks; c++) {
+            for (int k = 0; k < n; k++) {
+                rc[k] = r[blocks * k + c];
+            }
+            factor.solve(rc, zc);
+            for (int k = 0; k < n; k++) {
+                z[blocks * k + c] = zc[k];
+            }
+        }
     }
 
     /** The bond stiffness μ (eV/Å²). */
@@ -267,10 +362,10 @@ public final class CrackPreconditioner implements Preconditioner {
 
     /** Order of P. */
     public int size() {
-        return factor.size();
+        return blocks * factor.size();
     }
 
-    /** Entries stored in the factor's envelope. */
+    /** Entries stored in the factor's envelope (of the scalar Laplacian for {@link #atomistic}). */
     public long envelope() {
         return factor.envelope();
     }

@@ -66,4 +66,33 @@ class AtomisticCrackModelTest {
         }
         assertTrue(r.table(study.specimen().bonds().rowSpacing()).lines().count() == r.steps().size() + 1);
     }
+
+    @Test
+    void preconditionedRelaxationReachesThePlainMinimumInFewerIterations() {
+        double kg = study.griffithK();
+        AtomisticCrackModel plain = new AtomisticCrackModel(study.specimen(), study.bulk().potential());
+        AtomisticCrackModel pre = AtomisticCrackModel.preconditioned(study.specimen(), study.bulk());
+        int itPlain = 0;
+        int itPre = 0;
+        for (double k : new double[] {1.1 * kg, 1.6 * kg}) {   // the seeded first step, then a continuation
+            CrackState a = plain.apply(BoundaryField.kField(study.field(), k));
+            CrackState b = pre.apply(BoundaryField.kField(study.field(), k));
+            assertTrue(a.converged() && b.converged(), a + " / " + b);
+            assertEquals(a.tip(), b.tip(), 1e-9);
+            // the same minimum to the force tolerance (1e-3 eV/Å): energies within 1e-4 eV, every
+            // row's opening within 1e-3 relative (1e-3 Å where it is below 1 Å)
+            assertEquals(a.energy(), b.energy(), 1e-4, "same minimum");
+            for (int r = 0; r < a.openings().length; r++) {
+                assertEquals(a.openings()[r], b.openings()[r], 1e-3 * Math.max(1, Math.abs(a.openings()[r])),
+                        "opening of row " + r + " at K = " + k / kg + " K_G");
+            }
+            itPlain += a.iterations();
+            itPre += b.iterations();
+        }
+        CrackPreconditioner p = pre.preconditioner();
+        assertEquals(3 * (study.specimen().reference().size() - study.specimen().boundaryCount()), p.size(), p.toString());
+        assertTrue(p.bondStiffness() > 3 && p.bondStiffness() < 5, p.toString());   // 4.07 eV/Å² in the coupled model
+        assertTrue(2 * itPre < itPlain, "preconditioned " + itPre + " against plain " + itPlain + " iterations; " + p);
+        System.out.println("preconditioned " + itPre + " against plain " + itPlain + " iterations; " + p);
+    }
 }

@@ -28,7 +28,11 @@ import org.isthmus.atomistic.structure.Lattices;
  * ({@link ThirdOrderElastic}); {@code -Dmaterial=linear} takes the linearised one instead.
  * A pair may carry options: {@code R_a,w,sectors,subdivisions,p|n} (polar mesh with at least that many
  * angular intervals, 0 = tensor grid; quadrature sub-cells of the elements the ramp cuts; preconditioned
- * L-BFGS or not). Both models are first run once on a small problem (JIT warm-up), untimed. Defaults: R = 90 Å, dk = 0.05, 40 steps, R_a,w pairs 15,4;20,4;25,4;20,8;30,6.
+ * L-BFGS or not). {@code -Datomistic=plain|precond|both} picks the fully atomistic reference: plain
+ * L-BFGS (the default), L-BFGS preconditioned by the bond Laplacian of its free atoms
+ * ({@link AtomisticCrackModel#preconditioned}), or both in the same run (the coupled rows' errors are
+ * then measured against the plain one, with a speed-up against each, and the two references are
+ * compared with each other). Both models are first run once on a small problem (JIT warm-up), untimed. Defaults: R = 90 Å, dk = 0.05, 40 steps, R_a,w pairs 15,4;20,4;25,4;20,8;30,6.
  */
 public final class CoupledCrackBenchmark {
 
@@ -40,10 +44,15 @@ public final class CoupledCrackBenchmark {
      * R_a = 10 Å, w = 4 Å and each pair's other options: mesh, quadrature, minimiser) so none pays for
      * the JIT inside the timed sweeps.
      */
-    private static void warmUp(Potential sw, ThirdOrderElastic cb3, java.util.List<CoupledCrackModel.Options> pairs) {
+    private static void warmUp(Potential sw, ThirdOrderElastic cb3, java.util.List<CoupledCrackModel.Options> pairs,
+            boolean preconditionedReference) {
         CrackStudy small = CrackStudy.diamond111(sw, Element.of("Si"), 5.431, 30);
         double kg = small.griffithK();
         small.sweep(0.1 * kg, 2, 0);
+        if (preconditionedReference) {
+            new KSweep(AtomisticCrackModel.preconditioned(small.specimen(), small.bulk()), small.field(),
+                    small.specimen().bonds().rowSpacing()).run(kg, 0.1 * kg, 2, 0);
+        }
         for (CoupledCrackModel.Options p : pairs) {
             CoupledCrackModel.Options o = new CoupledCrackModel.Options(10, 4, p.elementSize(), p.growth(), p.ramp(),
                     p.ghostCorrection(), p.seedCrack(), p.tolerance(), p.preconditioned(), Math.min(p.sectors(), 8),
@@ -109,16 +118,52 @@ public final class CoupledCrackBenchmark {
             }
             all.add(o);
         }
-        warmUp(sw, linear ? null : cb3, all);
+        String which = System.getProperty("atomistic", "plain");
+        boolean runPlain = !which.equals("precond");
+        boolean runPre = !which.equals("plain");
+        warmUp(sw, linear ? null : cb3, all, runPre);
         System.out.println("continuum: " + (linear ? "linearised Cauchy-Born" : "third-order Cauchy-Born"));
-        KSweep.Result atomistic = ref.sweep(dk * kg, steps, 0);
-        System.out.println(ref.summary(atomistic));
-        if (Boolean.getBoolean("verbose")) {
-            System.out.print(atomistic.table(spacing));
+        KSweep.Result plain = null;
+        KSweep.Result pre = null;
+        if (runPlain) {
+            plain = ref.sweep(dk * kg, steps, 0);
+            System.out.println("atomistic reference, plain L-BFGS:");
+            System.out.println(ref.summary(plain));
+            if (Boolean.getBoolean("verbose")) {
+                System.out.print(plain.table(spacing));
+            }
         }
-        System.out.printf(Locale.ROOT, "%6s %5s %7s %7s %6s %8s %8s %6s %6s %9s %9s %6s %7s %9s %8s%n", "R_a[A]",
+        AtomisticCrackModel preModel = null;
+        if (runPre) {
+            preModel = AtomisticCrackModel.preconditioned(ref.specimen(), ref.bulk());
+            pre = new KSweep(preModel, ref.field(), spacing).run(kg, dk * kg, steps, 0);
+            System.out.println("atomistic reference, preconditioned L-BFGS (" + preModel.preconditioner() + "):");
+            System.out.println(ref.summary(pre));
+            if (Boolean.getBoolean("verbose")) {
+                System.out.print(pre.table(spacing));
+            }
+        }
+        if (runPlain && runPre) {
+            SweepComparison c = SweepComparison.of(plain, pre, 1.5, 5.0, 10.0);
+            System.out.printf(Locale.ROOT, "preconditioned against plain atomistic: %d steps compared, %d tip mismatches,"
+                    + " largest opening difference %.2e relative (%.2e at the trapped loads); K- %.3f / %.3f K_G,"
+                    + " K+ %.3f / %.3f K_G; %d / %d iterations; %.1f / %.1f s%n", c.steps(), c.tipMismatches(),
+                    c.maxOpeningError(), c.trappedOpeningError(),
+                    pre.kMinus() / kg, plain.kMinus() / kg, pre.kPlus() / kg, plain.kPlus() / kg, iterations(pre),
+                    iterations(plain), pre.seconds(), plain.seconds());
+            for (int i = 0; i < Math.min(plain.steps().size(), pre.steps().size()); i++) {
+                KSweep.Step a = plain.steps().get(i);
+                KSweep.Step b = pre.steps().get(i);
+                if (Math.abs(a.state().tip() - b.state().tip()) > 1e-9) {
+                    System.out.printf(Locale.ROOT, "  tips differ at step %d (%s, K = %.3f K_G): plain %.2f Å,"
+                            + " preconditioned %.2f Å%n", i, a.phase(), a.k() / kg, a.state().tip(), b.state().tip());
+                }
+            }
+        }
+        KSweep.Result atomistic = runPlain ? plain : pre;
+        System.out.printf(Locale.ROOT, "%6s %5s %7s %7s %6s %8s %8s %6s %6s %9s %9s %6s %7s %9s %8s%s%n", "R_a[A]",
                 "w[A]", "atoms", "dofs", "elems", "K-/K_G", "K+/K_G", "steps", "tipMis", "maxCODerr", "trapErr",
-                "noConv", "iters", "time[s]", "speedup");
+                "noConv", "iters", "time[s]", "speedup", runPlain && runPre ? " speedupP" : "");
         for (CoupledCrackModel.Options o : all) {
             double ra = o.atomisticRadius();
             double w = o.handshakeWidth();
@@ -130,18 +175,29 @@ public final class CoupledCrackBenchmark {
                 System.out.println(m);
                 System.out.print(r.table(spacing));
             }
-            System.out.printf(Locale.ROOT, "%6.1f %5.1f %7d %7d %6d %8.3f %8.3f %6d %6d %9.4f %9.4f %6d %7d %9.1f %8.1f%n",
+            System.out.printf(Locale.ROOT, "%6.1f %5.1f %7d %7d %6d %8.3f %8.3f %6d %6d %9.4f %9.4f %6d %7d %9.1f %8.1f%s%n",
                     ra, w, m.atomCount(), m.freeDegreesOfFreedom(), m.mesh().elementCount(), r.kMinus() / kg,
                     r.kPlus() / kg, c.steps(), c.tipMismatches(), c.maxOpeningError(), c.trappedOpeningError(),
                     r.steps().stream().filter(s -> !s.state().converged()).count(), iterations(r), r.seconds(),
-                    c.speedUp());
+                    c.speedUp(), runPlain && runPre ? String.format(Locale.ROOT, " %8.1f", pre.seconds() / r.seconds()) : "");
+            if (runPlain && runPre) {
+                SweepComparison cp = SweepComparison.of(pre, r, 1.5, 5.0, 10.0);
+                System.out.printf(Locale.ROOT, "  against the preconditioned reference: %d tip mismatches, maxCODerr %.4f,"
+                        + " trapErr %.4f, speed-up %.1f%n", cp.tipMismatches(), cp.maxOpeningError(),
+                        cp.trappedOpeningError(), cp.speedUp());
+            }
             System.out.println("  " + m.options());
             if (m.preconditioner() != null) {
                 System.out.println("  " + m.preconditioner());
             }
         }
-        System.out.printf(Locale.ROOT, "atomistic R = %.0f Å: %d atoms, %d free dofs, K-/K_G = %.3f, K+/K_G = %.3f, %d"
-                + " iterations, %.1f s%n", radius, ref.specimen().reference().size(), ref.model().freeDegreesOfFreedom(),
-                atomistic.kMinus() / kg, atomistic.kPlus() / kg, iterations(atomistic), atomistic.seconds());
+        for (KSweep.Result a : new KSweep.Result[] {plain, pre}) {
+            if (a != null) {
+                System.out.printf(Locale.ROOT, "atomistic (%s) R = %.0f Å: %d atoms, %d free dofs, K-/K_G = %.3f, K+/K_G = %.3f,"
+                        + " %d iterations, %.1f s%n", a == plain ? "plain" : "preconditioned", radius,
+                        ref.specimen().reference().size(), ref.model().freeDegreesOfFreedom(), a.kMinus() / kg,
+                        a.kPlus() / kg, iterations(a), a.seconds());
+            }
+        }
     }
 }
