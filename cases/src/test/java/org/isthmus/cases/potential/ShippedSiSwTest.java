@@ -33,9 +33,9 @@ class ShippedSiSwTest {
     // Bounds: the measured figure of the shipped potential plus a margin (README.md has the figures).
     /** Held-out energy RMSE bound, meV/atom (issue target 2). */
     private static final double E_RMSE_BOUND = 1.5;
-    /** Held-out force RMSE bound, meV/Å (issue target 50: not met, 81 reached). */
-    private static final double F_RMSE_BOUND = 90;
-    /** Relative bounds of C11, C12, C44 against SW: the issue's 5 % each (met: +0.1 %, +2.3 %, −3.2 %). */
+    /** Held-out force RMSE bound, meV/Å: the issue's target 50 (49.7 measured here, 41.7 on the training split's test set). */
+    private static final double F_RMSE_BOUND = 50;
+    /** Relative bounds of C11, C12, C44 against SW: the issue's 5 % each (met: +1.5 %, +0.6 %, +0.2 %). */
     private static final double[] ELASTIC_BOUND = {0.05, 0.05, 0.05};
     /** Relative bounds of the unrelaxed γ(111), γ(110), γ(100) against SW (issue target 5 % for (111)). */
     private static final double[] SURFACE_BOUND = {0.05, 0.03, 0.02};
