@@ -111,7 +111,7 @@ class CohesiveRunnerTest {
         assertTrue(f.get("snap_loss").value() > -0.02 * f.get("law_work_of_separation").value());
         assertTrue(f.get("atoms").value() > 100 && f.get("peak_traction").value() > 1);
         assertTrue(Math.abs(f.get("final_force").value()) < 0.1);
-        assertTrue(Files.readAllLines(out.resolve(AdhesionRunner.TABLE)).size() > 8);
+        assertTrue(Files.readAllLines(out.resolve(AdhesionRunner.TABLE)).size() > 6, "a header and the grip steps");
         assertTrue(Files.size(out.resolve(AdhesionRunner.PLOT)) > 1000);
     }
 
