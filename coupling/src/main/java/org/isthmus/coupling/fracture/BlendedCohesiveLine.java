@@ -79,19 +79,16 @@ public final class BlendedCohesiveLine implements CouplingTerm {
                 if (w == 0) {
                     continue;
                 }
-                double xi = q == 0 ? -G : G;
-                double n0 = 0.5 * (1 - xi);
-                double n1 = 0.5 * (1 + xi);
-                int a0 = upper[f][0];
-                int a1 = upper[f][1];
-                int b0 = lower[f][0];
-                int b1 = lower[f][1];
-                // normal +y (from lower into upper), tangent +x
-                d[0] = n0 * (u[2 * a0 + 1] - u[2 * b0 + 1]) + n1 * (u[2 * a1 + 1] - u[2 * b1 + 1]);
-                d[1] = n0 * (u[2 * a0] - u[2 * b0]) + n1 * (u[2 * a1] - u[2 * b1]);
-                d[2] = 0;
+                opening(u, f, q, d);
                 e += w * law.evaluate(d, 0, gradU == null ? null : t, null);
                 if (gradU != null) {
+                    double xi = q == 0 ? -G : G;
+                    double n0 = 0.5 * (1 - xi);
+                    double n1 = 0.5 * (1 + xi);
+                    int a0 = upper[f][0];
+                    int a1 = upper[f][1];
+                    int b0 = lower[f][0];
+                    int b1 = lower[f][1];
                     double tn = w * t[0];
                     double tt = w * t[1];
                     gradU[2 * a0 + 1] += n0 * tn;
@@ -109,6 +106,23 @@ public final class BlendedCohesiveLine implements CouplingTerm {
     }
 
     /**
+     * The opening (δ_n along +y from lower into upper, δ_t along +x, 0) of face f at its Gauss
+     * point q (0 or 1), linear interpolation of the nodal displacement jumps (Å).
+     */
+    private void opening(double[] u, int f, int q, double[] d) {
+        double xi = q == 0 ? -G : G;
+        double n0 = 0.5 * (1 - xi);
+        double n1 = 0.5 * (1 + xi);
+        int a0 = upper[f][0];
+        int a1 = upper[f][1];
+        int b0 = lower[f][0];
+        int b1 = lower[f][1];
+        d[0] = n0 * (u[2 * a0 + 1] - u[2 * b0 + 1]) + n1 * (u[2 * a1 + 1] - u[2 * b1 + 1]);
+        d[1] = n0 * (u[2 * a0] - u[2 * b0]) + n1 * (u[2 * a1] - u[2 * b1]);
+        d[2] = 0;
+    }
+
+    /**
      * The faces for output at nodal displacements u: side A upper, B lower, face means over the two
      * Gauss points of the opening (δ_n, δ_t), the law's traction and φ (unweighted) and α (the
      * weight); damage 0 (the law's history is not used).
@@ -123,16 +137,7 @@ public final class BlendedCohesiveLine implements CouplingTerm {
         double[] tq = new double[3];
         for (int f = 0; f < n; f++) {
             for (int q = 0; q < 2; q++) {
-                double xi = q == 0 ? -G : G;
-                double n0 = 0.5 * (1 - xi);
-                double n1 = 0.5 * (1 + xi);
-                int a0 = upper[f][0];
-                int a1 = upper[f][1];
-                int b0 = lower[f][0];
-                int b1 = lower[f][1];
-                dq[0] = n0 * (u[2 * a0 + 1] - u[2 * b0 + 1]) + n1 * (u[2 * a1 + 1] - u[2 * b1 + 1]);
-                dq[1] = n0 * (u[2 * a0] - u[2 * b0]) + n1 * (u[2 * a1] - u[2 * b1]);
-                dq[2] = 0;
+                opening(u, f, q, dq);
                 phi[f] += 0.5 * law.evaluate(dq, 0, tq, null);
                 weight[f] += 0.5 * alpha[f][q];
                 for (int r = 0; r < 3; r++) {
