@@ -1,9 +1,9 @@
 package org.isthmus.coupling.fracture;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 
 import org.isthmus.continuum.ConvergenceException;
+import org.isthmus.continuum.solve.ReverseCuthillMcKee;
 
 /**
  * The Cholesky factor L Lᵀ = A of a sparse symmetric positive definite matrix in skyline
@@ -122,7 +122,7 @@ final class SkylineCholesky {
                     adj[fill[cols[e]]++] = rows[e];
                 }
             }
-            int[] perm = reverseCuthillMcKee(adjStart, adj, deg);
+            int[] perm = ReverseCuthillMcKee.order(n, adjStart, adj);
             int[] inv = new int[n];
             for (int i = 0; i < n; i++) {
                 inv[perm[i]] = i;
@@ -174,50 +174,5 @@ final class SkylineCholesky {
             }
             return new SkylineCholesky(n, perm, first, Arrays.copyOf(start, n), data);
         }
-    }
-
-    /** RCM over every connected component, each started from a node of least degree. */
-    static int[] reverseCuthillMcKee(int[] adjStart, int[] adj, int[] deg) {
-        int n = deg.length;
-        boolean[] seen = new boolean[n];
-        int[] order = new int[n];
-        int k = 0;
-        Integer[] byDegree = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            byDegree[i] = i;
-        }
-        Arrays.sort(byDegree, (a, b) -> Integer.compare(deg[a], deg[b]));
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        int[] buf = new int[n];
-        for (int seed : byDegree) {
-            if (seen[seed]) {
-                continue;
-            }
-            seen[seed] = true;
-            queue.add(seed);
-            while (!queue.isEmpty()) {
-                int v = queue.poll();
-                order[k++] = v;
-                int m = 0;
-                for (int p = adjStart[v]; p < adjStart[v + 1]; p++) {
-                    int w = adj[p];
-                    if (!seen[w]) {
-                        seen[w] = true;
-                        buf[m++] = w;
-                    }
-                }
-                Integer[] next = new Integer[m];
-                for (int q = 0; q < m; q++) {
-                    next[q] = buf[q];
-                }
-                Arrays.sort(next, (a, b) -> Integer.compare(deg[a], deg[b]));
-                queue.addAll(Arrays.asList(next));
-            }
-        }
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = order[n - 1 - i];
-        }
-        return perm;
     }
 }
