@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.isthmus.atomistic.InvalidInputException;
+import org.isthmus.atomistic.Units;
 import org.isthmus.atomistic.potential.Evaluation;
 import org.isthmus.atomistic.structure.Cell;
 import org.isthmus.atomistic.structure.Configuration;
@@ -435,7 +436,14 @@ public final class ExtendedXyz {
             return a;
         }
         if (t.length == 6) {
-            return new double[] {a[0], a[5], a[4], a[5], a[1], a[3], a[4], a[3], a[2]};
+            double[] full = new double[9];
+            for (int c = 0; c < 6; c++) {
+                int r = Units.VOIGT[c][0];
+                int s = Units.VOIGT[c][1];
+                full[3 * r + s] = a[c];
+                full[3 * s + r] = a[c];
+            }
+            return full;
         }
         throw new InvalidInputException(source, line, what + " has " + t.length
                 + " components; expected 9 (3×3, row by row) or 6 (Voigt: xx yy zz yz xz xy)");

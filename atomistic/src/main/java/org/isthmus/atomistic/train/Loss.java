@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.isthmus.atomistic.Units;
+
 
 /**
  * The training loss of an NN-PES and its exact gradient with respect to every weight and bias:
@@ -161,11 +163,25 @@ public final class Loss implements AutoCloseable {
         Worker w = workers[0];
         double e = w.predict(params, data.sample(k), forcesOut);
         if (virialOut != null) {
-            double[] v = w.wv;
-            double[] full = {v[0], v[5], v[4], v[5], v[1], v[3], v[4], v[3], v[2]};
-            System.arraycopy(full, 0, virialOut, 0, 9);
+            for (int c = 0; c < 6; c++) {
+                int a = Units.VOIGT[c][0];
+                int b = Units.VOIGT[c][1];
+                virialOut[3 * a + b] = w.wv[c];
+                virialOut[3 * b + a] = w.wv[c];
+            }
         }
         return e;
+    }
+
+    /** The symmetric part of a 3×3 row-major tensor in Voigt order ({@link Units#VOIGT}). */
+    static double[] voigt(double[] t) {
+        double[] v = new double[6];
+        for (int c = 0; c < 6; c++) {
+            int a = Units.VOIGT[c][0];
+            int b = Units.VOIGT[c][1];
+            v[c] = 0.5 * (t[3 * a + b] + t[3 * b + a]);
+        }
+        return v;
     }
 
     @Override

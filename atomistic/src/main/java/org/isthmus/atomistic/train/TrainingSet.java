@@ -39,8 +39,7 @@ public final class TrainingSet {
             energy = c.referenceEnergy().getAsDouble();
             forces = c.referenceForces();
             double[] w = c.referenceVirial();
-            virial = w == null ? null : new double[] {w[0], w[4], w[8], 0.5 * (w[5] + w[7]), 0.5 * (w[2] + w[6]),
-                0.5 * (w[1] + w[3])};
+            virial = w == null ? null : Loss.voigt(w);
         }
 
         int atoms() {
