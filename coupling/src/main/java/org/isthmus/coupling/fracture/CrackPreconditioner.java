@@ -124,17 +124,26 @@ public final class CrackPreconditioner implements Preconditioner {
      */
     public static double bondStiffness(double tangentTrace, double[] x, double bondCutoff, double frontLength,
             double radius) {
+        int[][] pairs = bonds(x, x.length / 3, bondCutoff * bondCutoff, frontLength);
+        return tangentTrace / (3 * bondDensity(x, pairs, radius, frontLength));
+    }
+
+    /**
+     * b = Σ_bonds |d|² / V over the atoms within {@code radius} of the z axis, V = π radius² l_z
+     * (Å⁻¹; half of each bond counted at each end inside).
+     */
+    private static double bondDensity(double[] x, int[][] pairs, double radius, double frontLength) {
         double rho2 = radius * radius;
         double bondSum = 0;
-        for (int[] pr : bonds(x, x.length / 3, bondCutoff * bondCutoff, frontLength)) {
+        for (int[] pr : pairs) {
             for (int s = 0; s < 2; s++) {
                 int i = pr[s];
                 if (x[3 * i] * x[3 * i] + x[3 * i + 1] * x[3 * i + 1] < rho2) {
-                    bondSum += 0.5 * dist2(x, pr[0], pr[1], frontLength);
+                    bondSum += 0.5 * dist2(x, pr[0], pr[1], frontLength);   // half of each bond to each end
                 }
             }
         }
-        return tangentTrace / (3 * bondSum / (Math.PI * rho2 * frontLength));
+        return bondSum / (Math.PI * rho2 * frontLength);
     }
 
     /**
@@ -201,20 +210,8 @@ public final class CrackPreconditioner implements Preconditioner {
         for (int q = 0; q < 9; q++) {
             trace += a[10 * q];
         }
-        double c2 = bondCutoff * bondCutoff;
-        double bondSum = 0;
-        double rho2 = bondDensityRadius * bondDensityRadius;
-        int[][] pairs = bonds(x, nAtoms, c2, frontLength);
-        for (int[] pr : pairs) {
-            for (int s = 0; s < 2; s++) {
-                int i = pr[s];
-                if (x[3 * i] * x[3 * i] + x[3 * i + 1] * x[3 * i + 1] < rho2) {
-                    bondSum += 0.5 * dist2(x, pr[0], pr[1], frontLength);   // half of each bond to each end
-                }
-            }
-        }
-        double bondDensity = bondSum / (Math.PI * rho2 * frontLength);   // Σ|d|²/V (Å⁻¹)
-        double mu = trace / (3 * bondDensity);                            // eV/Å²
+        int[][] pairs = bonds(x, nAtoms, bondCutoff * bondCutoff, frontLength);
+        double mu = trace / (3 * bondDensity(x, pairs, bondDensityRadius, frontLength));   // eV/Å²
 
         double[] w = part.siteWeights();
         int[] dofs = new int[32];
