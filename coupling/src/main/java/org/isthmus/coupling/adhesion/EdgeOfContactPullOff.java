@@ -450,6 +450,164 @@ public final class EdgeOfContactPullOff {
         return new Result(List.copyOf(path), area, work / area, law.workOfSeparation(), (e1 - e0) / area, peak, peakU);
     }
 
+    /**
+     * Pulls to the end along the full equilibrium path, through the snap-back (see
+     * {@link OpeningControl}): grip steps while the pull is stable, then the grip found at each
+     * step so that the most active local opening of the interface advances by Δδ. U goes back down
+     * on the snap-back, and ∫ F dU over the traced path is the energy of separation ΔE (the
+     * {@link Result#snapLoss()} vanishes to the path's accuracy). The end test is {@link #run}'s.
+     */
+    public Result runTraced(PathOptions path) {
+        return runTraced(path, null);
+    }
+
+    /** {@link #runTraced(PathOptions)}, handing each converged point to {@code progress} (may be null). */
+    public Result runTraced(PathOptions path, Consumer<Point> progress) {
+        return traced(path, progress, null);
+    }
+
+    /** The traced pull; each accepted state (with its residual force) also goes to {@code states} when not null. */
+    Result traced(PathOptions po, Consumer<Point> progress, List<OpeningControl.State> states) {
+        double area = options.bondedLength() * frontLength;
+        int[][] control = controlPoints();
+        double[] stretch = homogeneousStretch();
+        OpeningControl trace = new OpeningControl(model, control[0], control[1], this::reaction, stretch,
+                activeOpening(), options.gripStep(), options.forceTolerance(), options.finalOpening() + 20, po);
+        List<Point> path = new ArrayList<>();
+        double[] work = new double[1];
+        double[] peak = {0, 0};
+        double[] opening0 = {Double.NaN};
+        Point[] last = new Point[1];
+        trace.trace(model.initialPoint(), s -> {
+            Point before = last[0];
+            return before != null && path.size() > 1 && before.meanOpening() - opening0[0] >= options.finalOpening()
+                    && Math.abs(before.force()) < 1e-2 * peak[0];
+        }, s -> {
+            Point before = last[0];
+            if (before != null) {
+                // trapezoids along the traced path: U goes back down on the snap-back   (eV)
+                work[0] += 0.5 * (s.force() + before.force()) * (s.grip() - before.grip());
+            }
+            Point pt = point(s.x(), s.grip(), work[0], s.iterations());
+            path.add(pt);
+            last[0] = pt;
+            if (path.size() == 1) {
+                opening0[0] = pt.meanOpening();
+            }
+            if (pt.force() > peak[0]) {
+                peak[0] = pt.force();
+                peak[1] = pt.grip();
+            }
+            if (states != null) {
+                states.add(s);
+            }
+            if (progress != null) {
+                progress.accept(pt);
+            }
+        });
+        double e0 = path.get(0).ledger().total();
+        double e1 = path.get(path.size() - 1).ledger().total();
+        return new Result(List.copyOf(path), area, work[0] / area, law.workOfSeparation(), (e1 - e0) / area, peak[0],
+                peak[1]);
+    }
+
+    /**
+     * The control points of the traced pull, rows {upper, lower} state indices of their normal
+     * opening: every coincident node pair of the cohesive line with both y dofs free where the
+     * continuum carries at least half of the interface (α ≥ ½), and every free bonded surface atom
+     * of B (x ≥ 0) where the atoms carry more than half (α &lt; ½), with the free surface atom of A
+     * nearest to it in x.
+     */
+    private int[][] controlPoints() {
+        Configuration ref = partition.configuration();
+        int nAtoms = ref.size();
+        int[] freeOf = new int[nAtoms];
+        Arrays.fill(freeOf, -1);
+        for (int k = 0; k < model.freeAtomCount(); k++) {
+            freeOf[model.freeAtom(k)] = k;
+        }
+        int[] stateOfDof = new int[model.feModel().dofCount()];
+        Arrays.fill(stateOfDof, -1);
+        int off = 3 * model.freeAtomCount();
+        for (int k = 0; k < model.freeNodalDofCount(); k++) {
+            stateOfDof[model.nodalDof(k)] = off + k;
+        }
+        List<int[]> pairs = new ArrayList<>();
+        int[] nu = mesh.nodeSet("interfaceUpper");
+        int[] nl = mesh.nodeSet("interfaceLower");
+        for (int p = 0; p < nu.length; p++) {
+            int a = stateOfDof[2 * nu[p] + 1];
+            int b = stateOfDof[2 * nl[p] + 1];
+            // where the atoms carry most of the interface the nodes are nearly free: no measure of it
+            if (a >= 0 && b >= 0 && partition.blending().alpha(mesh.x(nu[p], 0), 0, 0) >= 0.5) {
+                pairs.add(new int[] {a, b});
+            }
+        }
+        int[] la = surface.layerA();
+        for (int i : surface.layerB()) {
+            if (freeOf[i] < 0 || ref.x(i, 0) < 0 || partition.alpha(i) >= 0.5) {
+                continue;
+            }
+            int nearest = -1;
+            for (int j : la) {
+                if (freeOf[j] >= 0 && (nearest < 0
+                        || Math.abs(ref.x(j, 0) - ref.x(i, 0)) < Math.abs(ref.x(nearest, 0) - ref.x(i, 0)))) {
+                    nearest = j;
+                }
+            }
+            if (nearest >= 0) {
+                pairs.add(new int[] {3 * freeOf[i] + 1, 3 * freeOf[nearest] + 1});
+            }
+        }
+        int[][] out = new int[2][pairs.size()];
+        for (int k = 0; k < pairs.size(); k++) {
+            out[0][k] = pairs.get(k)[0];
+            out[1][k] = pairs.get(k)[1];
+        }
+        return out;
+    }
+
+    /** dx/dU of a uniform stretch of both blocks between the clamped bottom and the grip: the first predictor. */
+    private double[] homogeneousStretch() {
+        Configuration ref = partition.configuration();
+        double[] d = new double[model.dimension()];
+        for (int k = 0; k < model.freeAtomCount(); k++) {
+            d[3 * k + 1] = (ref.x(model.freeAtom(k), 1) + height) / (2 * height);
+        }
+        int off = 3 * model.freeAtomCount();
+        for (int k = 0; k < model.freeNodalDofCount(); k++) {
+            int dof = model.nodalDof(k);
+            if (dof % 2 == 1) {
+                d[off + k] = (mesh.x(dof / 2, 1) + height) / (2 * height);
+            }
+        }
+        return d;
+    }
+
+    /**
+     * The opening beyond which a point of the interface carries less than 2 % of the law's peak
+     * traction (Å), the larger of the rigid and decohesion forms: such a point has separated.
+     */
+    private double activeOpening() {
+        double m = 0;
+        for (org.isthmus.continuum.cohesive.CohesiveLaw l : new org.isthmus.continuum.cohesive.CohesiveLaw[] {
+                law.rigidLaw(), law.decohesionLaw()}) {
+            double[] t = new double[3];
+            double last = law.peakOpening();
+            for (double d = law.peakOpening(); d < 50; d += 0.01) {
+                l.evaluate(new double[] {d, 0, 0}, 0, t, null);
+                if (t[0] >= 0.02 * law.peakTraction()) {
+                    last = d;
+                }
+                if (d > last + 1) {
+                    break;
+                }
+            }
+            m = Math.max(m, last);
+        }
+        return m;
+    }
+
     private static void requireConverged(MinimizationResult r, double grip) {
         if (!r.converged()) {
             throw new org.isthmus.atomistic.ConvergenceException(String.format(Locale.ROOT,

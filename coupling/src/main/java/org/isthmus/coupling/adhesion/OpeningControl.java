@@ -1,0 +1,452 @@
+package org.isthmus.coupling.adhesion;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+import org.isthmus.atomistic.ConvergenceException;
+import org.isthmus.atomistic.minimize.Lbfgs;
+import org.isthmus.atomistic.minimize.MinimizationResult;
+import org.isthmus.coupling.model.CoupledModel;
+
+/**
+ * Follows the equilibrium path of a grip-loaded model through snap-backs by indirect (local)
+ * displacement control (de Borst, Comput. Struct. 25 (1987) 211; Crisfield, Non-linear Finite
+ * Element Analysis of Solids and Structures, vol. 1 (1991), §9.6).
+ *
+ * <p>Control points are local normal openings δ_c = x[plus_c] − x[minus_c] of the interface
+ * (facing surface atoms, coincident node pairs of the cohesive line). While the pull is stable
+ * the grip U moves in equal steps. After the first step that loses force, or that snaps (some
+ * point opens by more than the largest opening step, the step then discarded), each step picks the
+ * still-active control point (opened less than the law's range since U = 0) whose opening grew
+ * most in the previous step — the active front — and holds it at its last opening plus Δδ with a
+ * stiff spring ({@link OpeningPenalty}). The grip is not prescribed but found: secant steps,
+ * false position with the Illinois rule once bracketed, on the spring force μ(U), each trial an
+ * L-BFGS relaxation warm started along dx/dU, until |μ| is within half the force tolerance. The
+ * relaxation itself stops at half the tolerance, so every accepted state is an equilibrium of the
+ * model at grip U within the tolerance, and along the traced path, U going back down on the
+ * snap-back, ∫ F dU equals the change of energy (the model is conservative). Once no point is
+ * active (the interface is apart) the grip steps again.
+ *
+ * <p>Lengths Å, forces eV/Å. Not thread-safe.
+ */
+final class OpeningControl {
+
+    private static final boolean DEBUG = System.getenv("ISTHMUS_TRACE_DEBUG") != null;
+
+    /** One accepted equilibrium state. */
+    record State(double grip, double[] x, double force, double residual, int iterations, int control) {
+    }
+
+    /** When to stop. */
+    interface Stop {
+        boolean done(State s);
+    }
+
+    private final CoupledModel model;
+    private final int[] plus;
+    private final int[] minus;
+    private final ToDoubleFunction<double[]> reaction;
+    private final double[] stretch;
+    private final double activeOpening;
+    private final double gripStep;
+    private final double tolerance;
+    private final double gripLimit;
+    private final PathOptions options;
+    private final OpeningPenalty penalty;
+    private final Lbfgs lbfgs;
+    /** Control "point" of a step held along the last step's direction. */
+    static final int TANGENT = -2;
+    private double scale = Double.NaN;
+
+    /**
+     * @param model the model, its load factor the grip U (Å)
+     * @param plus state index of the upper side of each control point's opening
+     * @param minus state index of its lower side
+     * @param reaction F(x) at the model's current grip (eV/Å)
+     * @param stretch a first guess of dx/dU (the homogeneous stretch of the blocks)
+     * @param activeOpening a point opened by more than this since U = 0 carries no more force (Å)
+     * @param gripStep the grip's step while the pull is stable (Å)
+     * @param tolerance force tolerance of an accepted state (eV/Å)
+     * @param gripLimit the trace gives up beyond this grip (Å)
+     */
+    OpeningControl(CoupledModel model, int[] plus, int[] minus, ToDoubleFunction<double[]> reaction, double[] stretch,
+            double activeOpening, double gripStep, double tolerance, double gripLimit, PathOptions options) {
+        if (plus.length != minus.length || plus.length == 0) {
+            throw new IllegalArgumentException("control points: " + plus.length + " upper and " + minus.length
+                    + " lower indices; expected the same positive count");
+        }
+        this.model = model;
+        this.plus = plus.clone();
+        this.minus = minus.clone();
+        this.reaction = reaction;
+        this.stretch = stretch.clone();
+        this.activeOpening = activeOpening;
+        this.gripStep = gripStep;
+        this.tolerance = tolerance;
+        this.gripLimit = gripLimit;
+        this.options = options;
+        this.penalty = new OpeningPenalty(model, options.penaltyStiffness(), plus, minus);
+        this.lbfgs = Lbfgs.defaults().withTolerance(0.4 * tolerance).withMaxIterations(50000);
+    }
+
+    /**
+     * Traces the path from state x0 at U = 0 until {@code stop} says so; every accepted state goes
+     * to {@code sink} (the first is the relaxed state at U = 0).
+     */
+    List<State> trace(double[] x0, Stop stop, java.util.function.Consumer<State> sink) {
+        List<State> path = new ArrayList<>();
+        model.setLoadFactor(0);
+        MinimizationResult r0 = lbfgs.minimize(model, x0);
+        require(r0, "the relaxation at U = 0");
+        State prev = accept(0, r0.x(), r0.iterations(), -1, path, sink);
+        double[] open0 = openings(prev.x());
+        State before = null;
+        boolean gripping = true;
+        double dd = options.openingStep();
+        double[] dxdu = stretch.clone();
+        double slope = Double.NaN;
+        int step = 0;
+        while (!stop.done(prev)) {
+            step++;
+            if (prev.grip() > gripLimit) {
+                throw new ConvergenceException(String.format(Locale.ROOT, "traced pull, step %d: the blocks still hold %.4g "
+                        + "eV/Å at a grip of %.3f Å; expected them apart", step, prev.force(), prev.grip()));
+            }
+            int c = gripping ? -1 : options.alongTangent() ? TANGENT : front(prev, before, open0);
+            int dir = 1;
+            if (c == TANGENT && Double.isNaN(scale)) {
+                // state norm per local opening in the last grip step: turns opening steps into arc lengths
+                scale = norm(prev.x(), before.x()) / Math.max(1e-3, maxGrowth(before.x(), prev.x()));
+            }
+            if (c == -1) {
+                // a plain grip step, the state predicted along the last step
+                double u = prev.grip() + gripStep;
+                double[] guess = predict(prev, before, u, dxdu);
+                model.setLoadFactor(u);
+                MinimizationResult r = lbfgs.minimize(model, guess);
+                require(r, String.format(Locale.ROOT, "step %d, the relaxation at grip %.4f Å", step, u));
+                boolean stillGripping = gripping;
+                if (gripping) {
+                    double grown = maxGrowth(prev.x(), r.x());
+                    if (grown > options.maxOpeningStep()) {
+                        // a snap: the path turns back within this step; trace it under control from prev
+                        gripping = false;
+                        continue;
+                    }
+                    stillGripping = reaction.applyAsDouble(r.x()) >= prev.force();
+                }
+                State s = accept(u, r.x(), r.iterations(), -1, path, sink);
+                updateStretch(dxdu, prev, s);
+                before = prev;
+                prev = s;
+                gripping = stillGripping;
+                continue;
+            }
+            // a controlled step: hold point c at its last opening + Δδ, find the grip where the spring is idle
+            State s = null;
+            int switches = 0;
+            while (s == null) {
+                Root root;
+                if (c == TANGENT) {
+                    double[] n = new double[prev.x().length];
+                    double len = norm(prev.x(), before.x());
+                    double t = 0;
+                    for (int k = 0; k < n.length; k++) {
+                        n[k] = (prev.x()[k] - before.x()[k]) / len;
+                        t += n[k] * prev.x()[k];
+                    }
+                    penalty.holdAlong(n, t + dd * scale);
+                    root = solve(step, c, dir, prev, before, dd * scale, len, dxdu, slope);
+                } else {
+                    double target = opening(prev.x(), c) + dir * dd;
+                    penalty.hold(c, target, lowCaps(), highCaps(prev, open0, dd));
+                    root = solve(step, c, dir, prev, before, dd, opening(prev.x(), c) - opening(before.x(), c), dxdu,
+                            slope);
+                }
+                if (root != null && root.front != c && switches < 6) {
+                    // another point reached its cap first: it leads; hold it instead
+                    c = root.front;
+                    dir = root.frontDirection;
+                    switches++;
+                    continue;
+                }
+                if (root != null && root.front == c) {
+                    s = accept(root.grip, root.x, root.iterations, c, path, sink);
+                    if (!Double.isNaN(root.slope)) {
+                        slope = root.slope;
+                    }
+                    if (root.trials <= 3) {
+                        dd = Math.min(options.maxOpeningStep(), 1.5 * dd);
+                    }
+                } else {
+                    switches = 0;
+                    dd *= 0.5;
+                    if (dd < options.minOpeningStep()) {
+                        throw new ConvergenceException(String.format(Locale.ROOT, "traced pull, step %d: no grip found that "
+                                + "holds %s at an opening step of %.4g Å in %d trials (smallest step %.4g "
+                                + "Å; grip %.4f Å, force %.4g eV/Å)", step, describe(c), 2 * dd, options.maxTrials(),
+                                options.minOpeningStep(), prev.grip(), prev.force()));
+                    }
+                }
+            }
+            updateStretch(dxdu, prev, s);
+            before = prev;
+            prev = s;
+        }
+        return path;
+    }
+
+    private double[] lowCaps() {
+        double[] low = new double[plus.length];
+        // closing is free: a closing point can lead only back along the path already traced
+        java.util.Arrays.fill(low, Double.NEGATIVE_INFINITY);
+        return low;
+    }
+
+    /** Caps of the active points at their last opening + Δδ; none on points that have separated. */
+    private double[] highCaps(State prev, double[] open0, double dd) {
+        double[] high = new double[plus.length];
+        for (int k = 0; k < high.length; k++) {
+            double o = opening(prev.x(), k);
+            high[k] = o - open0[k] < activeOpening ? o + dd : Double.POSITIVE_INFINITY;
+        }
+        return high;
+    }
+
+    private static String describe(int c) {
+        return c == TANGENT ? "the state along the last step" : "control point " + c;
+    }
+
+    private static double norm(double[] a, double[] b) {
+        double s = 0;
+        for (int k = 0; k < a.length; k++) {
+            s += (a[k] - b[k]) * (a[k] - b[k]);
+        }
+        return Math.sqrt(s);
+    }
+
+    /** A converged grip root. */
+    private record Root(double grip, double[] x, int iterations, int trials, double slope, int front,
+            int frontDirection) {
+    }
+
+    /**
+     * The grip U at which the spring holding point c at {@code target} carries no force, or null
+     * when the trials are spent or the path ran away.
+     */
+    private Root solve(int step, int c, int dir, State prev, State before, double dd, double lastStep, double[] dxdu,
+            double slope) {
+        double tolMu = 0.4 * tolerance;
+        // predictor: along the last step when it held the same point, scaled by the ratio of its
+        // opening steps; else the last state itself (an extrapolation along another point's step
+        // can land on another branch)
+        double u0 = prev.grip();
+        double[] x0 = prev.x();
+        if (before != null && prev.control() == c) {
+            double last = dir * lastStep;
+            double ratio = last > 1e-6 ? Math.min(1, dd / last) : 0;
+            u0 = prev.grip() + ratio * (prev.grip() - before.grip());
+            x0 = prev.x().clone();
+            for (int k = 0; k < x0.length; k++) {
+                x0[k] += ratio * (prev.x()[k] - before.x()[k]);
+            }
+        }
+        double[] uTried = new double[options.maxTrials()];
+        double[] muTried = new double[options.maxTrials()];
+        double[] muFalse = new double[options.maxTrials()];
+        double[][] xTried = new double[options.maxTrials()][];
+        int iterations = 0;
+        double[] localSlope = dxdu.clone();
+        boolean haveLocal = false;
+        double s = slope;
+        double u = u0;
+        double[] guess = x0;
+        int best = -1;
+        int illinoisSide = 0;
+        for (int t = 0; t < options.maxTrials(); t++) {
+            model.setLoadFactor(u);
+            MinimizationResult r = lbfgs.minimize(penalty, guess);
+            if (!r.converged()) {
+                throw new ConvergenceException(String.format(Locale.ROOT, "traced pull, step %d, grip trial %d: the "
+                        + "relaxation at grip %.4f Å holding %s stopped (%s)", step, t + 1, u, describe(c), r.status()));
+            }
+            iterations += r.iterations();
+            double mu = penalty.force(r.x());
+            if (DEBUG) {
+                int nCap = 0;
+                double maxCap = 0;
+                for (int k = 0; k < plus.length; k++) {
+                    if (k != c && penalty.capForce(r.x(), k) > 0) {
+                        nCap++;
+                        maxCap = Math.max(maxCap, penalty.capForce(r.x(), k));
+                    }
+                }
+                System.err.printf(Locale.ROOT, "  step %d c %d dd %.4f trial %d U %.5f mu %.5f it %d caps %d max %.4f%n", step, c,
+                        dd, t, u, mu, r.iterations(), nCap, maxCap);
+            }
+            int pressed = -1;
+            double most = 0.2 * tolerance;
+            for (int k = 0; k < plus.length; k++) {
+                if (k != c && Math.abs(penalty.capForce(r.x(), k)) > most) {
+                    most = Math.abs(penalty.capForce(r.x(), k));
+                    pressed = k;
+                }
+            }
+            int pressedDir = 1;
+            if (dir * mu < -tolMu && pressed >= 0) {
+                // c would fall back while another point pushes past its cap: that point leads
+                return new Root(u, null, iterations, t + 1, s, pressed, pressedDir);
+            }
+            uTried[t] = u;
+            muTried[t] = mu;
+            muFalse[t] = mu;
+            xTried[t] = r.x();
+            if (Math.abs(mu) <= tolMu) {
+                return new Root(u, pressed < 0 ? r.x() : null, iterations, t + 1, s, pressed < 0 ? c : pressed,
+                        pressed < 0 ? dir : pressedDir);
+            }
+            if (t > 0) {
+                int p = best;
+                double du = uTried[t] - uTried[p];
+                if (Math.abs(du) > 1e-12) {
+                    double ds = (muTried[t] - muTried[p]) / du;
+                    if (ds > 0) {
+                        s = ds;
+                    }
+                    for (int k = 0; k < localSlope.length; k++) {
+                        localSlope[k] = (xTried[t][k] - xTried[p][k]) / du;
+                    }
+                    haveLocal = true;
+                }
+            }
+            if (best < 0 || Math.abs(mu) < Math.abs(muTried[best])) {
+                best = t;
+            }
+            // next grip: false position (Illinois) inside a bracket, else Newton on the secant slope
+            int lo = -1;
+            int hi = -1;
+            for (int q = 0; q <= t; q++) {
+                if (muTried[q] < 0 && (lo < 0 || uTried[q] > uTried[lo])) {
+                    lo = q;
+                }
+                if (muTried[q] > 0 && (hi < 0 || uTried[q] < uTried[hi])) {
+                    hi = q;
+                }
+            }
+            double next;
+            if (lo >= 0 && hi >= 0 && uTried[lo] < uTried[hi]) {
+                // Illinois: halve the weight of the end that stayed put, once more each time it stays
+                int side = mu < 0 ? -1 : 1;
+                if (side == illinoisSide) {
+                    if (side < 0) {
+                        muFalse[hi] *= 0.5;
+                    } else {
+                        muFalse[lo] *= 0.5;
+                    }
+                }
+                illinoisSide = side;
+                double mlo = muFalse[lo];
+                double mhi = muFalse[hi];
+                next = uTried[lo] - mlo * (uTried[hi] - uTried[lo]) / (mhi - mlo);
+            } else {
+                double sl = Double.isNaN(s) || !(s > 0) ? options.penaltyStiffness() : s;
+                double du = -mu / sl;
+                // never more than a few opening steps of grip at once outside a bracket
+                double cap = Math.max(4 * dd, 2 * gripStep);
+                next = u + Math.max(-cap, Math.min(cap, du));
+            }
+            if (!Double.isFinite(next)) {
+                return null;
+            }
+            double[] from = xTried[best];
+            double[] along = haveLocal ? localSlope : dxdu;
+            guess = from.clone();
+            for (int k = 0; k < guess.length; k++) {
+                guess[k] += along[k] * (next - uTried[best]);
+            }
+            u = next;
+        }
+        return null;
+    }
+
+    /**
+     * The active control point whose opening grew most in the last step; −1 when none is active.
+     */
+    private int front(State prev, State before, double[] open0) {
+        int c = -1;
+        double most = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < plus.length; k++) {
+            double o = opening(prev.x(), k);
+            if (o - open0[k] >= activeOpening) {
+                continue;
+            }
+            double g = before == null ? o - open0[k] : o - opening(before.x(), k);
+            if (g > most) {
+                most = g;
+                c = k;
+            }
+        }
+        return c;
+    }
+
+    private State accept(double grip, double[] x, int iterations, int control, List<State> path,
+            java.util.function.Consumer<State> sink) {
+        model.setLoadFactor(grip);
+        double[] g = new double[x.length];
+        model.energyAndGradient(x, g);
+        double residual = model.forceNorm(g);
+        State s = new State(grip, x, reaction.applyAsDouble(x), residual, iterations, control);
+        path.add(s);
+        if (sink != null) {
+            sink.accept(s);
+        }
+        return s;
+    }
+
+    private double[] predict(State prev, State before, double u, double[] dxdu) {
+        double[] g = prev.x().clone();
+        for (int k = 0; k < g.length; k++) {
+            g[k] += dxdu[k] * (u - prev.grip());
+        }
+        return g;
+    }
+
+    /** dx/dU along the last step, when the grip moved enough to tell. */
+    private void updateStretch(double[] dxdu, State a, State b) {
+        double du = b.grip() - a.grip();
+        if (Math.abs(du) < 1e-3) {
+            return;
+        }
+        for (int k = 0; k < dxdu.length; k++) {
+            dxdu[k] = (b.x()[k] - a.x()[k]) / du;
+        }
+    }
+
+    private double opening(double[] x, int k) {
+        return x[plus[k]] - x[minus[k]];
+    }
+
+    private double[] openings(double[] x) {
+        double[] o = new double[plus.length];
+        for (int k = 0; k < o.length; k++) {
+            o[k] = opening(x, k);
+        }
+        return o;
+    }
+
+    private double maxGrowth(double[] a, double[] b) {
+        double m = 0;
+        for (int k = 0; k < plus.length; k++) {
+            m = Math.max(m, opening(b, k) - opening(a, k));
+        }
+        return m;
+    }
+
+    private static void require(MinimizationResult r, String what) {
+        if (!r.converged()) {
+            throw new ConvergenceException(String.format(Locale.ROOT, "traced pull: %s stopped (%s)", what, r.status()));
+        }
+    }
+}
