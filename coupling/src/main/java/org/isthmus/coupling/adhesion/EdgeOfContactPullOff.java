@@ -468,11 +468,20 @@ public final class EdgeOfContactPullOff {
 
     /** The traced pull; each accepted state (with its residual force) also goes to {@code states} when not null. */
     Result traced(PathOptions po, Consumer<Point> progress, List<OpeningControl.State> states) {
+        return traced(po, progress, states, 0);
+    }
+
+    /**
+     * The traced pull, stopped early once the force has fallen below {@code stopBelow} times the
+     * peak past it (0: {@link #run}'s end test).
+     */
+    Result traced(PathOptions po, Consumer<Point> progress, List<OpeningControl.State> states, double stopBelow) {
         double area = options.bondedLength() * frontLength;
         int[][] control = controlPoints();
         double[] stretch = homogeneousStretch();
         OpeningControl trace = new OpeningControl(model, control[0], control[1], this::reaction, stretch,
-                activeOpening(), options.gripStep(), options.forceTolerance(), options.finalOpening() + 20, po);
+                activeOpening(), options.gripStep(), options.forceTolerance(), options.finalOpening() + 20,
+                po.energyGap() * law.workOfSeparation() * area, po);
         List<Point> path = new ArrayList<>();
         double[] work = new double[1];
         double[] peak = {0, 0};
@@ -480,6 +489,9 @@ public final class EdgeOfContactPullOff {
         Point[] last = new Point[1];
         trace.trace(model.initialPoint(), s -> {
             Point before = last[0];
+            if (before != null && stopBelow > 0 && before.grip() < peak[1] && before.force() < stopBelow * peak[0]) {
+                return true;
+            }
             return before != null && path.size() > 1 && before.meanOpening() - opening0[0] >= options.finalOpening()
                     && Math.abs(before.force()) < 1e-2 * peak[0];
         }, s -> {

@@ -33,10 +33,8 @@ import org.isthmus.coupling.model.CoupledModel;
  */
 final class OpeningControl {
 
-    private static final boolean DEBUG = System.getenv("ISTHMUS_TRACE_DEBUG") != null;
-
     /** One accepted equilibrium state. */
-    record State(double grip, double[] x, double force, double residual, int iterations, int control) {
+    record State(double grip, double[] x, double force, double energy, double residual, int iterations, int control) {
     }
 
     /** When to stop. */
@@ -56,9 +54,14 @@ final class OpeningControl {
     private final PathOptions options;
     private final OpeningPenalty penalty;
     private final Lbfgs lbfgs;
-    /** Control "point" of a step held along the last step's direction. */
-    static final int TANGENT = -2;
-    private double scale = Double.NaN;
+    private final double jumpTolerance;
+    private int jumps;
+    /** Controlled steps retried shorter because they jumped to another branch. */
+    int jumps() {
+        return jumps;
+    }
+
+    private String lastFailure = "no root within the trials";
 
     /**
      * @param model the model, its load factor the grip U (Å)
@@ -70,9 +73,13 @@ final class OpeningControl {
      * @param gripStep the grip's step while the pull is stable (Å)
      * @param tolerance force tolerance of an accepted state (eV/Å)
      * @param gripLimit the trace gives up beyond this grip (Å)
+     * @param jumpTolerance largest |ΔE − ∫ F dU| over a controlled step (eV): a larger gap is a jump
+     *        to another branch, and the step is retried at half the opening step
      */
     OpeningControl(CoupledModel model, int[] plus, int[] minus, ToDoubleFunction<double[]> reaction, double[] stretch,
-            double activeOpening, double gripStep, double tolerance, double gripLimit, PathOptions options) {
+            double activeOpening, double gripStep, double tolerance, double gripLimit, double jumpTolerance,
+            PathOptions options) {
+        this.jumpTolerance = jumpTolerance;
         if (plus.length != minus.length || plus.length == 0) {
             throw new IllegalArgumentException("control points: " + plus.length + " upper and " + minus.length
                     + " lower indices; expected the same positive count");
@@ -114,12 +121,8 @@ final class OpeningControl {
                 throw new ConvergenceException(String.format(Locale.ROOT, "traced pull, step %d: the blocks still hold %.4g "
                         + "eV/Å at a grip of %.3f Å; expected them apart", step, prev.force(), prev.grip()));
             }
-            int c = gripping ? -1 : options.alongTangent() ? TANGENT : front(prev, before, open0);
+            int c = gripping ? -1 : front(prev, before, open0);
             int dir = 1;
-            if (c == TANGENT && Double.isNaN(scale)) {
-                // state norm per local opening in the last grip step: turns opening steps into arc lengths
-                scale = norm(prev.x(), before.x()) / Math.max(1e-3, maxGrowth(before.x(), prev.x()));
-            }
             if (c == -1) {
                 // a plain grip step, the state predicted along the last step
                 double u = prev.grip() + gripStep;
@@ -149,22 +152,10 @@ final class OpeningControl {
             int switches = 0;
             while (s == null) {
                 Root root;
-                if (c == TANGENT) {
-                    double[] n = new double[prev.x().length];
-                    double len = norm(prev.x(), before.x());
-                    double t = 0;
-                    for (int k = 0; k < n.length; k++) {
-                        n[k] = (prev.x()[k] - before.x()[k]) / len;
-                        t += n[k] * prev.x()[k];
-                    }
-                    penalty.holdAlong(n, t + dd * scale);
-                    root = solve(step, c, dir, prev, before, dd * scale, len, dxdu, slope);
-                } else {
-                    double target = opening(prev.x(), c) + dir * dd;
-                    penalty.hold(c, target, lowCaps(), highCaps(prev, open0, dd));
-                    root = solve(step, c, dir, prev, before, dd, opening(prev.x(), c) - opening(before.x(), c), dxdu,
-                            slope);
-                }
+                double target = opening(prev.x(), c) + dir * dd;
+                penalty.hold(c, target, lowCaps(), highCaps(prev, open0, dd));
+                root = solve(step, c, dir, prev, before, dd, opening(prev.x(), c) - opening(before.x(), c), dxdu,
+                        slope);
                 if (root != null && root.front != c && switches < 6) {
                     // another point reached its cap first: it leads; hold it instead
                     c = root.front;
@@ -172,8 +163,24 @@ final class OpeningControl {
                     switches++;
                     continue;
                 }
-                if (root != null && root.front == c) {
-                    s = accept(root.grip, root.x, root.iterations, c, path, sink);
+                State cand = root != null && root.front == c ? evaluate(root.grip, root.x, root.iterations, c) : null;
+                // a conservative path: the trapezoid of F dU over the step is its change of energy, unless the
+                // step jumped to another branch (a region closing at once while the front opens)
+                double gap = cand == null ? 0
+                        : cand.energy() - prev.energy() - 0.5 * (cand.force() + prev.force()) * (cand.grip() - prev.grip());
+                if (cand != null && Math.abs(gap) > jumpTolerance) {
+                    jumps++;
+                    if (0.5 * dd < options.minOpeningStep()) {
+                        throw new ConvergenceException(String.format(Locale.ROOT, "traced pull, step %d: the path jumps "
+                                + "at %s: ΔE − ∫F dU = %.4g eV over the step (tolerance %.4g eV) down to an opening "
+                                + "step of %.4g Å (grip %.4f Å, force %.4g eV/Å)", step, describe(c), gap, jumpTolerance,
+                                dd, prev.grip(), prev.force()));
+                    }
+                    cand = null;
+                    root = null;
+                }
+                if (cand != null) {
+                    s = add(cand, path, sink);
                     if (!Double.isNaN(root.slope)) {
                         slope = root.slope;
                     }
@@ -186,8 +193,8 @@ final class OpeningControl {
                     if (dd < options.minOpeningStep()) {
                         throw new ConvergenceException(String.format(Locale.ROOT, "traced pull, step %d: no grip found that "
                                 + "holds %s at an opening step of %.4g Å in %d trials (smallest step %.4g "
-                                + "Å; grip %.4f Å, force %.4g eV/Å)", step, describe(c), 2 * dd, options.maxTrials(),
-                                options.minOpeningStep(), prev.grip(), prev.force()));
+                                + "Å; grip %.4f Å, force %.4g eV/Å; last: %s)", step, describe(c), 2 * dd,
+                                options.maxTrials(), options.minOpeningStep(), prev.grip(), prev.force(), lastFailure));
                     }
                 }
             }
@@ -216,15 +223,7 @@ final class OpeningControl {
     }
 
     private static String describe(int c) {
-        return c == TANGENT ? "the state along the last step" : "control point " + c;
-    }
-
-    private static double norm(double[] a, double[] b) {
-        double s = 0;
-        for (int k = 0; k < a.length; k++) {
-            s += (a[k] - b[k]) * (a[k] - b[k]);
-        }
-        return Math.sqrt(s);
+        return "control point " + c;
     }
 
     /** A converged grip root. */
@@ -265,27 +264,18 @@ final class OpeningControl {
         double[] guess = x0;
         int best = -1;
         int illinoisSide = 0;
+        lastFailure = "no root within the trials";
         for (int t = 0; t < options.maxTrials(); t++) {
             model.setLoadFactor(u);
             MinimizationResult r = lbfgs.minimize(penalty, guess);
             if (!r.converged()) {
-                throw new ConvergenceException(String.format(Locale.ROOT, "traced pull, step %d, grip trial %d: the "
-                        + "relaxation at grip %.4f Å holding %s stopped (%s)", step, t + 1, u, describe(c), r.status()));
+                // a trial too far from the path: the step is retried shorter (and fails, naming this, at the shortest)
+                lastFailure = String.format(Locale.ROOT, "grip trial %d: the relaxation at grip %.4f Å holding %s stopped "
+                        + "(%s)", t + 1, u, describe(c), r.status());
+                return null;
             }
             iterations += r.iterations();
             double mu = penalty.force(r.x());
-            if (DEBUG) {
-                int nCap = 0;
-                double maxCap = 0;
-                for (int k = 0; k < plus.length; k++) {
-                    if (k != c && penalty.capForce(r.x(), k) > 0) {
-                        nCap++;
-                        maxCap = Math.max(maxCap, penalty.capForce(r.x(), k));
-                    }
-                }
-                System.err.printf(Locale.ROOT, "  step %d c %d dd %.4f trial %d U %.5f mu %.5f it %d caps %d max %.4f%n", step, c,
-                        dd, t, u, mu, r.iterations(), nCap, maxCap);
-            }
             int pressed = -1;
             double most = 0.2 * tolerance;
             for (int k = 0; k < plus.length; k++) {
@@ -393,11 +383,19 @@ final class OpeningControl {
 
     private State accept(double grip, double[] x, int iterations, int control, List<State> path,
             java.util.function.Consumer<State> sink) {
+        return add(evaluate(grip, x, iterations, control), path, sink);
+    }
+
+    /** The state at grip U: energy, reaction and the model's own residual force (no springs). */
+    private State evaluate(double grip, double[] x, int iterations, int control) {
         model.setLoadFactor(grip);
         double[] g = new double[x.length];
-        model.energyAndGradient(x, g);
+        double e = model.energyAndGradient(x, g);
         double residual = model.forceNorm(g);
-        State s = new State(grip, x, reaction.applyAsDouble(x), residual, iterations, control);
+        return new State(grip, x, reaction.applyAsDouble(x), e, residual, iterations, control);
+    }
+
+    private State add(State s, List<State> path, java.util.function.Consumer<State> sink) {
         path.add(s);
         if (sink != null) {
             sink.accept(s);

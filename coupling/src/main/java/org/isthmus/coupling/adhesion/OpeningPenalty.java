@@ -31,7 +31,6 @@ final class OpeningPenalty implements EnergyModel {
     private final double[] capHigh;
     private int held = -1;
     private double target;
-    private double[] direction;
 
     /**
      * @param model the model whose equilibria are traced
@@ -60,28 +59,8 @@ final class OpeningPenalty implements EnergyModel {
         System.arraycopy(high, 0, capHigh, 0, capHigh.length);
     }
 
-    /**
-     * Holds the projection n·x of the state on the unit vector n at {@code targetValue} instead of
-     * one point (a hyperplane normal to the last step: the pseudo-arc-length of Riks, Int. J. Solids
-     * Struct. 15 (1979) 529, with the grip left out), without caps.
-     */
-    void holdAlong(double[] n, double targetValue) {
-        this.held = -1;
-        this.direction = n.clone();
-        this.target = targetValue;
-        java.util.Arrays.fill(capLow, Double.NEGATIVE_INFINITY);
-        java.util.Arrays.fill(capHigh, Double.POSITIVE_INFINITY);
-    }
-
     /** The held spring's force μ = k (δ_c(x) − δ*) at x (eV/Å; positive when the point is more open than held). */
     double force(double[] x) {
-        if (held < 0) {
-            double d = 0;
-            for (int k = 0; k < x.length; k++) {
-                d += direction[k] * x[k];
-            }
-            return stiffness * (d - target);
-        }
         return stiffness * (x[plus[held]] - x[minus[held]] - target);
     }
 
@@ -113,15 +92,6 @@ final class OpeningPenalty implements EnergyModel {
     /** Σ of the spring energies μ²/(2k) (eV), their gradient added to grad when not null. */
     private double springs(double[] x, double[] grad) {
         double e = 0;
-        if (held < 0) {
-            double m = force(x);
-            if (grad != null) {
-                for (int k = 0; k < x.length; k++) {
-                    grad[k] += m * direction[k];
-                }
-            }
-            return 0.5 * m * m / stiffness;
-        }
         for (int k = 0; k < plus.length; k++) {
             double m = k == held ? force(x) : capForce(x, k);
             if (m != 0) {
