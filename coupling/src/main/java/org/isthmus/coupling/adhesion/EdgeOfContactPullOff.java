@@ -454,8 +454,13 @@ public final class EdgeOfContactPullOff {
      * Pulls to the end along the full equilibrium path, through the snap-back (see
      * {@link OpeningControl}): grip steps while the pull is stable, then the grip found at each
      * step so that the most active local opening of the interface advances by Δδ. U goes back down
-     * on the snap-back, and ∫ F dU over the traced path is the energy of separation ΔE (the
+     * on the snap-back, and ∫ F dU over the traced path is the change of energy (the
      * {@link Result#snapLoss()} vanishes to the path's accuracy). The end test is {@link #run}'s.
+     *
+     * @throws org.isthmus.atomistic.ConvergenceException naming the step where no held opening has a
+     *         grip root even at the smallest opening step: where the path folds in every single
+     *         opening. For the Zhou Cu (111) specimens this happens before separation, between the
+     *         peak and about half of it (docs/theory.md, "Adhesion with atoms at the edge of contact").
      */
     public Result runTraced(PathOptions path) {
         return runTraced(path, null);

@@ -21,13 +21,23 @@ import org.isthmus.coupling.model.CoupledModel;
  * point opens by more than the largest opening step, the step then discarded), each step picks the
  * still-active control point (opened less than the law's range since U = 0) whose opening grew
  * most in the previous step — the active front — and holds it at its last opening plus Δδ with a
- * stiff spring ({@link OpeningPenalty}). The grip is not prescribed but found: secant steps,
- * false position with the Illinois rule once bracketed, on the spring force μ(U), each trial an
- * L-BFGS relaxation warm started along dx/dU, until |μ| is within half the force tolerance. The
- * relaxation itself stops at half the tolerance, so every accepted state is an equilibrium of the
- * model at grip U within the tolerance, and along the traced path, U going back down on the
- * snap-back, ∫ F dU equals the change of energy (the model is conservative). Once no point is
+ stiff spring ({@link OpeningPenalty}); every other active point may open by Δδ at most (a
+ * one-sided cap; closing is free). The grip is not prescribed but found: secant steps, false
+ * position with the Illinois rule once bracketed, on the spring force μ(U), each trial an L-BFGS
+ * relaxation warm started along dx/dU, until |μ| is within 0.4 of the force tolerance. The
+ * relaxation itself stops at 0.4 of the tolerance and a root is accepted only with every cap idle
+ * (within 0.2), so every accepted state is an equilibrium of the model at grip U within the
+ * tolerance (its residual is recorded). A cap pressed at the root, or while the held point would
+ * close, makes that point the front and the step is redone. Along a continuous path, U going back
+ * down on the snap-back, ∫ F dU equals the change of energy (the model is conservative); a step
+ * whose energy change differs from its trapezoid ½(F₀ + F₁)ΔU by more than the jump tolerance has
+ * jumped to another branch and is retried at half Δδ, as is a step without a root; below the
+ * smallest Δδ the trace stops with a {@link ConvergenceException} naming the step. Once no point is
  * active (the interface is apart) the grip steps again.
+ *
+ * <p>Limitation: where the path folds in every single opening (two crack fronts, one part of a
+ * reversible interface closing while another opens) no held opening has a grip root and the trace
+ * stops there (docs/theory.md, "Adhesion with atoms at the edge of contact").
  *
  * <p>Lengths Å, forces eV/Å. Not thread-safe.
  */
@@ -55,11 +65,6 @@ final class OpeningControl {
     private final OpeningPenalty penalty;
     private final Lbfgs lbfgs;
     private final double jumpTolerance;
-    private int jumps;
-    /** Controlled steps retried shorter because they jumped to another branch. */
-    int jumps() {
-        return jumps;
-    }
 
     private String lastFailure = "no root within the trials";
 
@@ -122,7 +127,6 @@ final class OpeningControl {
                         + "eV/Å at a grip of %.3f Å; expected them apart", step, prev.force(), prev.grip()));
             }
             int c = gripping ? -1 : front(prev, before, open0);
-            int dir = 1;
             if (c == -1) {
                 // a plain grip step, the state predicted along the last step
                 double u = prev.grip() + gripStep;
@@ -152,14 +156,12 @@ final class OpeningControl {
             int switches = 0;
             while (s == null) {
                 Root root;
-                double target = opening(prev.x(), c) + dir * dd;
+                double target = opening(prev.x(), c) + dd;
                 penalty.hold(c, target, lowCaps(), highCaps(prev, open0, dd));
-                root = solve(step, c, dir, prev, before, dd, opening(prev.x(), c) - opening(before.x(), c), dxdu,
-                        slope);
+                root = solve(step, c, prev, before, dd, opening(prev.x(), c) - opening(before.x(), c), dxdu, slope);
                 if (root != null && root.front != c && switches < 6) {
                     // another point reached its cap first: it leads; hold it instead
                     c = root.front;
-                    dir = root.frontDirection;
                     switches++;
                     continue;
                 }
@@ -169,7 +171,6 @@ final class OpeningControl {
                 double gap = cand == null ? 0
                         : cand.energy() - prev.energy() - 0.5 * (cand.force() + prev.force()) * (cand.grip() - prev.grip());
                 if (cand != null && Math.abs(gap) > jumpTolerance) {
-                    jumps++;
                     if (0.5 * dd < options.minOpeningStep()) {
                         throw new ConvergenceException(String.format(Locale.ROOT, "traced pull, step %d: the path jumps "
                                 + "at %s: ΔE − ∫F dU = %.4g eV over the step (tolerance %.4g eV) down to an opening "
@@ -226,16 +227,18 @@ final class OpeningControl {
         return "control point " + c;
     }
 
-    /** A converged grip root. */
-    private record Root(double grip, double[] x, int iterations, int trials, double slope, int front,
-            int frontDirection) {
+    /**
+     * A grip root: the state x (null when another point leads), the trials it took, the secant
+     * slope dμ/dU, and the point that leads (c itself when the root is accepted).
+     */
+    private record Root(double grip, double[] x, int iterations, int trials, double slope, int front) {
     }
 
     /**
      * The grip U at which the spring holding point c at {@code target} carries no force, or null
      * when the trials are spent or the path ran away.
      */
-    private Root solve(int step, int c, int dir, State prev, State before, double dd, double lastStep, double[] dxdu,
+    private Root solve(int step, int c, State prev, State before, double dd, double lastStep, double[] dxdu,
             double slope) {
         double tolMu = 0.4 * tolerance;
         // predictor: along the last step when it held the same point, scaled by the ratio of its
@@ -244,7 +247,7 @@ final class OpeningControl {
         double u0 = prev.grip();
         double[] x0 = prev.x();
         if (before != null && prev.control() == c) {
-            double last = dir * lastStep;
+            double last = lastStep;
             double ratio = last > 1e-6 ? Math.min(1, dd / last) : 0;
             u0 = prev.grip() + ratio * (prev.grip() - before.grip());
             x0 = prev.x().clone();
@@ -284,18 +287,16 @@ final class OpeningControl {
                     pressed = k;
                 }
             }
-            int pressedDir = 1;
-            if (dir * mu < -tolMu && pressed >= 0) {
+            if (mu < -tolMu && pressed >= 0) {
                 // c would fall back while another point pushes past its cap: that point leads
-                return new Root(u, null, iterations, t + 1, s, pressed, pressedDir);
+                return new Root(u, null, iterations, t + 1, s, pressed);
             }
             uTried[t] = u;
             muTried[t] = mu;
             muFalse[t] = mu;
             xTried[t] = r.x();
             if (Math.abs(mu) <= tolMu) {
-                return new Root(u, pressed < 0 ? r.x() : null, iterations, t + 1, s, pressed < 0 ? c : pressed,
-                        pressed < 0 ? dir : pressedDir);
+                return new Root(u, pressed < 0 ? r.x() : null, iterations, t + 1, s, pressed < 0 ? c : pressed);
             }
             if (t > 0) {
                 int p = best;
