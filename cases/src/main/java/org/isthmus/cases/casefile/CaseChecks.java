@@ -50,7 +50,7 @@ final class CaseChecks {
         }
     }
 
-    /** The upper crystal of an interface: a crystal of its own, a strain allowance below 10 %, continuum blocks. */
+    /** The upper crystal of an interface: a crystal of its own, a strain allowance below 10 %. */
     private static void upper(AdhesionSection a, CaseBinder b) {
         AdhesionUpperSpec u = a.upper();
         if (u == null) {
@@ -64,10 +64,6 @@ final class CaseChecks {
         }
         if (u.repeats() != null && b.given("adhesion.upper.max_strain")) {
             b.errorAtKey("adhesion.upper.max_strain", "'max_strain' chooses the repeats; with 'repeats' given remove it");
-        }
-        if (a.atomistic() != null) {
-            b.errorAtKey("adhesion.upper", "'adhesion.upper' (a second crystal) cannot be combined with "
-                    + "'adhesion.atomistic' (the edge-of-contact pull takes one crystal); remove one of them");
         }
     }
 
