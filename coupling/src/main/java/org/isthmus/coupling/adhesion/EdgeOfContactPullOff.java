@@ -39,9 +39,9 @@ import org.isthmus.coupling.model.CoupledModel;
 import org.isthmus.coupling.model.EnergyLedger;
 
 /**
- * Two blocks of one crystal pulled apart across an interface carried by a cohesive law derived
- * from the potential, atomistic near the edge of contact (issue 7, example 2; issue 6, acceptance
- * test 5). Plane strain in the crack frame of the crystal (x in the plane, y the interface normal,
+ * Two blocks, of one crystal or of two ({@link Upper}: Cu on Ni, say), pulled apart across an
+ * interface carried by a cohesive law derived from the potential, atomistic near the edge of
+ * contact (issue 7, example 2; issue 6, acceptance test 5). Plane strain in the crack frame of the crystal (x in the plane, y the interface normal,
  * z the in-plane direction, periodic with one period l_z): block A (label 1) fills
  * [−E, L] × [−H, 0], block B (label 2) [−E, L] × [0, H]. They are bonded along 0 ≤ x ≤ L; along
  * x &lt; 0 they only touch (a pre-crack, no cohesion), so x = 0 is the edge of contact.
@@ -178,6 +178,7 @@ public final class EdgeOfContactPullOff {
     private final double modulus;
     private final int[] top;
     private final boolean twoCrystals;
+    private final OrientedCrystal crystalB;
 
     /**
      * The upper block's crystal when it is not the lower one (adhesion of two materials, as the law
@@ -227,7 +228,7 @@ public final class EdgeOfContactPullOff {
         this.law = law;
         this.options = options;
         this.crystal = crackFrame(lower);
-        OrientedCrystal crystalB = upper == null ? crystal : crackFrame(upper.crystal());
+        this.crystalB = upper == null ? crystal : crackFrame(upper.crystal());
         int nz = upper == null ? 1 : upper.repeats().a1();
         double lz = nz * crystal.frontPeriod();
         this.frontLength = lz;
@@ -626,10 +627,15 @@ public final class EdgeOfContactPullOff {
         return left;
     }
 
+    /** The upper block's crystal in the frame of the pull, unstrained (the lower one's when there is one crystal). */
+    public OrientedCrystal upperCrystal() {
+        return crystalB;
+    }
+
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "EdgeOfContactPullOff[%s; blocks %.1f × %.1f Å (pre-crack %.1f Å, bonded %.1f Å), "
-                + "l_z %.3f Å; %d elements; %s; %d surface atoms]", crystal, left + options.bondedLength(), height, left,
+        return String.format(Locale.ROOT, "EdgeOfContactPullOff[%s%s; blocks %.1f × %.1f Å (pre-crack %.1f Å, bonded %.1f Å), "
+                + "l_z %.3f Å; %d elements; %s; %d surface atoms]", crystal, twoCrystals ? " below " + crystalB : "", left + options.bondedLength(), height, left,
                 options.bondedLength(), frontLength, mesh.elementCount(), partition, surface.surfaceAtomCount());
     }
 }
