@@ -635,7 +635,8 @@ public final class EdgeOfContactPullOff {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "EdgeOfContactPullOff[%s%s; blocks %.1f × %.1f Å (pre-crack %.1f Å, bonded %.1f Å), "
-                + "l_z %.3f Å; %d elements; %s; %d surface atoms]", crystal, twoCrystals ? " below " + crystalB : "", left + options.bondedLength(), height, left,
+                + "l_z %.3f Å; %d elements; %s; %d surface atoms]", crystal,
+                twoCrystals ? " below " + crystalB : "", left + options.bondedLength(), height, left,
                 options.bondedLength(), frontLength, mesh.elementCount(), partition, surface.surfaceAtomCount());
     }
 }
