@@ -253,13 +253,13 @@ public final class EdgeOfContactPullOff {
         // atoms within reach + 1 Å of the edge of contact: A below y = 0, B above, the facing layers
         // at −g/2 and +g/2 (one crystal: its widest gap on y = 0)
         double r = reach + 1;
+        double g = upper == null ? crystal.cleavageGap() : upper.gap();
         double[] shiftA = new double[3];
         shiftA[1] = -crystal.widestGapMidpoint(shiftA);
         double[] shiftB = shiftA.clone();
         double sx = 1;
         double sz = 1;
         if (upper != null) {
-            double g = upper.gap();
             shiftA[1] += 0.5 * crystal.cleavageGap() - 0.5 * g;
             shiftB = new double[3];
             shiftB[1] = -crystalB.widestGapMidpoint(shiftB) - 0.5 * crystalB.cleavageGap() + 0.5 * g;
@@ -267,7 +267,6 @@ public final class EdgeOfContactPullOff {
             sz = 1 + upper.repeats().strain1();
         }
         // A up to and including its top layer at −g/2, B from its bottom layer at +g/2
-        double g = upper == null ? crystal.cleavageGap() : upper.gap();
         double[] pa = crystal.sites(-r, r, -r, -0.5 * g + 0.1, nz, shiftA);
         double[] pb = upper == null ? crystal.sites(-r, r, 0.5 * g - 0.1, r, nz, shiftB)
                 : crystalB.sites(-r / sx, r / sx, 0.5 * g - 0.1, r, upper.repeats().b1(), shiftB);
