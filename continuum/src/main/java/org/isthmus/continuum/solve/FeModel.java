@@ -370,7 +370,11 @@ public final class FeModel {
                 nz[a * dim + c] = cols;
             }
         }
-        return new CompRowMatrix(nn * dim, nn * dim, nz);
+        CompRowMatrix k = new CompRowMatrix(nn * dim, nn * dim, nz);
+        // node-blocked by construction (sorted nodes, whole blocks, the same columns in a node's
+        // rows): assembly need not check it
+        blockedPattern = k.getColumnIndices();
+        return k;
     }
 
     private double run(double[] u, double[] force, CompRowMatrix k, boolean stiffness) {

@@ -237,17 +237,22 @@ final class SmoothedAggregation {
             return m;
         }
 
-        /** Rows i0..i1−1 (one group, same columns) of this × b, written at orp. */
-        private void multiplyGroup(Csr b, int i0, int i1, int g, int[] marker, int[] slot, int[] outStart, int[] inStart,
-                int[] orp, int[] oci, double[] ov, int minCol) {
+        /**
+         * Rows i0..i1−1 (one group, same columns in the same order) of this × b, written at orp.
+         * The group's values of one column of this are gathered into {@code pv} and the sums
+         * kept in {@code acc}, column-major by group row (acc[at·gs + r]), so the innermost loop
+         * runs over contiguous memory; the rows are written out at the end.
+         */
+        private void multiplyGroup(Csr b, int i0, int i1, int g, int[] marker, int[] slot, double[] pv, double[] acc,
+                int[] cols, int[] orp, int[] oci, double[] ov, int minCol) {
             int gs = i1 - i0;
-            for (int r = 0; r < gs; r++) {
-                outStart[r] = orp[i0 + r];
-                inStart[r] = rp[i0 + r] - rp[i0];
-            }
             int m = 0;
             for (int p = rp[i0]; p < rp[i0 + 1]; p++) {
                 int k = ci[p];
+                int off = p - rp[i0];
+                for (int r = 0; r < gs; r++) {
+                    pv[r] = v[rp[i0 + r] + off];
+                }
                 for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
                     int j = b.ci[q];
                     if (j < minCol) {
@@ -258,17 +263,26 @@ final class SmoothedAggregation {
                         marker[j] = g;
                         at = m++;
                         slot[j] = at;
-                        for (int r = 0; r < gs; r++) {
-                            oci[outStart[r] + at] = j;
-                        }
+                        cols[at] = j;
                     } else {
                         at = slot[j];
                     }
-                    double bv = b.v[q];
-                    for (int r = 0; r < gs; r++) {
-                        ov[outStart[r] + at] += v[p + inStart[r]] * bv;
-                    }
+                    accumulate(acc, at * gs, pv, gs, b.v[q]);
                 }
+            }
+            for (int r = 0; r < gs; r++) {
+                int o = orp[i0 + r];
+                System.arraycopy(cols, 0, oci, o, m);
+                for (int at = 0; at < m; at++) {
+                    ov[o + at] = acc[at * gs + r];
+                }
+            }
+            Arrays.fill(acc, 0, m * gs, 0);
+        }
+
+        private static void accumulate(double[] acc, int base, double[] pv, int gs, double bv) {
+            for (int r = 0; r < gs; r++) {
+                acc[base + r] += pv[r] * bv;
             }
         }
 
@@ -325,13 +339,20 @@ final class SmoothedAggregation {
                 int[] slot = new int[b.cols];
                 Arrays.fill(marker, -1);
                 int maxGroup = 1;
+                int maxCols = 1;
+                long maxAcc = 1;
                 for (int g = from; g < to; g++) {
-                    maxGroup = Math.max(maxGroup, groups[g + 1] - groups[g]);
+                    int gs = groups[g + 1] - groups[g];
+                    int m = orp[groups[g] + 1] - orp[groups[g]];
+                    maxGroup = Math.max(maxGroup, gs);
+                    maxCols = Math.max(maxCols, m);
+                    maxAcc = Math.max(maxAcc, (long) gs * m);
                 }
-                int[] outStart = new int[maxGroup];
-                int[] inStart = new int[maxGroup];
+                double[] pv = new double[maxGroup];
+                double[] acc = new double[(int) maxAcc];
+                int[] cols = new int[maxCols];
                 for (int g = from; g < to; g++) {
-                    multiplyGroup(b, groups[g], groups[g + 1], g, marker, slot, outStart, inStart, orp, oci, ov,
+                    multiplyGroup(b, groups[g], groups[g + 1], g, marker, slot, pv, acc, cols, orp, oci, ov,
                             lo[groups[g]]);
                 }
             });
