@@ -221,17 +221,39 @@ final class SmoothedAggregation {
             return Arrays.copyOf(g, count + 1);
         }
 
-        /** The number of distinct columns of row i of this × b (marker entries set to g). */
-        private int countGroup(Csr b, int i, int g, int[] marker, int minCol) {
+        /**
+         * The number of distinct columns of row i of this × b (marker entries set to g), counting
+         * only columns ≥ minCol if upper. The full and the upper product have separate inner
+         * loops ({@link #countRow}, {@link #countRowUpper}): one loop serving both would see its
+         * column test never taken in the one and often in the other, and the JIT would compile it
+         * twice (a deoptimisation on the first upper product).
+         */
+        private int countGroup(Csr b, int i, int g, int[] marker, int minCol, boolean upper) {
             int m = 0;
             for (int p = rp[i]; p < rp[i + 1]; p++) {
                 int k = ci[p];
-                for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
-                    int j = b.ci[q];
-                    if (j >= minCol && marker[j] != g) {
-                        marker[j] = g;
-                        m++;
-                    }
+                m = upper ? countRowUpper(b, k, g, marker, m, minCol) : countRow(b, k, g, marker, m);
+            }
+            return m;
+        }
+
+        private static int countRow(Csr b, int k, int g, int[] marker, int m) {
+            for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
+                int j = b.ci[q];
+                if (marker[j] != g) {
+                    marker[j] = g;
+                    m++;
+                }
+            }
+            return m;
+        }
+
+        private static int countRowUpper(Csr b, int k, int g, int[] marker, int m, int minCol) {
+            for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
+                int j = b.ci[q];
+                if (j >= minCol && marker[j] != g) {
+                    marker[j] = g;
+                    m++;
                 }
             }
             return m;
@@ -244,7 +266,7 @@ final class SmoothedAggregation {
          * runs over contiguous memory; the rows are written out at the end.
          */
         private void multiplyGroup(Csr b, int i0, int i1, int g, int[] marker, int[] slot, double[] pv, double[] acc,
-                int[] cols, int[] orp, int[] oci, double[] ov, int minCol) {
+                int[] cols, int[] orp, int[] oci, double[] ov, int minCol, boolean upper) {
             int gs = i1 - i0;
             int m = 0;
             for (int p = rp[i0]; p < rp[i0 + 1]; p++) {
@@ -253,22 +275,8 @@ final class SmoothedAggregation {
                 for (int r = 0; r < gs; r++) {
                     pv[r] = v[rp[i0 + r] + off];
                 }
-                for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
-                    int j = b.ci[q];
-                    if (j < minCol) {
-                        continue;
-                    }
-                    int at;
-                    if (marker[j] != g) {
-                        marker[j] = g;
-                        at = m++;
-                        slot[j] = at;
-                        cols[at] = j;
-                    } else {
-                        at = slot[j];
-                    }
-                    accumulate(acc, at * gs, pv, gs, b.v[q]);
-                }
+                m = upper ? productRowUpper(b, k, g, m, marker, slot, cols, pv, acc, gs, minCol)
+                        : productRow(b, k, g, m, marker, slot, cols, pv, acc, gs);
             }
             for (int r = 0; r < gs; r++) {
                 int o = orp[i0 + r];
@@ -278,6 +286,47 @@ final class SmoothedAggregation {
                 }
             }
             Arrays.fill(acc, 0, m * gs, 0);
+        }
+
+        /** Adds pv ⊗ (row k of b) to the group's sums; returns the group's column count. */
+        private static int productRow(Csr b, int k, int g, int m, int[] marker, int[] slot, int[] cols, double[] pv,
+                double[] acc, int gs) {
+            for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
+                int j = b.ci[q];
+                int at;
+                if (marker[j] != g) {
+                    marker[j] = g;
+                    at = m++;
+                    slot[j] = at;
+                    cols[at] = j;
+                } else {
+                    at = slot[j];
+                }
+                accumulate(acc, at * gs, pv, gs, b.v[q]);
+            }
+            return m;
+        }
+
+        /** {@link #productRow} for the columns ≥ minCol only. */
+        private static int productRowUpper(Csr b, int k, int g, int m, int[] marker, int[] slot, int[] cols,
+                double[] pv, double[] acc, int gs, int minCol) {
+            for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
+                int j = b.ci[q];
+                if (j < minCol) {
+                    continue;
+                }
+                int at;
+                if (marker[j] != g) {
+                    marker[j] = g;
+                    at = m++;
+                    slot[j] = at;
+                    cols[at] = j;
+                } else {
+                    at = slot[j];
+                }
+                accumulate(acc, at * gs, pv, gs, b.v[q]);
+            }
+            return m;
         }
 
         private static void accumulate(double[] acc, int base, double[] pv, int gs, double bv) {
@@ -321,7 +370,7 @@ final class SmoothedAggregation {
                 int[] marker = new int[b.cols];
                 Arrays.fill(marker, -1);
                 for (int g = from; g < to; g++) {
-                    int m = countGroup(b, groups[g], g, marker, lo[groups[g]]);
+                    int m = countGroup(b, groups[g], g, marker, lo[groups[g]], blocks != null);
                     for (int r = groups[g]; r < groups[g + 1]; r++) {
                         orp[r + 1] = m;
                     }
@@ -353,7 +402,7 @@ final class SmoothedAggregation {
                 int[] cols = new int[maxCols];
                 for (int g = from; g < to; g++) {
                     multiplyGroup(b, groups[g], groups[g + 1], g, marker, slot, pv, acc, cols, orp, oci, ov,
-                            lo[groups[g]]);
+                            lo[groups[g]], blocks != null);
                 }
             });
             return new Csr(rows, b.cols, orp, oci, ov);
