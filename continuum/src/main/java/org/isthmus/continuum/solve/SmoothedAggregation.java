@@ -275,7 +275,9 @@ final class SmoothedAggregation {
                 for (int r = 0; r < gs; r++) {
                     pv[r] = v[rp[i0 + r] + off];
                 }
-                m = upper ? productRowUpper(b, k, g, m, marker, slot, cols, pv, acc, gs, minCol)
+                m = upper ? (gs == 6 ? productRowUpper6(b, k, g, m, marker, slot, cols, pv, acc, minCol)
+                        : productRowUpper(b, k, g, m, marker, slot, cols, pv, acc, gs, minCol))
+                        : gs == 3 ? productRow3(b, k, g, m, marker, slot, cols, pv, acc)
                         : productRow(b, k, g, m, marker, slot, cols, pv, acc, gs);
             }
             for (int r = 0; r < gs; r++) {
@@ -303,6 +305,73 @@ final class SmoothedAggregation {
                     at = slot[j];
                 }
                 accumulate(acc, at * gs, pv, gs, b.v[q]);
+            }
+            return m;
+        }
+
+        /**
+         * {@link #productRow} for groups of 3 rows (the dofs of a node in 3D), the values held in
+         * locals: the same products and sums, in the same order.
+         */
+        private static int productRow3(Csr b, int k, int g, int m, int[] marker, int[] slot, int[] cols, double[] pv,
+                double[] acc) {
+            double p0 = pv[0];
+            double p1 = pv[1];
+            double p2 = pv[2];
+            for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
+                int j = b.ci[q];
+                int at;
+                if (marker[j] != g) {
+                    marker[j] = g;
+                    at = m++;
+                    slot[j] = at;
+                    cols[at] = j;
+                } else {
+                    at = slot[j];
+                }
+                double bv = b.v[q];
+                int base = 3 * at;
+                acc[base] += p0 * bv;
+                acc[base + 1] += p1 * bv;
+                acc[base + 2] += p2 * bv;
+            }
+            return m;
+        }
+
+        /**
+         * {@link #productRowUpper} for groups of 6 rows (the rigid-body modes of an aggregate in
+         * 3D), the values held in locals: the same products and sums, in the same order.
+         */
+        private static int productRowUpper6(Csr b, int k, int g, int m, int[] marker, int[] slot, int[] cols,
+                double[] pv, double[] acc, int minCol) {
+            double p0 = pv[0];
+            double p1 = pv[1];
+            double p2 = pv[2];
+            double p3 = pv[3];
+            double p4 = pv[4];
+            double p5 = pv[5];
+            for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
+                int j = b.ci[q];
+                if (j < minCol) {
+                    continue;
+                }
+                int at;
+                if (marker[j] != g) {
+                    marker[j] = g;
+                    at = m++;
+                    slot[j] = at;
+                    cols[at] = j;
+                } else {
+                    at = slot[j];
+                }
+                double bv = b.v[q];
+                int base = 6 * at;
+                acc[base] += p0 * bv;
+                acc[base + 1] += p1 * bv;
+                acc[base + 2] += p2 * bv;
+                acc[base + 3] += p3 * bv;
+                acc[base + 4] += p4 * bv;
+                acc[base + 5] += p5 * bv;
             }
             return m;
         }
