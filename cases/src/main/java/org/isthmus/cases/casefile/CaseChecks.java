@@ -134,6 +134,15 @@ final class CaseChecks {
             b.error("crack.k.step", "found " + k.step() + ", which makes " + (long) n + " load steps between from and "
                     + "to; expected at most 1000");
         }
+        if (cr.polynomialRadius() > 0.5) {
+            b.error("crack.polynomial_radius", "found " + cr.polynomialRadius() + "; expected 0 (the third-order "
+                    + "expansion) or a Green–Lagrange strain radius in (0, 0.5], such as 0.02");
+        }
+        if (cr.polynomialRadius() > 0 && !(cr.model().equals("coupled") && cr.continuum().equals("cauchy_born"))) {
+            b.errorAtKey("crack.polynomial_radius", "'polynomial_radius' belongs to model coupled with continuum "
+                    + "cauchy_born (found model " + cr.model() + ", continuum " + cr.continuum() + "); remove it or set "
+                    + "model: coupled and continuum: cauchy_born");
+        }
         if (cr.model().equals("atomistic")) {
             for (String key : List.of("atomistic_radius", "handshake_width", "element_size", "cohesive_plane")) {
                 if (b.given("crack." + key)) {
