@@ -25,7 +25,8 @@ public record AdhesionSection(
                 defaultValue = "300", min = 2) int steps,
         @Key(doc = "Atoms about the edge of contact, coupled to the blocks through the handshake; absent: the "
                 + "blocks are continuum only.", defaultValue = Key.OPTIONAL) AdhesionAtomsSpec atomistic,
-        @Key(doc = "The upper block's own crystal (continuum blocks only): the law is derived for the interface "
-                + "between the two crystals and the upper block gets its own modulus; absent: both blocks are "
-                + "'crystal' (cleavage).", defaultValue = Key.OPTIONAL) AdhesionUpperSpec upper) {
+        @Key(doc = "The upper block's own crystal: the law is derived for the interface between the two crystals "
+                + "and the upper block gets its own elastic constants (with 'atomistic', its atoms are strained "
+                + "in-plane as in the derivation); absent: both blocks are 'crystal' (cleavage).",
+                defaultValue = Key.OPTIONAL) AdhesionUpperSpec upper) {
 }

@@ -50,7 +50,7 @@ final class CaseChecks {
         }
     }
 
-    /** The upper crystal of an interface: a crystal of its own, a strain allowance below 10 %, continuum blocks. */
+    /** The upper crystal of an interface: a crystal of its own, a strain allowance below 10 %. */
     private static void upper(AdhesionSection a, CaseBinder b) {
         AdhesionUpperSpec u = a.upper();
         if (u == null) {
@@ -64,10 +64,6 @@ final class CaseChecks {
         }
         if (u.repeats() != null && b.given("adhesion.upper.max_strain")) {
             b.errorAtKey("adhesion.upper.max_strain", "'max_strain' chooses the repeats; with 'repeats' given remove it");
-        }
-        if (a.atomistic() != null) {
-            b.errorAtKey("adhesion.upper", "'adhesion.upper' (a second crystal) cannot be combined with "
-                    + "'adhesion.atomistic' (the edge-of-contact pull takes one crystal); remove one of them");
         }
     }
 
@@ -137,6 +133,15 @@ final class CaseChecks {
         if (n > 1000) {
             b.error("crack.k.step", "found " + k.step() + ", which makes " + (long) n + " load steps between from and "
                     + "to; expected at most 1000");
+        }
+        if (cr.polynomialRadius() > 0.5) {
+            b.error("crack.polynomial_radius", "found " + cr.polynomialRadius() + "; expected 0 (the third-order "
+                    + "expansion) or a Green–Lagrange strain radius in (0, 0.5], such as 0.02");
+        }
+        if (cr.polynomialRadius() > 0 && !(cr.model().equals("coupled") && cr.continuum().equals("cauchy_born"))) {
+            b.errorAtKey("crack.polynomial_radius", "'polynomial_radius' belongs to model coupled with continuum "
+                    + "cauchy_born (found model " + cr.model() + ", continuum " + cr.continuum() + "); remove it or set "
+                    + "model: coupled and continuum: cauchy_born");
         }
         if (cr.model().equals("atomistic")) {
             for (String key : List.of("atomistic_radius", "handshake_width", "element_size", "cohesive_plane")) {

@@ -30,6 +30,11 @@ public record CrackSection(
         @Key(doc = "The continuum of model coupled: linear (the crack-frame stiffness of the potential's relaxed-ion "
                 + "constants, the linearised Cauchy–Born material) or cauchy_born (its third-order expansion).",
                 defaultValue = "linear", values = {"linear", "cauchy_born"}) String continuum,
+        @Key(doc = "With continuum cauchy_born: 0 takes the third-order expansion; a radius r in (0, 0.5] (a Green–"
+                + "Lagrange strain, e.g. 0.02) takes the quartic strain polynomial fitted to the relaxed-ion Cauchy–Born "
+                + "material within |E| ≤ r, which is the exact Cauchy–Born material beyond r (exact reference stress "
+                + "and elastic constants; fit errors in the log; docs/benchmarks.md).",
+                defaultValue = "0", min = 0) double polynomialRadius,
         @Key(doc = "Subtract the ghost forces of the reference state as dead loads (model coupled).",
                 defaultValue = "true") boolean ghostCorrection,
         @Key(doc = "Carry the cleavage plane ahead of the atomistic region by cohesive elements (model coupled): the "

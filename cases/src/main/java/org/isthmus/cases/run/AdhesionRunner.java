@@ -55,10 +55,13 @@ import org.isthmus.coupling.handshake.Ramp;
  * interface ({@link CohesiveLawFiles#deriveInterface}: B strained in-plane to A's periods, the gap
  * at zero normal traction), the lower block has A's C⊥ and the upper B's, and the summary adds
  * each crystal's surface energy from its own cleavage (γ_A, γ_B) and the interface energy
- * γ_AB = γ_A + γ_B − W_adh (W_adh: the law's work of separation). Not combined with atoms.
+ * γ_AB = γ_A + γ_B − W_adh (W_adh: the law's work of separation). With atoms as well, the
+ * edge-of-contact pull below takes A below B (B's atoms strained coherently as in the law's
+ * derivation, each block its own elastic constants, the misfit held by the reference ghost-force
+ * correction, whose work is reported as {@code ghost_correction_work}).
  *
  * <p>With {@code adhesion.atomistic} the blocks are atomistic about the edge of contact
- * ({@link EdgeOfContactPullOff}: plane strain, Cu-on-Cu bonded along {@code bonded_length} beyond a
+ * ({@link EdgeOfContactPullOff}: plane strain, bonded along {@code bonded_length} beyond a
  * pre-crack, the interface carried by the surface-layer law inside the atoms and by the blended
  * decohesion line outside), pulled under grip control in {@code grip_step} increments, each
  * relaxed by L-BFGS. {@code steps.csv} then holds grip, force, traction, the mean opening of the
@@ -92,7 +95,8 @@ final class AdhesionRunner implements Runner {
                 d.modulus(), "potential, relaxed-ion", as.relaxed(), d.seconds());
         CohesiveRunner.warnings(law, log);
         if (as.atomistic() != null) {
-            return coupled(c, inputs, options, log, crystal, law);
+            return coupled(c, inputs, options, log, crystal, law, null, crystal.element().symbol() + " "
+                    + crystal.lattice() + " (" + crystal.normal() + ")[" + crystal.direction() + "]");
         }
         // C⊥ = d0 / s: the modulus whose layer compliance the decohesion form removed (eV/Å³)
         double modulus = crystal.stackingPeriod() / law.layerCompliance();
@@ -138,7 +142,9 @@ final class AdhesionRunner implements Runner {
                 + "%.1f s", d.halves().description(), d.halves().reference().size(), in.gap(), in.workOfAdhesion() * j,
                 lower.element().symbol(), 0.5 * in.lowerWork() * j, upper.element().symbol(), 0.5 * in.upperWork() * j,
                 in.interfaceEnergy() * j, d.seconds());
-        Map<String, Figure> out = pull(spec, options, log, law, d.modulus(), in.upperModulus(), "Pull-off: " + pair);
+        Map<String, Figure> out = as.atomistic() != null
+                ? coupled(c, inputs, options, log, lower, law, new EdgeOfContactPullOff.Upper(upper, r, in.gap()), pair)
+                : pull(spec, options, log, law, d.modulus(), in.upperModulus(), "Pull-off: " + pair);
         out.put("surface_energy_lower", new Figure(0.5 * in.lowerWork() * j, "J/m²"));
         out.put("surface_energy_upper", new Figure(0.5 * in.upperWork() * j, "J/m²"));
         out.put("interface_energy", new Figure(in.interfaceEnergy() * j, "J/m²"));
@@ -235,13 +241,14 @@ final class AdhesionRunner implements Runner {
 
 
     /**
-     * The pull with atoms about the edge of contact ({@link EdgeOfContactPullOff}): Cu-on-Cu blocks
-     * bonded along {@code bonded_length} beyond a pre-crack, atomistic within {@code radius} of the
-     * edge of contact, pulled under grip control in {@code grip_step} increments until the mean
-     * opening of the interface has grown by {@code max_opening}.
+     * The pull with atoms about the edge of contact ({@link EdgeOfContactPullOff}): blocks of
+     * {@code crystal} (and, above, of {@code upper}'s crystal when not null) bonded along
+     * {@code bonded_length} beyond a pre-crack, atomistic within {@code radius} of the edge of
+     * contact, pulled under grip control in {@code grip_step} increments until the mean opening of
+     * the interface has grown by {@code max_opening}.
      */
     private static Map<String, Figure> coupled(Case c, CaseInputs inputs, RunOptions options, RunLog log,
-            OrientedCrystal crystal, DerivedCohesiveLaw law) {
+            OrientedCrystal crystal, DerivedCohesiveLaw law, EdgeOfContactPullOff.Upper upper, String title) {
         CaseFile spec = c.spec();
         AdhesionSection as = spec.adhesion();
         AdhesionAtomsSpec at = as.atomistic();
@@ -249,7 +256,7 @@ final class AdhesionRunner implements Runner {
         EdgeOfContactPullOff.Options o = new EdgeOfContactPullOff.Options(at.radius().value(), at.handshake().value(),
                 Ramp.valueOf(at.ramp().toUpperCase(Locale.ROOT)), at.bondedLength().value(), at.elementSize().value(),
                 at.gripStep().value(), as.maxOpening().value(), at.forceTolerance().value(), spec.threads());
-        EdgeOfContactPullOff pull = new EdgeOfContactPullOff(inputs.potential(), crystal, law, o);
+        EdgeOfContactPullOff pull = new EdgeOfContactPullOff(inputs.potential(), crystal, upper, law, o);
         log.info("pull with atoms at the edge of contact: %s", pull);
         double area = pull.bondedArea();
         StringBuilder table = new StringBuilder("step,grip_A,force_eV_per_A,force_nN,traction_GPa,mean_opening_A,"
@@ -284,8 +291,7 @@ final class AdhesionRunner implements Runner {
             for (int i = 0; i < lt.length; i++) {
                 lt[i] *= SeparationTable.GPA;
             }
-            Plots.lineChart(dir.resolve(PLOT), "Pull-off, atoms at the edge of contact: " + crystal.element().symbol() + " "
-                    + crystal.lattice() + " (" + crystal.normal() + ")[" + crystal.direction() + "]", "displacement (Å)",
+            Plots.lineChart(dir.resolve(PLOT), "Pull-off, atoms at the edge of contact: " + title, "displacement (Å)",
                     "traction (GPa)", List.of(new Plots.Series("against the grip displacement", u, t, Plots.Style.LINE),
                             new Plots.Series("against the mean opening of the interface", m, t, Plots.Style.LINE),
                             Plots.Series.dashed("rigid-separation law, against its opening", lo, lt)));
@@ -311,6 +317,12 @@ final class AdhesionRunner implements Runner {
         out.put("atoms", new Figure(pull.partition().size(), ""));
         out.put("elements", new Figure(pull.mesh().elementCount(), ""));
         out.put("normal_modulus", new Figure(pull.normalModulus() * SeparationTable.GPA, "GPa"));
+        if (upper != null) {
+            double ghost = (last.ledger().ghostCorrectionWork() - path.get(0).ledger().ghostCorrectionWork()) / area;
+            log.info("the dead load holding the coherent misfit did %.3e J/m² of the energy of separation", ghost
+                    * SeparationTable.J_PER_M2);
+            out.put("ghost_correction_work", new Figure(ghost * SeparationTable.J_PER_M2, "J/m²"));
+        }
         return out;
     }
 }

@@ -29,11 +29,14 @@ import org.isthmus.cases.output.Plots;
 import org.isthmus.cases.output.Progress;
 import org.isthmus.continuum.cohesive.CohesiveLaw;
 import org.isthmus.continuum.fracture.AnisotropicCrackField;
+import org.isthmus.continuum.material.Material;
+import org.isthmus.continuum.material.StrainPolynomialMaterial;
 import org.isthmus.continuum.output.CohesiveFaces;
 import org.isthmus.continuum.output.CohesiveVtuWriter;
 import org.isthmus.coupling.cohesive.DerivedCohesiveLaw;
 import org.isthmus.coupling.crystal.CubicLattice;
 import org.isthmus.coupling.crystal.MillerIndices;
+import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.isthmus.coupling.fracture.AtomisticCrackModel;
 import org.isthmus.coupling.fracture.BoundaryField;
 import org.isthmus.coupling.fracture.CoupledCrackModel;
@@ -346,9 +349,27 @@ final class CrackRunner implements Runner {
                     law.peakTraction() * Units.EV_PER_A3_IN_GPA, law.peakOpening(), law.layerCompliance(),
                     law.effectiveCompliance());
         }
-        return cr.continuum().equals("cauchy_born")
-                ? CoupledCrackModel.cauchyBorn(specimen, p, Lattices.cubic(lattice.basis(), element, a, 1, 1, 1), o, ahead)
-                : CoupledCrackModel.linearised(specimen, p, field, o, ahead);
+        if (!cr.continuum().equals("cauchy_born")) {
+            return CoupledCrackModel.linearised(specimen, p, field, o, ahead);
+        }
+        long t0 = System.nanoTime();
+        Material material = cauchyBornContinuum(cr, specimen.crystal(), p, Lattices.cubic(lattice.basis(), element, a, 1, 1, 1));
+        if (material instanceof StrainPolynomialMaterial poly) {
+            log.info("continuum: the strain polynomial of the Cauchy–Born material within |E| <= %g (%.1f s), fit errors"
+                    + " relative to the largest elastic constant: stress %.2g, tangent %.2g", cr.polynomialRadius(),
+                    (System.nanoTime() - t0) * 1e-9, poly.stressError(), poly.tangentError());
+        }
+        return new CoupledCrackModel(specimen, p, material, o, ahead);
+    }
+
+    /**
+     * The continuum material of continuum cauchy_born: the third-order expansion of the relaxed-ion
+     * Cauchy–Born material (polynomial_radius 0), or its strain polynomial of that radius.
+     */
+    static Material cauchyBornContinuum(CrackSection cr, OrientedCrystal crystal, Potential p, Configuration cubicCell) {
+        return cr.polynomialRadius() > 0
+                ? CoupledCrackModel.cauchyBornPolynomial(crystal, p, cubicCell, cr.polynomialRadius())
+                : CoupledCrackModel.cauchyBornMaterial(crystal, p, cubicCell);
     }
 
     /** The crystal's element, or the potential's only species. */

@@ -116,6 +116,39 @@ class CohesiveRunnerTest {
     }
 
     /**
+     * Cu below Ni with atoms at the edge of contact (adhesion.upper and adhesion.atomistic, example
+     * 2 of issue 7 in one case): both species among the atoms, the energy of separation equal to
+     * the interface law's W_adh within 2 %, the misfit's dead load doing a negligible share of it,
+     * and the interface figures of the two-crystal kind beside those of the pull.
+     */
+    @Test
+    void copperOnNickelWithAtomsAtTheEdgeOfContact(@TempDir Path tmp) throws Exception {
+        Path eam = Path.of("..", "examples", "cuni-zhou.yaml").toAbsolutePath().normalize();
+        Case c = parse("""
+                kind: adhesion
+                potential: %s
+                adhesion:
+                  crystal: {lattice: fcc, element: Cu, lattice_constant: "3.615 Å", plane: "111", direction: "1-10"}
+                  upper: {lattice: fcc, element: Ni, lattice_constant: "3.52 Å", plane: "111", direction: "1-10"}
+                  points: 41
+                  max_opening: "6 Å"
+                  atomistic: {bonded_length: "28 Å", grip_step: "1 Å"}
+                """.formatted(eam), tmp);
+        Path out = tmp.resolve("out");
+        Summary s = CaseRunner.run(c, quiet(out));
+        assertTrue(s.complete());
+        Map<String, Figure> f = s.figures();
+        double w = f.get("law_work_of_separation").value();
+        assertEquals(1, f.get("energy_over_separation").value(), 0.02);
+        assertTrue(Math.abs(f.get("ghost_correction_work").value()) < 0.005 * w, "dead load of the misfit");
+        assertEquals(f.get("surface_energy_lower").value() + f.get("surface_energy_upper").value() - w,
+                f.get("interface_energy").value(), 1e-12);
+        assertTrue(Math.abs(f.get("final_force").value()) < 0.1);
+        String steps = Files.readString(out.resolve(AdhesionRunner.TABLE));
+        assertTrue(steps.lines().count() > 6, "a header and the grip steps");
+    }
+
+    /**
      * Cu below Ni (adhesion.upper): the pull-off work equals the interface law's W_adh within 2 %;
      * W_adh agrees with an independent computation (slab energies without the mask at the law's
      * gap), γ_Cu and γ_Ni with slab surface energies, and for this EAM lies between the two

@@ -9,6 +9,7 @@ import no.uib.cipr.matrix.sparse.CompRowMatrix;
 import org.isthmus.continuum.InvalidInputException;
 import org.isthmus.continuum.element.ReferenceGeometry;
 import org.isthmus.continuum.element.Section;
+import org.isthmus.continuum.material.LinearElastic;
 import org.isthmus.continuum.material.Material;
 import org.isthmus.continuum.mesh.Mesh;
 
@@ -28,6 +29,14 @@ import org.isthmus.continuum.mesh.Mesh;
  * <p>Assembly runs in parallel over element colours ({@link ElementColoring}); results are
  * bitwise identical for any thread count. Without cohesive interfaces the model is immutable
  * and thread-safe; interfaces add a history that {@link #commitHistory} advances.
+ *
+ * <p>Elements of a {@link LinearElastic} material (small strain: constant tangent, W(I) = 0,
+ * P(I) = 0) that share the material object, the reference shape (the same gradients in
+ * {@link ReferenceGeometry}: congruent by translation) and the point weights have the same
+ * element stiffness at every u: it is computed once per such class and scattered for each
+ * element (a structured mesh has a handful of classes; the cantilever of {@code bench-fe} one).
+ * The cached matrix is the one the element would compute itself, bit for bit; energy and force
+ * are still computed per element where u is not zero on it.
  */
 public final class FeModel {
     private final Mesh mesh;
@@ -42,6 +51,12 @@ public final class FeModel {
     private final boolean[] skip;
     /** The column-index array last found node-blocked (assembly scatters by blocks into it). */
     private volatile int[] blockedPattern;
+    /** Per element: its stiffness class (index into classStiffness), or −1 (computed per element). */
+    private final int[] stiffnessClass;
+    /** Per class: a representative element (its stiffness is the class's). */
+    private final int[] classElement;
+    /** Per class: the element stiffness (nd × nd, row-major), computed on first assembly. */
+    private volatile double[][] classStiffness;
 
     /** A model with one material everywhere, using all available processors. */
     public FeModel(Mesh mesh, Section section, Material material) {
@@ -110,6 +125,108 @@ public final class FeModel {
             m = Math.max(m, mesh.type(e).nodeCount());
         }
         this.maxNodes = m;
+        this.stiffnessClass = new int[mesh.elementCount()];
+        this.classElement = stiffnessClasses(stiffnessClass);
+    }
+
+    /** Most stiffness classes kept (a class's matrix is (nodes·dim)² doubles: 4.5 KiB for Hex8). */
+    private static final int MAX_CLASSES = 2048;
+
+    /**
+     * Groups the elements whose stiffness is the same matrix at every u: a {@link LinearElastic}
+     * material (the same object), the same type, the same reference gradients (the geometry
+     * shares them among congruent elements) and the same point weights, bit for bit. Fills
+     * {@code cls} (−1 where an element is computed itself) and returns each class's first
+     * element; no classes where they would not be shared (more than a quarter of the elements,
+     * or more than {@value #MAX_CLASSES}).
+     */
+    private int[] stiffnessClasses(int[] cls) {
+        Arrays.fill(cls, -1);
+        java.util.Map<ClassKey, Integer> index = new java.util.HashMap<>();
+        int[] rep = new int[16];
+        int ne = mesh.elementCount();
+        for (int e = 0; e < ne; e++) {
+            if (skip[e] || !(materials[e] instanceof LinearElastic)) {
+                continue;
+            }
+            int p0 = geometry.firstPoint(e);
+            int p1 = geometry.firstPoint(e + 1);
+            double[] w = new double[p1 - p0];
+            for (int q = p0; q < p1; q++) {
+                // the gradients of a shared shape are contiguous from its first point's
+                if (geometry.gradientOffset(q) != geometry.gradientOffset(p0)
+                        + (q - p0) * mesh.type(e).nodeCount() * dim) {
+                    w = null;
+                    break;
+                }
+                w[q - p0] = geometry.weight(q);
+            }
+            if (w == null) {
+                continue;
+            }
+            ClassKey key = new ClassKey(mesh.type(e).ordinal(), geometry.gradientOffset(p0), materials[e], w,
+                    31 * Arrays.hashCode(w) + geometry.gradientOffset(p0));
+            Integer c = index.get(key);
+            if (c == null) {
+                if (index.size() == MAX_CLASSES || index.size() > ne / 4) {
+                    Arrays.fill(cls, -1);
+                    return new int[0];
+                }
+                c = index.size();
+                index.put(key, c);
+                if (c == rep.length) {
+                    rep = Arrays.copyOf(rep, 2 * c);
+                }
+                rep[c] = e;
+            }
+            cls[e] = c;
+        }
+        return Arrays.copyOf(rep, index.size());
+    }
+
+    /** What makes two elements' stiffness matrices equal (material compared by identity). */
+    private record ClassKey(int type, int gradientOffset, Material material, double[] weights, int hash) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ClassKey k && k.type == type && k.gradientOffset == gradientOffset
+                    && k.material == material && Arrays.equals(k.weights, weights);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** The stiffness of each class, computed once (by the element kernel, at u = 0: it is constant). */
+    private double[][] classStiffness() {
+        double[][] s = classStiffness;
+        if (s == null) {
+            synchronized (this) {
+                s = classStiffness;
+                if (s == null) {
+                    s = new double[classElement.length][];
+                    ElementKernel kernel = new ElementKernel(dim, maxNodes, section);
+                    for (int c = 0; c < s.length; c++) {
+                        int e = classElement[c];
+                        int nd = mesh.type(e).nodeCount() * dim;
+                        int[] local = new int[nd];
+                        for (int r = 0; r < nd; r++) {
+                            local[r] = r;
+                        }
+                        kernel.compute(geometry, e, nd / dim, local, new double[nd], materials[e], false, true);
+                        s[c] = Arrays.copyOf(kernel.ke, nd * nd);
+                    }
+                    classStiffness = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    /** Number of element-stiffness classes (0: every element computes its own stiffness). */
+    int stiffnessClassCount() {
+        return classElement.length;
     }
 
     private static Material[] fill(Mesh mesh, Material material) {
@@ -253,7 +370,11 @@ public final class FeModel {
                 nz[a * dim + c] = cols;
             }
         }
-        return new CompRowMatrix(nn * dim, nn * dim, nz);
+        CompRowMatrix k = new CompRowMatrix(nn * dim, nn * dim, nz);
+        // node-blocked by construction (sorted nodes, whole blocks, the same columns in a node's
+        // rows): assembly need not check it
+        blockedPattern = k.getColumnIndices();
+        return k;
     }
 
     private double run(double[] u, double[] force, CompRowMatrix k, boolean stiffness) {
@@ -268,11 +389,12 @@ public final class FeModel {
             k.zero();
         }
         boolean blocked = k != null && nodeBlocked(k);
+        double[][] shared = k != null && stiffness && classElement.length > 0 ? classStiffness() : null;
         for (int[] color : colors) {
             if (pool == null || color.length < 64) {
-                new Chunk(color, 0, color.length, u, force, k, stiffness, energies, blocked).compute();
+                new Chunk(color, 0, color.length, u, force, k, stiffness, energies, blocked, shared).compute();
             } else {
-                pool.invoke(new Chunk(color, 0, color.length, u, force, k, stiffness, energies, blocked));
+                pool.invoke(new Chunk(color, 0, color.length, u, force, k, stiffness, energies, blocked, shared));
             }
         }
         double sum = 0;
@@ -361,10 +483,13 @@ public final class FeModel {
         private final boolean stiffness;
         private final transient double[] energies;
         private final boolean blocked;
+        /** The class stiffness matrices, or null (every element computes its own). */
+        private final transient double[][] shared;
 
         Chunk(int[] elems, int from, int to, double[] u, double[] force, CompRowMatrix k, boolean stiffness,
-                double[] energies, boolean blocked) {
+                double[] energies, boolean blocked, double[][] shared) {
             this.blocked = blocked;
+            this.shared = shared;
             this.elems = elems;
             this.from = from;
             this.to = to;
@@ -402,8 +527,8 @@ public final class FeModel {
         protected void compute() {
             if (to - from > GRAIN && pool != null) {
                 int mid = (from + to) >>> 1;
-                invokeAll(new Chunk(elems, from, mid, u, force, k, stiffness, energies, blocked),
-                        new Chunk(elems, mid, to, u, force, k, stiffness, energies, blocked));
+                invokeAll(new Chunk(elems, from, mid, u, force, k, stiffness, energies, blocked, shared),
+                        new Chunk(elems, mid, to, u, force, k, stiffness, energies, blocked, shared));
                 return;
             }
             ElementKernel kernel = new ElementKernel(dim, maxNodes, section);
@@ -425,14 +550,28 @@ public final class FeModel {
                         dofs[a * dim + c] = node * dim + c;
                     }
                 }
-                energies[e] = kernel.compute(geometry, e, nn, dofs, u, materials[e], force != null, stiffness);
-                if (force != null) {
+                double[] ke = kernel.ke;
+                boolean ownForce = true;
+                if (shared != null && stiffnessClass[e] >= 0) {
+                    // a linear elastic element of a shared class: its stiffness is the class's; at
+                    // u = 0 on the element its energy and force are 0, else the kernel computes them
+                    ke = shared[stiffnessClass[e]];
+                    if (zeroOn(u, dofs, nd)) {
+                        energies[e] = 0;
+                        ownForce = false;
+                    } else {
+                        energies[e] = kernel.compute(geometry, e, nn, dofs, u, materials[e], force != null, false);
+                    }
+                } else {
+                    energies[e] = kernel.compute(geometry, e, nn, dofs, u, materials[e], force != null, stiffness);
+                }
+                if (force != null && ownForce) {
                     for (int r = 0; r < nd; r++) {
                         force[dofs[r]] += kernel.fe[r];
                     }
                 }
                 if (k != null && blocked) {
-                    scatterBlocks(kernel.ke, e, nn, nd, rowPtr, colIdx, data);
+                    scatterBlocks(ke, e, nn, nd, rowPtr, colIdx, data);
                 } else if (k != null) {
                     for (int r = 0; r < nd; r++) {
                         int row = dofs[r];
@@ -440,12 +579,21 @@ public final class FeModel {
                         int hi = rowPtr[row + 1];
                         for (int c = 0; c < nd; c++) {
                             int pos = Arrays.binarySearch(colIdx, lo, hi, dofs[c]);
-                            data[pos] += kernel.ke[r * nd + c];
+                            data[pos] += ke[r * nd + c];
                         }
                     }
                 }
             }
         }
+    }
+
+    private static boolean zeroOn(double[] u, int[] dofs, int nd) {
+        for (int r = 0; r < nd; r++) {
+            if (u[dofs[r]] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

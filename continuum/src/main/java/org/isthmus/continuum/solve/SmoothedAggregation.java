@@ -221,54 +221,186 @@ final class SmoothedAggregation {
             return Arrays.copyOf(g, count + 1);
         }
 
-        /** The number of distinct columns of row i of this × b (marker entries set to g). */
-        private int countGroup(Csr b, int i, int g, int[] marker, int minCol) {
+        /**
+         * The number of distinct columns of row i of this × b (marker entries set to g), counting
+         * only columns ≥ minCol if upper. The full and the upper product have separate inner
+         * loops ({@link #countRow}, {@link #countRowUpper}): one loop serving both would see its
+         * column test never taken in the one and often in the other, and the JIT would compile it
+         * twice (a deoptimisation on the first upper product).
+         */
+        private int countGroup(Csr b, int i, int g, int[] marker, int minCol, boolean upper) {
             int m = 0;
             for (int p = rp[i]; p < rp[i + 1]; p++) {
                 int k = ci[p];
-                for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
-                    int j = b.ci[q];
-                    if (j >= minCol && marker[j] != g) {
-                        marker[j] = g;
-                        m++;
-                    }
+                m = upper ? countRowUpper(b, k, g, marker, m, minCol) : countRow(b, k, g, marker, m);
+            }
+            return m;
+        }
+
+        private static int countRow(Csr b, int k, int g, int[] marker, int m) {
+            for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
+                int j = b.ci[q];
+                if (marker[j] != g) {
+                    marker[j] = g;
+                    m++;
                 }
             }
             return m;
         }
 
-        /** Rows i0..i1−1 (one group, same columns) of this × b, written at orp. */
-        private void multiplyGroup(Csr b, int i0, int i1, int g, int[] marker, int[] slot, int[] outStart, int[] inStart,
-                int[] orp, int[] oci, double[] ov, int minCol) {
-            int gs = i1 - i0;
-            for (int r = 0; r < gs; r++) {
-                outStart[r] = orp[i0 + r];
-                inStart[r] = rp[i0 + r] - rp[i0];
+        private static int countRowUpper(Csr b, int k, int g, int[] marker, int m, int minCol) {
+            for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
+                int j = b.ci[q];
+                if (j >= minCol && marker[j] != g) {
+                    marker[j] = g;
+                    m++;
+                }
             }
+            return m;
+        }
+
+        /**
+         * Rows i0..i1−1 (one group, same columns in the same order) of this × b, written at orp.
+         * The group's values of one column of this are gathered into {@code pv} and the sums
+         * kept in {@code acc}, column-major by group row (acc[at·gs + r]), so the innermost loop
+         * runs over contiguous memory; the rows are written out at the end.
+         */
+        private void multiplyGroup(Csr b, int i0, int i1, int g, int[] marker, int[] slot, double[] pv, double[] acc,
+                int[] cols, int[] orp, int[] oci, double[] ov, int minCol, boolean upper) {
+            int gs = i1 - i0;
             int m = 0;
             for (int p = rp[i0]; p < rp[i0 + 1]; p++) {
                 int k = ci[p];
-                for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
-                    int j = b.ci[q];
-                    if (j < minCol) {
-                        continue;
-                    }
-                    int at;
-                    if (marker[j] != g) {
-                        marker[j] = g;
-                        at = m++;
-                        slot[j] = at;
-                        for (int r = 0; r < gs; r++) {
-                            oci[outStart[r] + at] = j;
-                        }
-                    } else {
-                        at = slot[j];
-                    }
-                    double bv = b.v[q];
-                    for (int r = 0; r < gs; r++) {
-                        ov[outStart[r] + at] += v[p + inStart[r]] * bv;
-                    }
+                int off = p - rp[i0];
+                for (int r = 0; r < gs; r++) {
+                    pv[r] = v[rp[i0 + r] + off];
                 }
+                m = upper ? (gs == 6 ? productRowUpper6(b, k, g, m, marker, slot, cols, pv, acc, minCol)
+                        : productRowUpper(b, k, g, m, marker, slot, cols, pv, acc, gs, minCol))
+                        : gs == 3 ? productRow3(b, k, g, m, marker, slot, cols, pv, acc)
+                        : productRow(b, k, g, m, marker, slot, cols, pv, acc, gs);
+            }
+            for (int r = 0; r < gs; r++) {
+                int o = orp[i0 + r];
+                System.arraycopy(cols, 0, oci, o, m);
+                for (int at = 0; at < m; at++) {
+                    ov[o + at] = acc[at * gs + r];
+                }
+            }
+            Arrays.fill(acc, 0, m * gs, 0);
+        }
+
+        /** Adds pv ⊗ (row k of b) to the group's sums; returns the group's column count. */
+        private static int productRow(Csr b, int k, int g, int m, int[] marker, int[] slot, int[] cols, double[] pv,
+                double[] acc, int gs) {
+            for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
+                int j = b.ci[q];
+                int at;
+                if (marker[j] != g) {
+                    marker[j] = g;
+                    at = m++;
+                    slot[j] = at;
+                    cols[at] = j;
+                } else {
+                    at = slot[j];
+                }
+                accumulate(acc, at * gs, pv, gs, b.v[q]);
+            }
+            return m;
+        }
+
+        /**
+         * {@link #productRow} for groups of 3 rows (the dofs of a node in 3D), the values held in
+         * locals: the same products and sums, in the same order.
+         */
+        private static int productRow3(Csr b, int k, int g, int m, int[] marker, int[] slot, int[] cols, double[] pv,
+                double[] acc) {
+            double p0 = pv[0];
+            double p1 = pv[1];
+            double p2 = pv[2];
+            for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
+                int j = b.ci[q];
+                int at;
+                if (marker[j] != g) {
+                    marker[j] = g;
+                    at = m++;
+                    slot[j] = at;
+                    cols[at] = j;
+                } else {
+                    at = slot[j];
+                }
+                double bv = b.v[q];
+                int base = 3 * at;
+                acc[base] += p0 * bv;
+                acc[base + 1] += p1 * bv;
+                acc[base + 2] += p2 * bv;
+            }
+            return m;
+        }
+
+        /**
+         * {@link #productRowUpper} for groups of 6 rows (the rigid-body modes of an aggregate in
+         * 3D), the values held in locals: the same products and sums, in the same order.
+         */
+        private static int productRowUpper6(Csr b, int k, int g, int m, int[] marker, int[] slot, int[] cols,
+                double[] pv, double[] acc, int minCol) {
+            double p0 = pv[0];
+            double p1 = pv[1];
+            double p2 = pv[2];
+            double p3 = pv[3];
+            double p4 = pv[4];
+            double p5 = pv[5];
+            for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
+                int j = b.ci[q];
+                if (j < minCol) {
+                    continue;
+                }
+                int at;
+                if (marker[j] != g) {
+                    marker[j] = g;
+                    at = m++;
+                    slot[j] = at;
+                    cols[at] = j;
+                } else {
+                    at = slot[j];
+                }
+                double bv = b.v[q];
+                int base = 6 * at;
+                acc[base] += p0 * bv;
+                acc[base + 1] += p1 * bv;
+                acc[base + 2] += p2 * bv;
+                acc[base + 3] += p3 * bv;
+                acc[base + 4] += p4 * bv;
+                acc[base + 5] += p5 * bv;
+            }
+            return m;
+        }
+
+        /** {@link #productRow} for the columns ≥ minCol only. */
+        private static int productRowUpper(Csr b, int k, int g, int m, int[] marker, int[] slot, int[] cols,
+                double[] pv, double[] acc, int gs, int minCol) {
+            for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
+                int j = b.ci[q];
+                if (j < minCol) {
+                    continue;
+                }
+                int at;
+                if (marker[j] != g) {
+                    marker[j] = g;
+                    at = m++;
+                    slot[j] = at;
+                    cols[at] = j;
+                } else {
+                    at = slot[j];
+                }
+                accumulate(acc, at * gs, pv, gs, b.v[q]);
+            }
+            return m;
+        }
+
+        private static void accumulate(double[] acc, int base, double[] pv, int gs, double bv) {
+            for (int r = 0; r < gs; r++) {
+                acc[base + r] += pv[r] * bv;
             }
         }
 
@@ -307,7 +439,7 @@ final class SmoothedAggregation {
                 int[] marker = new int[b.cols];
                 Arrays.fill(marker, -1);
                 for (int g = from; g < to; g++) {
-                    int m = countGroup(b, groups[g], g, marker, lo[groups[g]]);
+                    int m = countGroup(b, groups[g], g, marker, lo[groups[g]], blocks != null);
                     for (int r = groups[g]; r < groups[g + 1]; r++) {
                         orp[r + 1] = m;
                     }
@@ -325,14 +457,21 @@ final class SmoothedAggregation {
                 int[] slot = new int[b.cols];
                 Arrays.fill(marker, -1);
                 int maxGroup = 1;
+                int maxCols = 1;
+                long maxAcc = 1;
                 for (int g = from; g < to; g++) {
-                    maxGroup = Math.max(maxGroup, groups[g + 1] - groups[g]);
+                    int gs = groups[g + 1] - groups[g];
+                    int m = orp[groups[g] + 1] - orp[groups[g]];
+                    maxGroup = Math.max(maxGroup, gs);
+                    maxCols = Math.max(maxCols, m);
+                    maxAcc = Math.max(maxAcc, (long) gs * m);
                 }
-                int[] outStart = new int[maxGroup];
-                int[] inStart = new int[maxGroup];
+                double[] pv = new double[maxGroup];
+                double[] acc = new double[(int) maxAcc];
+                int[] cols = new int[maxCols];
                 for (int g = from; g < to; g++) {
-                    multiplyGroup(b, groups[g], groups[g + 1], g, marker, slot, outStart, inStart, orp, oci, ov,
-                            lo[groups[g]]);
+                    multiplyGroup(b, groups[g], groups[g + 1], g, marker, slot, pv, acc, cols, orp, oci, ov,
+                            lo[groups[g]], blocks != null);
                 }
             });
             return new Csr(rows, b.cols, orp, oci, ov);

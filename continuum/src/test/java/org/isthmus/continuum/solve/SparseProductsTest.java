@@ -121,4 +121,57 @@ class SparseProductsTest {
             assertClose(expected, dense(c));
         }
     }
+
+    /**
+     * A random prolongator shaped like a real one: node rows (runs of 3) share a pattern, and the
+     * columns come in aggregates of 6 modes that appear together, so the rows of Pᵀ of one
+     * aggregate share their columns (the groups of 6 of the upper Galerkin product).
+     */
+    private static Csr aggregateProlongator(int n, int aggregates, long seed) {
+        Random rnd = new Random(seed);
+        int[] rp = new int[n + 1];
+        java.util.List<Integer> cols = new java.util.ArrayList<>();
+        java.util.List<Double> vals = new java.util.ArrayList<>();
+        int[] pattern = null;
+        for (int i = 0; i < n; i++) {
+            if (i % 3 == 0) {
+                java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+                int center = (int) ((long) i * aggregates / n);
+                for (int t = 0; t < 3; t++) {
+                    int agg = Math.floorMod(center + rnd.nextInt(5) - 2, aggregates);
+                    for (int mode = 0; mode < 6; mode++) {
+                        set.add(6 * agg + mode);
+                    }
+                }
+                pattern = set.stream().mapToInt(Integer::intValue).toArray();
+            }
+            for (int j : pattern) {
+                cols.add(j);
+                vals.add(rnd.nextDouble() - 0.5);
+            }
+            rp[i + 1] = cols.size();
+        }
+        return new Csr(n, 6 * aggregates, rp, cols.stream().mapToInt(Integer::intValue).toArray(),
+                vals.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    @Test
+    void galerkinOverAggregatesOfSixModesEqualsDenseTripleProduct() {
+        Csr a = stiffness();
+        int aggregates = 12;
+        Csr p = aggregateProlongator(a.rows, aggregates, 3);
+        double[][] pd = dense(p);
+        double[][] expected = multiply(transpose(pd), multiply(dense(a), pd));
+        int[] blocks = new int[aggregates + 1];
+        for (int k = 0; k <= aggregates; k++) {
+            blocks[k] = 6 * k;
+        }
+        Csr pt = p.transposeInto(p.cols);
+        int[] groups = pt.rowGroups(blocks);
+        assertTrue(groups.length - 1 < p.cols, "rows of Pᵀ of one aggregate share their columns");
+        for (int chunk : new int[] {7, 60, a.rows}) {
+            assertClose(expected, dense(SmoothedAggregation.galerkin(a, p, blocks, chunk)));
+        }
+        assertClose(multiply(dense(a), pd), dense(a.times(p)));
+    }
 }

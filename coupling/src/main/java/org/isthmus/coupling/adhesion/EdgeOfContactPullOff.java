@@ -19,11 +19,13 @@ import org.isthmus.atomistic.structure.Lattices;
 import org.isthmus.continuum.element.Section;
 import org.isthmus.continuum.material.CauchyBornMaterial;
 import org.isthmus.continuum.material.LinearElastic;
+import org.isthmus.continuum.material.Material;
 import org.isthmus.continuum.mesh.ElementType;
 import org.isthmus.continuum.mesh.Mesh;
 import org.isthmus.continuum.solve.FeModel;
 import org.isthmus.continuum.solve.Loading;
 import org.isthmus.coupling.cohesive.DerivedCohesiveLaw;
+import org.isthmus.coupling.cohesive.InterfaceRepeats;
 import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.isthmus.coupling.fracture.BlendedCohesiveLine;
 import org.isthmus.coupling.handshake.Blending;
@@ -37,9 +39,9 @@ import org.isthmus.coupling.model.CoupledModel;
 import org.isthmus.coupling.model.EnergyLedger;
 
 /**
- * Two blocks of one crystal pulled apart across an interface carried by a cohesive law derived
- * from the potential, atomistic near the edge of contact (issue 7, example 2; issue 6, acceptance
- * test 5). Plane strain in the crack frame of the crystal (x in the plane, y the interface normal,
+ * Two blocks, of one crystal or of two ({@link Upper}: Cu on Ni, say), pulled apart across an
+ * interface carried by a cohesive law derived from the potential, atomistic near the edge of
+ * contact (issue 7, example 2; issue 6, acceptance test 5). Plane strain in the crack frame of the crystal (x in the plane, y the interface normal,
  * z the in-plane direction, periodic with one period l_z): block A (label 1) fills
  * [−E, L] × [−H, 0], block B (label 2) [−E, L] × [0, H]. They are bonded along 0 ≤ x ≤ L; along
  * x &lt; 0 they only touch (a pre-crack, no cohesion), so x = 0 is the edge of contact.
@@ -175,19 +177,60 @@ public final class EdgeOfContactPullOff {
     private final double left;
     private final double modulus;
     private final int[] top;
+    private final boolean twoCrystals;
+    private final OrientedCrystal crystalB;
 
     /**
+     * The upper block's crystal when it is not the lower one (adhesion of two materials, as the law
+     * of {@code HalfCrystals.adhesion} was derived for): B in the same surface frame, its in-plane
+     * repeats over A's and strains, and the distance between the facing layers at zero opening.
+     *
+     * @param crystal B in the surface frame of the law (plane = the interface, direction = the
+     *        periodic z axis of the pull)
+     * @param repeats the in-plane repeats (axis 1 = the direction = z of the pull, axis 2 = x)
+     * @param gap distance between A's top and B's bottom atomic layer where the law has its zero (Å)
+     */
+    public record Upper(OrientedCrystal crystal, InterfaceRepeats repeats, double gap) {
+
+        public Upper {
+            if (crystal == null || repeats == null || !(gap > 0)) {
+                throw new InvalidInputException(String.format(Locale.ROOT, "pull-off upper crystal %s, repeats %s, gap %.4g Å; "
+                        + "expected a crystal, its repeats and a positive gap", crystal, repeats, gap));
+            }
+        }
+    }
+
+    /**
+     * Two blocks of one crystal.
+     *
      * @param potential the potential of the atoms (and, through Cauchy–Born, of the continuum)
      * @param surfaceCrystal the crystal in the surface frame of the law: its plane is the interface,
      *        its direction the periodic z axis of the pull
      * @param law the law derived for that plane (needs the layer compliance for its decohesion form)
      */
     public EdgeOfContactPullOff(Potential potential, OrientedCrystal surfaceCrystal, DerivedCohesiveLaw law, Options options) {
+        this(potential, surfaceCrystal, null, law, options);
+    }
+
+    /**
+     * Block A of {@code lower} below block B of {@code upper.crystal()} (Cu on Ni, say): B's atoms
+     * strained in-plane by the repeats' strains so the interface is coherent, as in the derivation
+     * of {@code law} (the A/B law of {@code HalfCrystals.adhesion} at {@code upper.gap()}); each
+     * block's continuum has its own Cauchy–Born elastic constants (B's unstrained). The misfit
+     * leaves B's atoms pre-stressed against its continuum, so the reference ghost forces are
+     * removed as dead loads ({@link org.isthmus.coupling.model.GhostCorrection#REFERENCE}); the
+     * correction's share of the energy is in every ledger.
+     *
+     * @param upper B, or null for one crystal (the cleavage case)
+     */
+    public EdgeOfContactPullOff(Potential potential, OrientedCrystal lower, Upper upper, DerivedCohesiveLaw law,
+            Options options) {
         this.law = law;
         this.options = options;
-        this.crystal = OrientedCrystal.crack(surfaceCrystal.lattice(), surfaceCrystal.element(),
-                surfaceCrystal.latticeConstant(), surfaceCrystal.normal().toArray(), surfaceCrystal.direction().toArray());
-        double lz = crystal.frontPeriod();
+        this.crystal = crackFrame(lower);
+        this.crystalB = upper == null ? crystal : crackFrame(upper.crystal());
+        int nz = upper == null ? 1 : upper.repeats().a1();
+        double lz = nz * crystal.frontPeriod();
         this.frontLength = lz;
         double rc = potential.cutoff();
         double h = options.elementSize();
@@ -207,26 +250,50 @@ public final class EdgeOfContactPullOff {
         this.mesh = twoBlocks(xs, ys);
         this.top = mesh.nodeSet("top");
 
-        // atoms: the crystal with its widest gap on y = 0, kept within reach + 1 Å of the edge of contact
-        double[] shift = new double[3];
-        shift[1] = -crystal.widestGapMidpoint(shift);
+        // atoms within reach + 1 Å of the edge of contact: A below y = 0, B above, the facing layers
+        // at −g/2 and +g/2 (one crystal: its widest gap on y = 0)
         double r = reach + 1;
-        double[] p = crystal.sites(-r, r, -r, r, 1, shift);
+        double g = upper == null ? crystal.cleavageGap() : upper.gap();
+        double[] shiftA = new double[3];
+        shiftA[1] = -crystal.widestGapMidpoint(shiftA);
+        double[] shiftB = shiftA.clone();
+        double sx = 1;
+        double sz = 1;
+        if (upper != null) {
+            shiftA[1] += 0.5 * crystal.cleavageGap() - 0.5 * g;
+            shiftB = new double[3];
+            shiftB[1] = -crystalB.widestGapMidpoint(shiftB) - 0.5 * crystalB.cleavageGap() + 0.5 * g;
+            sx = 1 + upper.repeats().strain2();
+            sz = 1 + upper.repeats().strain1();
+        }
+        // A up to and including its top layer at −g/2, B from its bottom layer at +g/2
+        double[] pa = crystal.sites(-r, r, -r, -0.5 * g + 0.1, nz, shiftA);
+        double[] pb = upper == null ? crystal.sites(-r, r, 0.5 * g - 0.1, r, nz, shiftB)
+                : crystalB.sites(-r / sx, r / sx, 0.5 * g - 0.1, r, upper.repeats().b1(), shiftB);
+        for (int i = 0; i < pb.length; i += 3) {
+            pb[i] *= sx;
+            pb[i + 2] *= sz;
+        }
+        int na = pa.length / 3;
+        int total = na + pb.length / 3;
+        double[] keep = new double[3 * total];
+        int[] labels = new int[total];
+        Element[] species = new Element[total];
         int n = 0;
-        double[] keep = new double[p.length];
-        int[] labels = new int[p.length / 3];
-        for (int i = 0; i < p.length / 3; i++) {
-            if (Math.hypot(p[3 * i], p[3 * i + 1]) <= r) {
-                System.arraycopy(p, 3 * i, keep, 3 * n, 3);
-                labels[n] = p[3 * i + 1] < 0 ? BODY_A : BODY_B;
+        for (int i = 0; i < total; i++) {
+            boolean isA = i < na;
+            double[] p = isA ? pa : pb;
+            int k = isA ? i : i - na;
+            if (Math.hypot(p[3 * k], p[3 * k + 1]) <= r) {
+                System.arraycopy(p, 3 * k, keep, 3 * n, 3);
+                labels[n] = isA ? BODY_A : BODY_B;
+                species[n] = isA ? crystal.element() : crystalB.element();
                 n++;
             }
         }
-        Element[] species = new Element[n];
-        Arrays.fill(species, crystal.element());
         double box = 2 * r + 40;
         Cell cell = Cell.of(new double[][] {{box, 0, 0}, {0, box, 0}, {0, 0, lz}}, false, false, true);
-        Configuration atoms = Configuration.of(species, Arrays.copyOf(keep, 3 * n), cell)
+        Configuration atoms = Configuration.of(Arrays.copyOf(species, n), Arrays.copyOf(keep, 3 * n), cell)
                 .withLabels(Arrays.copyOf(labels, n));
         Blending blending = new Blending(new Cylinder(new double[3], new double[] {0, 0, 1}, options.atomisticRadius()),
                 options.handshakeWidth(), options.ramp());
@@ -236,30 +303,54 @@ public final class EdgeOfContactPullOff {
         // the interface inside the atoms: mask + the rigid law between the facing layers, on x ≥ 0 only
         BodyInterface iface = BodyInterface.between(BODY_A, BODY_B, new double[] {0, 1, 0});
         int[] layerA = iface.facingLayer(ref, false, 0.25);
-        double areaPerAtom = areaPerAtom(crystal, shift, ref.x(layerA[0], 1), lz);
-        double strip = areaPerAtom / lz;
+        int[] layerB = iface.facingLayer(ref, true, 0.25);
+        double areaA = areaPerAtom(crystal, shiftA, ref.x(layerA[0], 1), nz, 1, 1);
+        double areaB = upper == null ? areaA
+                : areaPerAtom(crystalB, shiftB, ref.x(layerB[0], 1), upper.repeats().b1(), sx, sz);
         double[] w = partition.siteWeights();
         for (int i = 0; i < w.length; i++) {
-            // the share of atom i's strip [x − s/2, x + s/2] on the bonded side x ≥ 0
+            // the share of atom i's strip [x − s/2, x + s/2] on the bonded side x ≥ 0 (s = its area per atom / l_z)
+            double strip = (ref.label(i) == BODY_B ? areaB : areaA) / lz;
             w[i] *= Math.max(0, Math.min(1, (ref.x(i, 0) + 0.5 * strip) / strip));
         }
-        this.surface = SurfaceLayerCohesion.builder(ref, iface, law.rigidLaw()).areaPerAtom(areaPerAtom, areaPerAtom)
+        this.surface = SurfaceLayerCohesion.builder(ref, iface, law.rigidLaw()).areaPerAtom(areaA, areaB)
                 .weights(w).build();
         this.line = new BlendedCohesiveLine(mesh, mesh.faceSet("interfaceUpper"), mesh.faceSet("interfaceLower"),
                 blending, lz, law.decohesionLaw());
         this.gauge = new OpeningGauge(mesh, mesh.nodeSet("interfaceUpper"), mesh.nodeSet("interfaceLower"), blending,
                 lz, surface);
 
-        double[][] c = new CauchyBornMaterial(PotentialLatticeEnergy.of(potential, conventionalCell(surfaceCrystal)))
-                .elasticConstants();
-        LinearElastic material = LinearElastic.cubic(c[0][0], c[0][1], c[3][3], crystal.rotation());
-        this.modulus = surfaceCrystal.stackingPeriod() / law.layerCompliance();
-        this.model = CoupledModel.builder(partition, potential, material, Section.planeStrain(lz))
+        LinearElastic materialA = cauchyBorn(potential, lower, crystal);
+        this.modulus = lower.stackingPeriod() / law.layerCompliance();
+        Material[] materials = new Material[mesh.elementCount()];
+        Arrays.fill(materials, materialA);
+        if (upper != null) {
+            LinearElastic materialB = cauchyBorn(potential, upper.crystal(), crystalB);
+            for (int e : mesh.elementSet("upper")) {
+                materials[e] = materialB;
+            }
+        }
+        this.twoCrystals = upper != null;
+        this.model = CoupledModel.builder(partition, potential, materials, Section.planeStrain(lz))
                 .mask(iface.mask(ref))
                 .terms(surface, line)
                 .loading(fe -> new Loading(fe).clamp("bottom").clamp("top").displacement("top", 1, 1.0))
+                .ghostForceCorrection(twoCrystals)
                 .threads(options.threads(), 1)
                 .build();
+    }
+
+    /** The crystal in the crack frame of the pull: normal along y, its direction along z. */
+    private static OrientedCrystal crackFrame(OrientedCrystal surfaceCrystal) {
+        return OrientedCrystal.crack(surfaceCrystal.lattice(), surfaceCrystal.element(), surfaceCrystal.latticeConstant(),
+                surfaceCrystal.normal().toArray(), surfaceCrystal.direction().toArray());
+    }
+
+    /** The crystal's Cauchy–Born elastic constants, linear elastic, rotated into the frame of the pull. */
+    private static LinearElastic cauchyBorn(Potential potential, OrientedCrystal surfaceCrystal, OrientedCrystal frame) {
+        double[][] c = new CauchyBornMaterial(PotentialLatticeEnergy.of(potential, conventionalCell(surfaceCrystal)))
+                .elasticConstants();
+        return LinearElastic.cubic(c[0][0], c[0][1], c[3][3], frame.rotation());
     }
 
     /** The conventional cubic cell of the crystal at its lattice constant. */
@@ -271,11 +362,14 @@ public final class EdgeOfContactPullOff {
         };
     }
 
-    /** Area per atom (Å²) of the crystal's atomic layer at height y: one x period × l_z over its atom count. */
-    private static double areaPerAtom(OrientedCrystal crystal, double[] shift, double y, double lz) {
+    /**
+     * Area per atom (Å²) of the crystal's atomic layer at height y: one x period × nz front periods
+     * over its atom count, the crystal strained in-plane by sx along x and sz along z.
+     */
+    private static double areaPerAtom(OrientedCrystal crystal, double[] shift, double y, int nz, double sx, double sz) {
         double px = crystal.period(crystal.advance());
-        double[] s = crystal.sites(0, px, y - 0.2, y + 0.2, 1, shift);
-        return px * lz / (s.length / 3);
+        double[] s = crystal.sites(0, px, y - 0.2, y + 0.2, nz, shift);
+        return px * sx * nz * crystal.frontPeriod() * sz / (s.length / 3);
     }
 
     /** Grid lines from a to b (a ≤ 0 ≤ b) through 0: spacing h within |x| ≤ fine, then growing by 1.25 up to 3h. */
@@ -707,10 +801,16 @@ public final class EdgeOfContactPullOff {
         return left;
     }
 
+    /** The upper block's crystal in the frame of the pull, unstrained (the lower one's when there is one crystal). */
+    public OrientedCrystal upperCrystal() {
+        return crystalB;
+    }
+
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "EdgeOfContactPullOff[%s; blocks %.1f × %.1f Å (pre-crack %.1f Å, bonded %.1f Å), "
-                + "l_z %.3f Å; %d elements; %s; %d surface atoms]", crystal, left + options.bondedLength(), height, left,
+        return String.format(Locale.ROOT, "EdgeOfContactPullOff[%s%s; blocks %.1f × %.1f Å (pre-crack %.1f Å, bonded %.1f Å), "
+                + "l_z %.3f Å; %d elements; %s; %d surface atoms]", crystal,
+                twoCrystals ? " below " + crystalB : "", left + options.bondedLength(), height, left,
                 options.bondedLength(), frontLength, mesh.elementCount(), partition, surface.surfaceAtomCount());
     }
 }

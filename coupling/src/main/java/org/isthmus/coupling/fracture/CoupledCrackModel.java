@@ -19,6 +19,7 @@ import org.isthmus.continuum.fracture.AnisotropicCrackField;
 import org.isthmus.continuum.material.CauchyBornMaterial;
 import org.isthmus.continuum.material.LinearElastic;
 import org.isthmus.continuum.material.Material;
+import org.isthmus.continuum.material.StrainPolynomialMaterial;
 import org.isthmus.continuum.mesh.Mesh;
 import org.isthmus.continuum.output.CohesiveFaces;
 import org.isthmus.continuum.output.CohesiveVtuWriter;
@@ -637,6 +638,26 @@ public final class CoupledCrackModel implements CrackModel {
     /** The third-order expansion of the relaxed-ion Cauchy–Born material of the cubic cell in the crack frame. */
     public static ThirdOrderElastic cauchyBornMaterial(OrientedCrystal crystal, Potential potential,
             Configuration cubicCell) {
+        return ThirdOrderElastic.expand(new CauchyBornMaterial(PotentialLatticeEnergy.of(potential,
+                crackFrameCell(crystal, cubicCell))), 5e-3);
+    }
+
+    /**
+     * The relaxed-ion Cauchy–Born material of the cubic cell in the crack frame as a quartic
+     * polynomial in the Green–Lagrange strain fitted within |E| ≤ radius, the exact Cauchy–Born
+     * material beyond ({@link StrainPolynomialMaterial#fit(Material, double)}; its fit errors are
+     * reported by the returned material).
+     *
+     * @throws org.isthmus.continuum.InvalidInputException if radius is not in (0, 0.5]
+     */
+    public static StrainPolynomialMaterial cauchyBornPolynomial(OrientedCrystal crystal, Potential potential,
+            Configuration cubicCell, double radius) {
+        return StrainPolynomialMaterial.fit(new CauchyBornMaterial(PotentialLatticeEnergy.of(potential,
+                crackFrameCell(crystal, cubicCell))), radius);
+    }
+
+    /** The cubic cell rotated into the crack frame (periodic along its three rotated vectors). */
+    private static Configuration crackFrameCell(OrientedCrystal crystal, Configuration cubicCell) {
         double[] r = crystal.rotation();   // rows: crack axes in cubic coordinates, so v' = R v
         double[][] m = cubicCell.cell().matrix();
         double[][] rm = new double[3][3];
@@ -648,8 +669,7 @@ public final class CoupledCrackModel implements CrackModel {
         for (int i = 0; i < pos.length / 3; i++) {
             rotate(r, pos, 3 * i, rp, 3 * i);
         }
-        Configuration cell = Configuration.of(cubicCell.species(), rp, Cell.of(rm, true, true, true));
-        return ThirdOrderElastic.expand(new CauchyBornMaterial(PotentialLatticeEnergy.of(potential, cell)), 5e-3);
+        return Configuration.of(cubicCell.species(), rp, Cell.of(rm, true, true, true));
     }
 
     private static void rotate(double[] r, double[] v, int off, double[] out, int outOff) {

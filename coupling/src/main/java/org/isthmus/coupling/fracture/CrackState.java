@@ -76,8 +76,18 @@ public final class CrackState {
     }
 
     /**
+     * Whether the point {@code behind} Å behind the tip lies within the model's rows of cleavage
+     * bonds (where {@link #openingBehindTip} interpolates rather than returning an end row's
+     * opening): a coupled model has rows only inside its atomistic region.
+     */
+    public boolean hasRowsAt(double behind) {
+        double x = tip - behind;
+        return rowX.length > 0 && x >= rowX[0] - 1e-9 && x <= rowX[rowX.length - 1] + 1e-9;
+    }
+
+    /**
      * The crack-opening displacement (Å) a distance {@code behind} (Å) behind the tip, linearly
-     * interpolated between rows.
+     * interpolated between rows (beyond the rows, the opening of the end row; see {@link #hasRowsAt}).
      */
     public double openingBehindTip(double behind) {
         double x = tip - behind;

@@ -22,6 +22,22 @@ import org.isthmus.continuum.material.Tensors;
  * the leading nonlinearity of the crystal (the softening of silicon in tension) at the cost of a
  * few hundred operations per quadrature point instead of a relaxed-ion cell calculation. Valid
  * while the strain stays small enough for the fourth-order terms to be negligible (a few %).
+ *
+ * <p><b>Bounded beyond its range.</b> A cubic W is unbounded below: along a ray E = s N (|N| = 1)
+ * it is ½ a s² + (1/6) b s³, which for b &lt; 0 peaks at s* = −2a/b and then falls without end, so
+ * a minimiser can carry an element there and on (the run-away of the coupled crack at K₊). The
+ * cubic term is therefore faded out beyond a strain norm ρ (the <i>cubic range</i>):
+ *
+ * <pre>
+ * W(E) = ½ C E E + (1/6) φ(|E|²/ρ²) D E E E,   φ = 1 for q ≤ 1, 0 for q ≥ 4,
+ * φ = 1 − 10t³ + 15t⁴ − 6t⁵ between (t = (q − 1)/3; the C² "smootherstep")
+ * </pre>
+ *
+ * so W is the expansion exactly for |E| ≤ ρ, the quadratic form (bounded below where C is
+ * positive definite) beyond 2ρ, and C² everywhere; stress and tangent stay exact derivatives. The
+ * default ρ is half the smallest s* over strain directions ({@link #runawayStrain()}, sampled),
+ * i.e. about the strain of the ideal strength (the stress peak −a/b along the worst ray), where the
+ * expansion has stopped describing the crystal anyway; below it nothing changes.
  * Immutable and thread-safe.
  */
 public final class ThirdOrderElastic implements Material {
@@ -32,9 +48,26 @@ public final class ThirdOrderElastic implements Material {
     private final double[] d;   // 729, D_ijklmn
     private final double[] cv = new double[36];    // C_ab (Voigt)
     private final double[] dv = new double[216];   // D_abc (Voigt)
+    private final double runaway;                  // smallest s* = −2a/b over sampled directions
+    private final double range;                    // ρ: the cubic term fades between ρ and 2ρ
 
-    /** From the full tensors C (81, eV/Å³) and D (729, eV/Å³), symmetrised over index pairs. */
+    /**
+     * From the full tensors C (81, eV/Å³) and D (729, eV/Å³), symmetrised over index pairs, with
+     * the default cubic range (half of {@link #runawayStrain()}).
+     */
     public ThirdOrderElastic(double[] c, double[] d) {
+        this(c, d, Double.NaN);
+    }
+
+    /** The same constants with cubic range ρ (strain norm; +∞: the plain, unbounded expansion). */
+    public ThirdOrderElastic withCubicRange(double rho) {
+        if (!(rho > 0)) {
+            throw new IllegalArgumentException("cubic range must be > 0 (+∞ for the plain expansion), got " + rho);
+        }
+        return new ThirdOrderElastic(c, d, rho);
+    }
+
+    private ThirdOrderElastic(double[] c, double[] d, double rho) {
         if (c.length != 81 || d.length != 729) {
             throw new IllegalArgumentException("expected 81 second- and 729 third-order constants");
         }
@@ -60,6 +93,93 @@ public final class ThirdOrderElastic implements Material {
                 }
             }
         }
+        this.runaway = smallestPeak(this.c, this.d);
+        this.range = Double.isNaN(rho) ? 0.5 * runaway : rho;
+    }
+
+    /**
+     * The smallest strain norm s* = −2a/b at which the plain expansion peaks along a ray E = s N
+     * (a = N:C:N, b = D⋮NNN &lt; 0), over 20 000 directions N drawn from a fixed seed and the six
+     * unit Voigt directions: beyond it the plain cubic energy decreases without bound. +∞ when b ≥ 0
+     * in every sampled direction.
+     */
+    private static double smallestPeak(double[] c, double[] d) {
+        java.util.Random random = new java.util.Random(20261122L);
+        double best = Double.POSITIVE_INFINITY;
+        double[] n = new double[9];
+        for (int t = -6; t < 20000; t++) {
+            double[] v = new double[6];
+            if (t < 0) {
+                v[t + 6] = 1;
+            } else {
+                for (int k = 0; k < 6; k++) {
+                    v[k] = random.nextGaussian();
+                }
+            }
+            java.util.Arrays.fill(n, 0);
+            for (int k = 0; k < 6; k++) {
+                add(n, PAIRS[k], k < 3 ? v[k] : 2 * v[k]);   // add() halves off-diagonal entries
+            }
+            double norm = Math.sqrt(dot(n, n));
+            for (int k = 0; k < 9; k++) {
+                n[k] /= norm;
+            }
+            double a = 0;
+            double b = 0;
+            for (int p = 0; p < 9; p++) {
+                for (int q = 0; q < 9; q++) {
+                    double de = 0;
+                    for (int r = 0; r < 9; r++) {
+                        de += d[81 * p + 9 * q + r] * n[r];
+                    }
+                    a += c[9 * p + q] * n[p] * n[q];
+                    b += de * n[p] * n[q];
+                }
+            }
+            if (b < 0) {
+                best = Math.min(best, -2 * a / b);
+            }
+        }
+        return best;
+    }
+
+    private static double dot(double[] x, double[] y) {
+        double s = 0;
+        for (int k = 0; k < x.length; k++) {
+            s += x[k] * y[k];
+        }
+        return s;
+    }
+
+    /**
+     * The fade φ(q) of the cubic term and its first two derivatives in q = |E|²/ρ²: 1 up to q = 1,
+     * the smootherstep 1 − 10t³ + 15t⁴ − 6t⁵ in t = (q − 1)/3 up to q = 4, then 0.
+     */
+    private static void fade(double q, double[] out) {
+        if (q <= 1) {
+            out[0] = 1;
+            out[1] = 0;
+            out[2] = 0;
+        } else if (q >= 4) {
+            out[0] = 0;
+            out[1] = 0;
+            out[2] = 0;
+        } else {
+            double t = (q - 1) / 3;
+            out[0] = 1 - t * t * t * (10 - 15 * t + 6 * t * t);
+            out[1] = -30 * t * t * (1 - t) * (1 - t) / 3;
+            out[2] = -60 * t * (1 - t) * (1 - 2 * t) / 9;
+        }
+    }
+
+    /** Half of it is the default cubic range. */
+    public double runawayStrain() {
+        return runaway;
+    }
+
+    /** ρ: the strain norm |E| = (E:E)^{1/2} up to which W is the plain expansion; its cubic term is gone beyond 2ρ. */
+    public double cubicRange() {
+        return range;
     }
 
     /**
@@ -165,8 +285,10 @@ public final class ThirdOrderElastic implements Material {
             }
             g[k] = i == j ? 0.5 * (s - 1) : s;   // E_ii = ½(C_ii − 1); γ_ij = 2E_ij = C_ij
         }
-        double w = 0;
+        double w2 = 0;
+        double w3 = 0;
         double[] sv = new double[6];
+        double[] s3 = new double[6];
         for (int x = 0; x < 6; x++) {
             double sc = 0;
             double sd = 0;
@@ -178,9 +300,21 @@ public final class ThirdOrderElastic implements Material {
                 sc += cv[6 * x + y] * g[y];
                 sd += de * g[y];
             }
-            sv[x] = sc + 0.5 * sd;                     // S_a = C_ab γ_b + ½ D_abc γ_b γ_c
-            w += g[x] * (0.5 * sc + sd / 6);
+            sv[x] = sc;                                // S_a = C_ab γ_b + ½ D_abc γ_b γ_c
+            s3[x] = 0.5 * sd;
+            w2 += 0.5 * g[x] * sc;
+            w3 += g[x] * sd / 6;
         }
+        // the fade beyond ρ: |E|² = Σ normal γ² + ½ Σ shear γ²
+        double q = (g[0] * g[0] + g[1] * g[1] + g[2] * g[2] + 0.5 * (g[3] * g[3] + g[4] * g[4] + g[5] * g[5]))
+                / (range * range);
+        double[] phi = new double[3];
+        fade(q, phi);
+        for (int x = 0; x < 6; x++) {
+            double dq = (x < 3 ? 2 : 1) * g[x] / (range * range);
+            sv[x] += phi[0] * s3[x] + w3 * phi[1] * dq;
+        }
+        double w = w2 + phi[0] * w3;
         if (p != null) {
             double[] s = {sv[0], sv[5], sv[4], sv[5], sv[1], sv[3], sv[4], sv[3], sv[2]};
             for (int i = 0; i < 3; i++) {
@@ -231,23 +365,48 @@ public final class ThirdOrderElastic implements Material {
                 e[3 * i + j] = 0.5 * (s - (i == j ? 1 : 0));   // E = ½(FᵀF − I)
             }
         }
-        double[] h = new double[81];   // C + D·E
+        double[] h = new double[81];   // ∂S/∂E: C + φ D·E + the fade's terms
+        double[] de = new double[81];  // D·E
         double[] s = new double[9];
-        double w = 0;
+        double[] s3 = new double[9];   // ½ D:E:E
+        double w2 = 0;
+        double w3 = 0;
         for (int p1 = 0; p1 < 9; p1++) {
             double sc = 0;
             double sd = 0;
             for (int q = 0; q < 9; q++) {
-                double de = 0;
+                double v = 0;
                 for (int r = 0; r < 9; r++) {
-                    de += d[81 * p1 + 9 * q + r] * e[r];
+                    v += d[81 * p1 + 9 * q + r] * e[r];
                 }
-                h[9 * p1 + q] = c[9 * p1 + q] + de;
+                de[9 * p1 + q] = v;
                 sc += c[9 * p1 + q] * e[q];
-                sd += de * e[q];
+                sd += v * e[q];
             }
-            s[p1] = sc + 0.5 * sd;                          // S = C:E + ½ D:E:E
-            w += e[p1] * (0.5 * sc + sd / 6);               // W = ½ E:C:E + (1/6) D⋮EEE
+            s[p1] = sc;                                     // S = C:E + φ ½ D:E:E + W₃ φ' ∂q/∂E
+            s3[p1] = 0.5 * sd;
+            w2 += 0.5 * e[p1] * sc;                         // W = ½ E:C:E + φ (1/6) D⋮EEE
+            w3 += e[p1] * sd / 6;
+        }
+        double r2 = range * range;
+        double[] phi = new double[3];
+        fade(dot(e, e) / r2, phi);
+        for (int p1 = 0; p1 < 9; p1++) {
+            s[p1] += phi[0] * s3[p1] + w3 * phi[1] * 2 * e[p1] / r2;
+        }
+        double w = w2 + phi[0] * w3;
+        for (int p1 = 0; p1 < 9; p1++) {
+            int i1 = p1 / 3;
+            int j1 = p1 % 3;
+            for (int q = 0; q < 9; q++) {
+                int k1 = q / 3;
+                int l1 = q % 3;
+                // ∂²q/∂E∂E = (2/ρ²) I_sym, I_sym = ½(δ_ik δ_jl + δ_il δ_jk) on symmetric tensors
+                double isym = 0.5 * ((i1 == k1 && j1 == l1 ? 1 : 0) + (i1 == l1 && j1 == k1 ? 1 : 0));
+                h[9 * p1 + q] = c[9 * p1 + q] + phi[0] * de[9 * p1 + q]
+                        + phi[1] * (2 / r2) * (s3[p1] * e[q] + e[p1] * s3[q])
+                        + w3 * (phi[2] * (4 / (r2 * r2)) * e[p1] * e[q] + phi[1] * (2 / r2) * isym);
+            }
         }
         if (p != null) {
             for (int i = 0; i < 3; i++) {

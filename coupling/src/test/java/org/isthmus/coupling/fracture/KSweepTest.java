@@ -1,5 +1,7 @@
 package org.isthmus.coupling.fracture;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,6 +106,27 @@ class KSweepTest {
         assertEquals(0.01, c.trappedOpeningError(), 1e-9);
         assertEquals(0, self.trappedOpeningError(), 0);
         assertTrue(Double.isNaN(new SweepComparison(1, 0, 0, 1, 1).trappedOpeningError()));
+    }
+
+    /**
+     * A point behind the tip that lies beyond one model's rows (a coupled model has rows only
+     * inside its atoms) is skipped, not compared with that model's end row.
+     */
+    @Test
+    void comparisonSkipsPointsBeyondAModelsRows() {
+        double[] wide = {-30, -20, -10, 0, 10};
+        double[] narrow = {-20, -10, 0, 10};
+        CrackState ref = new CrackState(null, new double[0], 0, 0, 0, true, 1, wide, new double[] {3, 2, 1, 0, 0});
+        // the same openings where both have rows; the narrow model's end row differs from the wide one's at −25 Å
+        CrackState other = new CrackState(null, new double[0], 0, 0, 0, true, 1, narrow, new double[] {2, 1, 0, 0});
+        assertTrue(ref.hasRowsAt(25) && !other.hasRowsAt(25) && other.hasRowsAt(15));
+        KSweep.Result a = new KSweep.Result(List.of(new KSweep.Step("start", 1, ref, 1)), 1, 0, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN);
+        KSweep.Result b = new KSweep.Result(List.of(new KSweep.Step("start", 1, other, 1)), 1, 0, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN);
+        assertEquals(0, SweepComparison.of(a, b, 5, 15, 25).maxOpeningError(), 0, "−25 Å is beyond the narrow rows");
+        assertEquals(2, other.openingBehindTip(25), 0, "beyond the rows: the end row's opening, which is why it is skipped");
+        assertEquals(0, SweepComparison.of(a, b, 25).maxOpeningError(), 0, "nothing left to compare");
     }
 
     @Test

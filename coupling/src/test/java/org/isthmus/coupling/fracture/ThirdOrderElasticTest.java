@@ -70,6 +70,59 @@ class ThirdOrderElasticTest {
         }
     }
 
+    /**
+     * Beyond its cubic range: stress and tangent stay exact derivatives in the fade (ρ < |E| < 2ρ)
+     * and beyond it; W equals the plain expansion up to ρ; along the direction where the plain
+     * expansion peaks first, the plain W falls below zero while the bounded W keeps rising.
+     */
+    @Test
+    void boundedBeyondItsCubicRange() {
+        double rho = cb3.cubicRange();
+        assertEquals(0.5 * cb3.runawayStrain(), rho, 1e-15);
+        assertTrue(rho > 0.1 && rho < 0.3, "SW silicon peaks along its worst ray near |E| = 0.34: " + cb3.runawayStrain());
+        ThirdOrderElastic plain = cb3.withCubicRange(Double.POSITIVE_INFINITY);
+        double[] small = f(0.03, 0.01, 0, -0.02, 0.04, 0, 0, 0, 0.01);
+        assertEquals(plain.energy(small), cb3.energy(small), 0, "unchanged within its range");
+        // the fade and beyond: a stretch with |E| ≈ 1.5 ρ, and one ≈ 2.5 ρ
+        for (double scale : new double[] {1.0, 1.6}) {
+            double[] f = f(0.09 * scale, 0.03 * scale, 0, -0.05 * scale, 0.12 * scale, 0.02 * scale, 0, 0.01 * scale,
+                    -0.02 * scale);
+            double[] p = new double[9];
+            double[] a = new double[81];
+            double w = cb3.tangent(f, p, a);
+            assertEquals(w, cb3.energy(f), 1e-12 * Math.abs(w));
+            double[] pv = new double[9];
+            cb3.stress(f, pv);
+            double h = 1e-6;
+            for (int k = 0; k < 9; k++) {
+                assertEquals(p[k], pv[k], 1e-12, "P " + k + " tensor against Voigt form");
+                double[] fp = f.clone();
+                double[] fm = f.clone();
+                fp[k] += h;
+                fm[k] -= h;
+                assertEquals((cb3.energy(fp) - cb3.energy(fm)) / (2 * h), p[k], 1e-7, "P " + k + " at scale " + scale);
+                double[] pp = new double[9];
+                double[] pm = new double[9];
+                cb3.stress(fp, pp);
+                cb3.stress(fm, pm);
+                for (int i = 0; i < 9; i++) {
+                    assertEquals((pp[i] - pm[i]) / (2 * h), a[9 * i + k], 1e-6, "A " + i + "," + k + " at scale " + scale);
+                }
+            }
+        }
+        // plane-strain uniaxial tension normal to the crack plane, far out: the plain cubic energy turns negative
+        double previous = 0;
+        boolean plainFell = false;
+        for (double e = 0.05; e <= 1.5; e += 0.05) {
+            double[] f = f(0, 0, 0, 0, e, 0, 0, 0, 0);
+            double w = cb3.energy(f);
+            assertTrue(w > previous, "bounded W rises along the ray: " + w + " at F_yy − 1 = " + e);
+            previous = w;
+            plainFell |= plain.energy(f) < 0;
+        }
+        assertTrue(plainFell, "the plain expansion is unbounded below along this ray");
+    }
+
     @Test
     void secondOrderConstantsAreTheRelaxedIonOnesAndTheNonlinearityIsTheCrystals() {
         LinearElastic lin = new LinearElastic(
