@@ -67,8 +67,8 @@ import org.isthmus.coupling.handshake.Ramp;
  * relaxed by L-BFGS. {@code steps.csv} then holds grip, force, traction, the mean opening of the
  * interface and of its atomistic part, the accumulated work and the energy; the plot shows the
  * traction against the grip and against the mean opening beside the rigid law; the summary adds
- * the energy of separation (E_separated − E_bonded)/area, the work of adhesion of the interface,
- * and the snap loss (grip work minus it: the blocks, taller than the law's stable length because
+ * the work of adhesion as the energy of separation (E_separated − E_bonded)/area, the grip's work
+ * ∫F dU/area ({@code grip_work}) and the snap loss (grip work minus it: the blocks, taller than the law's stable length because
  * they hold the atoms' padding, snap open past the peak).
  */
 final class AdhesionRunner implements Runner {
@@ -304,11 +304,13 @@ final class AdhesionRunner implements Runner {
                 r.energyChange() / ws, r.workOfAdhesion() * SeparationTable.J_PER_M2, r.snapLoss() * SeparationTable.J_PER_M2,
                 r.peakForce() / area * SeparationTable.GPA, r.peakGrip(), last.force());
         Map<String, Figure> out = new LinkedHashMap<>();
-        out.put("work_of_adhesion", new Figure(r.workOfAdhesion() * SeparationTable.J_PER_M2, "J/m²"));
-        out.put("energy_of_separation", new Figure(r.energyChange() * SeparationTable.J_PER_M2, "J/m²"));
+        // the work of adhesion is the energy of separation (E_separated − E_bonded)/area; the grip's work exceeds
+        // it by what the grip-controlled pull loses in its snap
+        out.put("work_of_adhesion", new Figure(r.energyChange() * SeparationTable.J_PER_M2, "J/m²"));
         out.put("law_work_of_separation", new Figure(ws * SeparationTable.J_PER_M2, "J/m²"));
-        out.put("adhesion_over_separation", new Figure(r.workOfAdhesion() / ws, ""));
-        out.put("energy_over_separation", new Figure(r.energyChange() / ws, ""));
+        out.put("adhesion_over_separation", new Figure(r.energyChange() / ws, ""));
+        out.put("grip_work", new Figure(r.workOfAdhesion() * SeparationTable.J_PER_M2, "J/m²"));
+        out.put("grip_work_over_separation", new Figure(r.workOfAdhesion() / ws, ""));
         out.put("snap_loss", new Figure(r.snapLoss() * SeparationTable.J_PER_M2, "J/m²"));
         out.put("peak_traction", new Figure(r.peakForce() / area * SeparationTable.GPA, "GPa"));
         out.put("peak_traction_displacement", new Figure(r.peakGrip(), "Å"));

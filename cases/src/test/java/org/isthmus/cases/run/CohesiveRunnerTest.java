@@ -107,8 +107,9 @@ class CohesiveRunnerTest {
         Summary s = CaseRunner.run(c, quiet(out));
         assertTrue(s.complete());
         Map<String, Figure> f = s.figures();
-        assertEquals(1, f.get("energy_over_separation").value(), 0.02);
+        assertEquals(1, f.get("adhesion_over_separation").value(), 0.02);
         assertTrue(f.get("snap_loss").value() > -0.02 * f.get("law_work_of_separation").value());
+        assertEquals(f.get("grip_work").value() - f.get("work_of_adhesion").value(), f.get("snap_loss").value(), 1e-9);
         assertTrue(f.get("atoms").value() > 100 && f.get("peak_traction").value() > 1);
         assertTrue(Math.abs(f.get("final_force").value()) < 0.1);
         assertTrue(Files.readAllLines(out.resolve(AdhesionRunner.TABLE)).size() > 6, "a header and the grip steps");
@@ -139,7 +140,7 @@ class CohesiveRunnerTest {
         assertTrue(s.complete());
         Map<String, Figure> f = s.figures();
         double w = f.get("law_work_of_separation").value();
-        assertEquals(1, f.get("energy_over_separation").value(), 0.02);
+        assertEquals(1, f.get("adhesion_over_separation").value(), 0.02);
         assertTrue(Math.abs(f.get("ghost_correction_work").value()) < 0.005 * w, "dead load of the misfit");
         assertEquals(f.get("surface_energy_lower").value() + f.get("surface_energy_upper").value() - w,
                 f.get("interface_energy").value(), 1e-12);
