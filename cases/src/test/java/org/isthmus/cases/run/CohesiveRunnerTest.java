@@ -93,18 +93,8 @@ class CohesiveRunnerTest {
     /** The adhesion case with atoms at the edge of contact: its files and figures (coarse grip steps). */
     @Test
     void adhesionWithAtomsAtTheEdgeOfContact(@TempDir Path tmp) throws Exception {
-        Path eam = Path.of("..", "examples", "cuni-zhou.yaml").toAbsolutePath().normalize();
-        Case c = parse("""
-                kind: adhesion
-                potential: %s
-                adhesion:
-                  crystal: {lattice: fcc, element: Cu, lattice_constant: "3.615 Å", plane: "111", direction: "1-10"}
-                  points: 41
-                  max_opening: "6 Å"
-                  atomistic: {bonded_length: "28 Å", grip_step: "1 Å"}
-                """.formatted(eam), tmp);
         Path out = tmp.resolve("out");
-        Summary s = CaseRunner.run(c, quiet(out));
+        Summary s = edgeOfContactPull(tmp, "");
         assertTrue(s.complete());
         Map<String, Figure> f = s.figures();
         assertEquals(1, f.get("adhesion_over_separation").value(), 0.02);
@@ -118,25 +108,15 @@ class CohesiveRunnerTest {
 
     /**
      * Cu below Ni with atoms at the edge of contact (adhesion.upper and adhesion.atomistic, example
-     * 2 of issue 7 in one case): both species among the atoms, the energy of separation equal to
+     * 2 of issue 7 in one case): the energy of separation equal to
      * the interface law's W_adh within 2 %, the misfit's dead load doing a negligible share of it,
      * and the interface figures of the two-crystal kind beside those of the pull.
      */
     @Test
     void copperOnNickelWithAtomsAtTheEdgeOfContact(@TempDir Path tmp) throws Exception {
-        Path eam = Path.of("..", "examples", "cuni-zhou.yaml").toAbsolutePath().normalize();
-        Case c = parse("""
-                kind: adhesion
-                potential: %s
-                adhesion:
-                  crystal: {lattice: fcc, element: Cu, lattice_constant: "3.615 Å", plane: "111", direction: "1-10"}
-                  upper: {lattice: fcc, element: Ni, lattice_constant: "3.52 Å", plane: "111", direction: "1-10"}
-                  points: 41
-                  max_opening: "6 Å"
-                  atomistic: {bonded_length: "28 Å", grip_step: "1 Å"}
-                """.formatted(eam), tmp);
         Path out = tmp.resolve("out");
-        Summary s = CaseRunner.run(c, quiet(out));
+        Summary s = edgeOfContactPull(tmp,
+                "  upper: {lattice: fcc, element: Ni, lattice_constant: \"3.52 Å\", plane: \"111\", direction: \"1-10\"}\n");
         assertTrue(s.complete());
         Map<String, Figure> f = s.figures();
         double w = f.get("law_work_of_separation").value();
@@ -147,6 +127,24 @@ class CohesiveRunnerTest {
         assertTrue(Math.abs(f.get("final_force").value()) < 0.1);
         String steps = Files.readString(out.resolve(AdhesionRunner.TABLE));
         assertTrue(steps.lines().count() > 6, "a header and the grip steps");
+    }
+
+    /**
+     * Runs the Zhou-EAM Cu (111) pull with atoms at the edge of contact (coarse grip steps) into
+     * {@code tmp/out}, with {@code extra} (indented YAML lines) added to the adhesion section.
+     */
+    private static Summary edgeOfContactPull(Path tmp, String extra) throws Exception {
+        Path eam = Path.of("..", "examples", "cuni-zhou.yaml").toAbsolutePath().normalize();
+        Case c = parse("""
+                kind: adhesion
+                potential: %s
+                adhesion:
+                  crystal: {lattice: fcc, element: Cu, lattice_constant: "3.615 Å", plane: "111", direction: "1-10"}
+                %s  points: 41
+                  max_opening: "6 Å"
+                  atomistic: {bonded_length: "28 Å", grip_step: "1 Å"}
+                """.formatted(eam, extra), tmp);
+        return CaseRunner.run(c, quiet(tmp.resolve("out")));
     }
 
     /**
