@@ -21,7 +21,7 @@ import org.isthmus.coupling.model.CoupledModel;
  * point opens by more than the largest opening step, the step then discarded), each step picks the
  * still-active control point (opened less than the law's range since U = 0) whose opening grew
  * most in the previous step — the active front — and holds it at its last opening plus Δδ with a
- stiff spring ({@link OpeningPenalty}); every other active point may open by Δδ at most (a
+ * stiff spring ({@link OpeningPenalty}); every other active point may open by Δδ at most (a
  * one-sided cap; closing is free). The grip is not prescribed but found: secant steps, false
  * position with the Illinois rule once bracketed, on the spring force μ(U), each trial an L-BFGS
  * relaxation warm started along dx/dU, until |μ| is within 0.4 of the force tolerance. The
