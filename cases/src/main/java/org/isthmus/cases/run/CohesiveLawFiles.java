@@ -19,6 +19,7 @@ import org.isthmus.cases.output.Progress;
 import org.isthmus.coupling.cohesive.CohesiveLawDerivation;
 import org.isthmus.coupling.cohesive.DerivedCohesiveLaw;
 import org.isthmus.coupling.cohesive.HalfCrystals;
+import org.isthmus.coupling.cohesive.InterfaceLaw;
 import org.isthmus.coupling.cohesive.InterfaceRepeats;
 import org.isthmus.coupling.cohesive.NormalModulus;
 import org.isthmus.coupling.crystal.OrientedCrystal;
@@ -104,31 +105,19 @@ public final class CohesiveLawFiles {
 
     /**
      * The law of the interface between {@code lower} (A) and {@code upper} (B) on the normal grid
-     * 0 … maxOpening: the halves ({@link HalfCrystals#adhesion}, each at least twice the cutoff
-     * thick) are first built at the mean of the two cleavage gaps and rebuilt at the gap where the
-     * rigid normal traction vanishes ({@link CohesiveLawDerivation#equilibriumOpening}), so the
-     * table starts at equilibrium; the decohesion form removes half a stacking period of each side,
-     * d_A/(2C⊥ᴬ) + d_B/(2C⊥ᴮ). Each crystal is also cleaved on its own (same variant, openings 0,
+     * 0 … maxOpening ({@link InterfaceLaw#derive}: the table starts at the equilibrium gap, the
+     * decohesion form removes half a stacking period of each side). Each crystal is also cleaved on its own (same variant, openings 0,
      * maxOpening/2, maxOpening) for its surface energy.
      */
     public static Interface deriveInterface(Potential potential, OrientedCrystal lower, OrientedCrystal upper,
             InterfaceRepeats r, boolean relaxed, double maxOpening, int points, int threads, boolean quiet) {
         double half = 2 * potential.cutoff();
         long start = System.nanoTime();
-        HalfCrystals guess = HalfCrystals.adhesion(lower, r.a1(), r.a2(), upper, r.b1(), r.b2(), half, Double.NaN);
-        double shift = CohesiveLawDerivation.builder(potential, guess).threads(threads).build().equilibriumOpening();
-        double gap = 0.5 * (lower.cleavageGap() + upper.cleavageGap()) + shift;
-        HalfCrystals halves = HalfCrystals.adhesion(lower, r.a1(), r.a2(), upper, r.b1(), r.b2(), half, gap);
-        double cA = NormalModulus.of(potential, lower, 1);
-        double cB = NormalModulus.of(potential, upper, 1);
-        // the elastic opening of half a stacking period on each side (Hayes, Ortiz, Carter 2004), Å⁴/eV
-        double s = 0.5 * lower.stackingPeriod() / cA + 0.5 * upper.stackingPeriod() / cB;
-        CohesiveLawDerivation d = CohesiveLawDerivation.builder(potential, halves).relaxed(relaxed).threads(threads)
-                .layerCompliance(s).build();
         double[] normal = CohesiveLawDerivation.grid(maxOpening, points);
         Progress progress = new Progress("cohesive", normal.length + 6L, quiet);
-        SeparationTable table = d.table(normal, new double[] {0}, k -> progress.update(k, null));
-        DerivedCohesiveLaw law = DerivedCohesiveLaw.of(table, s);
+        InterfaceLaw in = InterfaceLaw.derive(potential, lower, upper, r, relaxed, normal, threads,
+                k -> progress.update(k, null));
+        DerivedCohesiveLaw law = in.law();
         double[] three = CohesiveLawDerivation.grid(maxOpening, 3);
         double wA = CohesiveLawDerivation.builder(potential, HalfCrystals.cleavage(lower, 1, 1, half)).relaxed(relaxed)
                 .threads(threads).build().table(three, new double[] {0}, k -> progress.update(normal.length + k, null))
@@ -137,8 +126,8 @@ public final class CohesiveLawFiles {
                 .threads(threads).build().table(three, new double[] {0}, k -> progress.update(normal.length + 3 + k, null))
                 .workOfSeparation();
         progress.finish();
-        Derived derived = new Derived(halves, law, cA, (System.nanoTime() - start) * 1e-9);
-        return new Interface(derived, lower, upper, r, gap, cB, wA, wB);
+        Derived derived = new Derived(in.halves(), law, in.lowerModulus(), (System.nanoTime() - start) * 1e-9);
+        return new Interface(derived, lower, upper, r, in.gap(), in.upperModulus(), wA, wB);
     }
 
     /** law.csv, decohesion.csv, surface.csv (with a tangential opening), phi.png and traction.png in {@code dir}. */

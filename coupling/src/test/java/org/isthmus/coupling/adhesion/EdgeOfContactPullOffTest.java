@@ -11,9 +11,8 @@ import org.isthmus.atomistic.potential.eam.ZhouEam;
 import org.isthmus.atomistic.structure.Element;
 import org.isthmus.coupling.cohesive.CohesiveLawDerivation;
 import org.isthmus.coupling.cohesive.DerivedCohesiveLaw;
-import org.isthmus.coupling.cohesive.HalfCrystals;
+import org.isthmus.coupling.cohesive.InterfaceLaw;
 import org.isthmus.coupling.cohesive.InterfaceRepeats;
-import org.isthmus.coupling.cohesive.NormalModulus;
 import org.isthmus.coupling.cohesive.SeparationTable;
 import org.isthmus.coupling.crystal.OrientedCrystal;
 import org.isthmus.coupling.handshake.AtomRole;
@@ -65,15 +64,9 @@ class EdgeOfContactPullOffTest {
         OrientedCrystal a = OrientedCrystal.of("fcc", cu, 3.615, "111", "1-10");
         OrientedCrystal b = OrientedCrystal.of("fcc", ni, 3.52, "111", "1-10");
         InterfaceRepeats rep = InterfaceRepeats.match(a, b, 0.05, 4);
-        double half = 2 * eam.cutoff();
-        HalfCrystals guess = HalfCrystals.adhesion(a, rep.a1(), rep.a2(), b, rep.b1(), rep.b2(), half, Double.NaN);
-        double gap = 0.5 * (a.cleavageGap() + b.cleavageGap())
-                + CohesiveLawDerivation.builder(eam, guess).build().equilibriumOpening();
-        HalfCrystals halves = HalfCrystals.adhesion(a, rep.a1(), rep.a2(), b, rep.b1(), rep.b2(), half, gap);
-        double s = 0.5 * a.stackingPeriod() / NormalModulus.of(eam, a, 1) + 0.5 * b.stackingPeriod() / NormalModulus.of(eam, b, 1);
-        SeparationTable table = CohesiveLawDerivation.builder(eam, halves).layerCompliance(s).build()
-                .table(CohesiveLawDerivation.grid(8, 81), new double[] {0}, k -> { });
-        DerivedCohesiveLaw law = DerivedCohesiveLaw.of(table, s);
+        InterfaceLaw in = InterfaceLaw.derive(eam, a, b, rep, false, CohesiveLawDerivation.grid(8, 81), 1, null);
+        DerivedCohesiveLaw law = in.law();
+        double gap = in.gap();
         EdgeOfContactPullOff pull = new EdgeOfContactPullOff(eam, a, new EdgeOfContactPullOff.Upper(b, rep, gap), law,
                 EdgeOfContactPullOff.Options.defaults().withBondedLength(28).withGrip(1.0, 6));
         EdgeOfContactPullOff.Result r = pull.run();
