@@ -56,7 +56,7 @@ public final class ThirdOrderElastic implements Material {
      * the default cubic range (half of {@link #runawayStrain()}).
      */
     public ThirdOrderElastic(double[] c, double[] d) {
-        this(c, d, Double.NaN);
+        this(c, d, Double.NaN, Double.NaN);
     }
 
     /** The same constants with cubic range ρ (strain norm; +∞: the plain, unbounded expansion). */
@@ -64,10 +64,11 @@ public final class ThirdOrderElastic implements Material {
         if (!(rho > 0)) {
             throw new IllegalArgumentException("cubic range must be > 0 (+∞ for the plain expansion), got " + rho);
         }
-        return new ThirdOrderElastic(c, d, rho);
+        return new ThirdOrderElastic(c, d, rho, runaway);
     }
 
-    private ThirdOrderElastic(double[] c, double[] d, double rho) {
+    /** rho, runaway: NaN to take the defaults (runaway sampled from C and D, ρ half of it). */
+    private ThirdOrderElastic(double[] c, double[] d, double rho, double runaway) {
         if (c.length != 81 || d.length != 729) {
             throw new IllegalArgumentException("expected 81 second- and 729 third-order constants");
         }
@@ -93,8 +94,8 @@ public final class ThirdOrderElastic implements Material {
                 }
             }
         }
-        this.runaway = smallestPeak(this.c, this.d);
-        this.range = Double.isNaN(rho) ? 0.5 * runaway : rho;
+        this.runaway = Double.isNaN(runaway) ? smallestPeak(this.c, this.d) : runaway;
+        this.range = Double.isNaN(rho) ? 0.5 * this.runaway : rho;
     }
 
     /**
