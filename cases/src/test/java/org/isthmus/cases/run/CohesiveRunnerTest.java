@@ -69,17 +69,8 @@ class CohesiveRunnerTest {
 
     @Test
     void pullOffWorkEqualsTheLawsWorkOfSeparation(@TempDir Path tmp) throws Exception {
-        Path eam = Path.of("..", "examples", "cuni-zhou.yaml").toAbsolutePath().normalize();
-        Case c = parse("""
-                kind: adhesion
-                potential: %s
-                adhesion:
-                  crystal: {lattice: fcc, element: Cu, lattice_constant: "3.615 Å", plane: "111", direction: "1-10"}
-                  points: 41
-                  steps: 150
-                """.formatted(eam), tmp);
         Path out = tmp.resolve("out");
-        Summary s = CaseRunner.run(c, quiet(out));
+        Summary s = copperAdhesion(tmp, "  points: 41\n  steps: 150\n");
         assertTrue(s.complete());
         Map<String, Figure> f = s.figures();
         assertEquals(1, f.get("adhesion_over_separation").value(), 0.02);
@@ -94,7 +85,7 @@ class CohesiveRunnerTest {
     @Test
     void adhesionWithAtomsAtTheEdgeOfContact(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
-        Summary s = edgeOfContactPull(tmp, "");
+        Summary s = copperAdhesion(tmp, EDGE);
         assertTrue(s.complete());
         Map<String, Figure> f = s.figures();
         assertEquals(1, f.get("adhesion_over_separation").value(), 0.02);
@@ -115,8 +106,7 @@ class CohesiveRunnerTest {
     @Test
     void copperOnNickelWithAtomsAtTheEdgeOfContact(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
-        Summary s = edgeOfContactPull(tmp,
-                "  upper: {lattice: fcc, element: Ni, lattice_constant: \"3.52 Å\", plane: \"111\", direction: \"1-10\"}\n");
+        Summary s = copperAdhesion(tmp, UPPER_NI + EDGE);
         assertTrue(s.complete());
         Map<String, Figure> f = s.figures();
         double w = f.get("law_work_of_separation").value();
@@ -129,21 +119,24 @@ class CohesiveRunnerTest {
         assertTrue(steps.lines().count() > 6, "a header and the grip steps");
     }
 
+    /** adhesion.upper: Ni (111) above the Cu block. */
+    private static final String UPPER_NI =
+            "  upper: {lattice: fcc, element: Ni, lattice_constant: \"3.52 Å\", plane: \"111\", direction: \"1-10\"}\n";
+    /** Atoms at the edge of contact, coarse grip steps. */
+    private static final String EDGE = "  points: 41\n  max_opening: \"6 Å\"\n  atomistic: {bonded_length: \"28 Å\", grip_step: \"1 Å\"}\n";
+
     /**
-     * Runs the Zhou-EAM Cu (111) pull with atoms at the edge of contact (coarse grip steps) into
-     * {@code tmp/out}, with {@code extra} (indented YAML lines) added to the adhesion section.
+     * Runs kind adhesion with the Zhou EAM and a Cu (111)[1-10] crystal into {@code tmp/out},
+     * {@code lines} (YAML lines indented by two spaces) added to the adhesion section.
      */
-    private static Summary edgeOfContactPull(Path tmp, String extra) throws Exception {
+    private static Summary copperAdhesion(Path tmp, String lines) throws Exception {
         Path eam = Path.of("..", "examples", "cuni-zhou.yaml").toAbsolutePath().normalize();
         Case c = parse("""
                 kind: adhesion
                 potential: %s
                 adhesion:
                   crystal: {lattice: fcc, element: Cu, lattice_constant: "3.615 Å", plane: "111", direction: "1-10"}
-                %s  points: 41
-                  max_opening: "6 Å"
-                  atomistic: {bonded_length: "28 Å", grip_step: "1 Å"}
-                """.formatted(eam, extra), tmp);
+                %s""".formatted(eam, lines), tmp);
         return CaseRunner.run(c, quiet(tmp.resolve("out")));
     }
 
@@ -155,18 +148,8 @@ class CohesiveRunnerTest {
      */
     @Test
     void copperOnNickelPullOffWorkEqualsTheInterfaceLawsWorkOfAdhesion(@TempDir Path tmp) throws Exception {
-        Path eam = Path.of("..", "examples", "cuni-zhou.yaml").toAbsolutePath().normalize();
-        Case c = parse("""
-                kind: adhesion
-                potential: %s
-                adhesion:
-                  crystal: {lattice: fcc, element: Cu, lattice_constant: "3.615 Å", plane: "111", direction: "1-10"}
-                  upper: {lattice: fcc, element: Ni, lattice_constant: "3.52 Å", plane: "111", direction: "1-10"}
-                  points: 41
-                  steps: 150
-                """.formatted(eam), tmp);
         Path out = tmp.resolve("out");
-        Summary s = CaseRunner.run(c, quiet(out));
+        Summary s = copperAdhesion(tmp, UPPER_NI + "  points: 41\n  steps: 150\n");
         assertTrue(s.complete());
         Map<String, Figure> f = s.figures();
         double w = f.get("law_work_of_separation").value();
