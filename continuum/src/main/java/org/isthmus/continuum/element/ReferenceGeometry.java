@@ -66,9 +66,20 @@ public final class ReferenceGeometry {
         firstPoint = new int[ne + 1];
         int totalPoints = 0;
         int totalGrad = 0;
+        // one rule object per (type, subdivision): a rule per element was most of the set-up's garbage
+        java.util.Map<Long, GaussRule> rules = new java.util.HashMap<>();
+        long lastKey = -1;
+        GaussRule lastRule = null;
         for (int e = 0; e < ne; e++) {
             firstPoint[e] = totalPoints;
-            int nq = rule(mesh.type(e), subdivisions == null ? 1 : subdivisions[e]).size();
+            ElementType type = mesh.type(e);
+            int sub = subdivisions == null ? 1 : subdivisions[e];
+            long key = ruleKey(type, sub);
+            if (key != lastKey) {
+                lastKey = key;
+                lastRule = rules.computeIfAbsent(key, k -> rule(type, sub));
+            }
+            int nq = lastRule.size();
             totalPoints += nq;
             totalGrad += nq * mesh.type(e).nodeCount() * dim;
         }
@@ -87,7 +98,8 @@ public final class ReferenceGeometry {
         for (int e = 0; e < ne; e++) {
             ElementType type = mesh.type(e);
             int sub = subdivisions == null ? 1 : subdivisions[e];
-            GaussRule rule = rule(type, sub);
+            long rk = ruleKey(type, sub);
+            GaussRule rule = rk == lastKey ? lastRule : rules.get(rk);
             int nq = rule.size();
             int stride = type.nodeCount() * dim;
             Shape key = Shape.of(mesh, e, sub);
@@ -262,6 +274,11 @@ public final class ReferenceGeometry {
     /** Reference coordinate c of quadrature point p (the isoparametric image of its ξ). */
     public double position(int p, int c) {
         return position[p * dim + c];
+    }
+
+    /** The key of a rule in the constructor's memo: the type and the sub-cells per axis. */
+    private static long ruleKey(ElementType type, int subdivisions) {
+        return ((long) type.ordinal() << 32) | subdivisions;
     }
 
     /**

@@ -66,7 +66,9 @@ public final class Mesh {
                         + " nodes; expected " + t.nodeCount());
             }
             for (int a : connectivity[e]) {
-                checkNode(a, n, "element " + e);
+                if (a < 0 || a >= n) {
+                    checkNode(a, n, "element " + e);
+                }
             }
             this.connectivity[e] = connectivity[e].clone();
         }

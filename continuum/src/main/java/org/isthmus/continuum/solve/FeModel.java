@@ -377,7 +377,86 @@ public final class FeModel {
         return k;
     }
 
+    /**
+     * An empty symmetric node-block matrix with the stiffness's structure (blocks on and above the
+     * diagonal of the node adjacency), for {@link #assembleSymmetricBlocks}. Models with cohesive
+     * interfaces have none (their faces assemble into CRS only).
+     */
+    NodeBlockMatrix newSymmetricBlockStiffness() {
+        if (interfaces.length > 0) {
+            throw new org.isthmus.continuum.UnsupportedRequestException(
+                    "symmetric node-block stiffness: not available with cohesive interfaces");
+        }
+        int nn = mesh.nodeCount();
+        int ne = mesh.elementCount();
+        int[] start = new int[nn + 1];
+        for (int e = 0; e < ne; e++) {
+            for (int i = 0; i < mesh.type(e).nodeCount(); i++) {
+                start[mesh.node(e, i) + 1]++;
+            }
+        }
+        for (int a = 0; a < nn; a++) {
+            start[a + 1] += start[a];
+        }
+        int[] fill = start.clone();
+        int[] elems = new int[start[nn]];
+        for (int e = 0; e < ne; e++) {
+            for (int i = 0; i < mesh.type(e).nodeCount(); i++) {
+                elems[fill[mesh.node(e, i)]++] = e;
+            }
+        }
+        int[] marker = new int[nn];
+        Arrays.fill(marker, -1);
+        int[] buf = new int[64];
+        int[] rp = new int[nn + 1];
+        int[] col = new int[Math.max(16, 16 * nn)];
+        for (int a = 0; a < nn; a++) {
+            int cnt = 0;
+            marker[a] = a;
+            for (int p = start[a]; p < start[a + 1]; p++) {
+                int e = elems[p];
+                for (int i = 0; i < mesh.type(e).nodeCount(); i++) {
+                    int b = mesh.node(e, i);
+                    if (b > a && marker[b] != a) {
+                        marker[b] = a;
+                        if (cnt == buf.length) {
+                            buf = Arrays.copyOf(buf, 2 * cnt);
+                        }
+                        buf[cnt++] = b;
+                    }
+                }
+            }
+            Arrays.sort(buf, 0, cnt);
+            if (col.length < rp[a] + cnt + 1) {
+                col = Arrays.copyOf(col, Math.max(col.length + col.length / 2, rp[a] + cnt + 1));
+            }
+            col[rp[a]] = a;
+            System.arraycopy(buf, 0, col, rp[a] + 1, cnt);
+            rp[a + 1] = rp[a] + cnt + 1;
+        }
+        return new NodeBlockMatrix(nn, dim, rp, Arrays.copyOf(col, rp[nn]));
+    }
+
+    /**
+     * The stiffness at u into a symmetric node-block matrix from {@link #newSymmetricBlockStiffness}
+     * (overwritten). Returns false, leaving k incomplete, if an element stiffness is not symmetric
+     * (to 1e-10 of its largest entry): then the CRS form is needed.
+     */
+    boolean assembleSymmetricBlocks(double[] u, NodeBlockMatrix k) {
+        Arrays.fill(k.v, 0);
+        symmetricElements = true;
+        run(u, null, null, k, true);
+        return symmetricElements;
+    }
+
+    /** Cleared by an assembly into a symmetric block matrix that meets a non-symmetric element stiffness. */
+    private volatile boolean symmetricElements;
+
     private double run(double[] u, double[] force, CompRowMatrix k, boolean stiffness) {
+        return run(u, force, k, null, stiffness);
+    }
+
+    private double run(double[] u, double[] force, CompRowMatrix k, NodeBlockMatrix sym, boolean stiffness) {
         if (u.length != dofCount()) {
             throw new InvalidInputException("displacement vector of length " + u.length + "; expected " + dofCount());
         }
@@ -389,12 +468,12 @@ public final class FeModel {
             k.zero();
         }
         boolean blocked = k != null && nodeBlocked(k);
-        double[][] shared = k != null && stiffness && classElement.length > 0 ? classStiffness() : null;
+        double[][] shared = (k != null || sym != null) && stiffness && classElement.length > 0 ? classStiffness() : null;
         for (int[] color : colors) {
             if (pool == null || color.length < 64) {
-                new Chunk(color, 0, color.length, u, force, k, stiffness, energies, blocked, shared).compute();
+                new Chunk(color, 0, color.length, u, force, k, sym, stiffness, energies, blocked, shared).compute();
             } else {
-                pool.invoke(new Chunk(color, 0, color.length, u, force, k, stiffness, energies, blocked, shared));
+                pool.invoke(new Chunk(color, 0, color.length, u, force, k, sym, stiffness, energies, blocked, shared));
             }
         }
         double sum = 0;
@@ -486,8 +565,12 @@ public final class FeModel {
         /** The class stiffness matrices, or null (every element computes its own). */
         private final transient double[][] shared;
 
-        Chunk(int[] elems, int from, int to, double[] u, double[] force, CompRowMatrix k, boolean stiffness,
-                double[] energies, boolean blocked, double[][] shared) {
+        /** The symmetric block matrix assembled into, or null. */
+        private final transient NodeBlockMatrix sym;
+
+        Chunk(int[] elems, int from, int to, double[] u, double[] force, CompRowMatrix k, NodeBlockMatrix sym,
+                boolean stiffness, double[] energies, boolean blocked, double[][] shared) {
+            this.sym = sym;
             this.blocked = blocked;
             this.shared = shared;
             this.elems = elems;
@@ -523,12 +606,50 @@ public final class FeModel {
             }
         }
 
+        /**
+         * Adds the element matrix's node blocks (a, b) with node(a) ≤ node(b) into the symmetric
+         * block matrix (block (b, a) is the transpose); clears {@link #symmetricElements} if the
+         * element matrix is not symmetric.
+         */
+        private void scatterSymmetric(double[] ke, int e, int nn, int nd) {
+            double m = 0;
+            for (int r = 0; r < nd * nd; r++) {
+                m = Math.max(m, Math.abs(ke[r]));
+            }
+            for (int r = 0; r < nd; r++) {
+                for (int c = r + 1; c < nd; c++) {
+                    if (Math.abs(ke[r * nd + c] - ke[c * nd + r]) > 1e-10 * m) {
+                        symmetricElements = false;
+                        return;
+                    }
+                }
+            }
+            double[] v = sym.v;
+            int dd = dim * dim;
+            for (int a = 0; a < nn; a++) {
+                int na = mesh.node(e, a);
+                for (int b = 0; b < nn; b++) {
+                    int nb = mesh.node(e, b);
+                    if (nb < na) {
+                        continue;
+                    }
+                    int o = sym.find(na, nb) * dd;
+                    for (int i = 0; i < dim; i++) {
+                        int kr = (a * dim + i) * nd + b * dim;
+                        for (int c = 0; c < dim; c++) {
+                            v[o + i * dim + c] += ke[kr + c];
+                        }
+                    }
+                }
+            }
+        }
+
         @Override
         protected void compute() {
             if (to - from > GRAIN && pool != null) {
                 int mid = (from + to) >>> 1;
-                invokeAll(new Chunk(elems, from, mid, u, force, k, stiffness, energies, blocked, shared),
-                        new Chunk(elems, mid, to, u, force, k, stiffness, energies, blocked, shared));
+                invokeAll(new Chunk(elems, from, mid, u, force, k, sym, stiffness, energies, blocked, shared),
+                        new Chunk(elems, mid, to, u, force, k, sym, stiffness, energies, blocked, shared));
                 return;
             }
             ElementKernel kernel = new ElementKernel(dim, maxNodes, section);
@@ -570,7 +691,9 @@ public final class FeModel {
                         force[dofs[r]] += kernel.fe[r];
                     }
                 }
-                if (k != null && blocked) {
+                if (sym != null) {
+                    scatterSymmetric(ke, e, nn, nd);
+                } else if (k != null && blocked) {
                     scatterBlocks(ke, e, nn, nd, rowPtr, colIdx, data);
                 } else if (k != null) {
                     for (int r = 0; r < nd; r++) {

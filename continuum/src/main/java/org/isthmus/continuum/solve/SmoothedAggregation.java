@@ -496,17 +496,39 @@ final class SmoothedAggregation {
      * {@code dim} per node at the given coordinates (length n, or null for translations only).
      */
     SmoothedAggregation(int n, int[] rp, int[] ci, double[] v, double[] coords, int dim, boolean smooth) {
-        this.smoothed = smooth;
-        Csr[] as = new Csr[MAX_LEVELS];
-        Csr[] ps = new Csr[MAX_LEVELS];
-        as[0] = new Csr(n, n, rp, ci, v);
-        int modes = coords == null ? dim : (dim == 2 ? 3 : 6);
-        double[] b = nearNullSpace(as[0], coords, dim, modes);
-        // level blocks: nodes on level 0, aggregates (with their kept modes) on coarser levels
+        this(new Csr(n, n, rp, ci, v), nodeBlocks(n, dim), null, coords, dim, smooth);
+    }
+
+    /**
+     * The hierarchy below a finer level built elsewhere ({@link NodeBlockAmg}): {@code a} is that
+     * level's Galerkin matrix, {@code blockStart} its blocks (an aggregate's kept modes) and
+     * {@code b} its near-null space (rows × modes).
+     */
+    SmoothedAggregation(Csr a, int[] blockStart, double[] b, int modes, boolean smooth) {
+        this(a, blockStart, b, null, modes, smooth);
+    }
+
+    /** Blocks of dim consecutive rows (the nodes). */
+    static int[] nodeBlocks(int n, int dim) {
         int[] blockStart = new int[n / dim + 1];
         for (int i = 0; i <= n / dim; i++) {
             blockStart[i] = i * dim;
         }
+        return blockStart;
+    }
+
+    /** b given (with modes), or built from coords with dim. */
+    private SmoothedAggregation(Csr a0, int[] blockStart, double[] given, double[] coords, int dimOrModes,
+            boolean smooth) {
+        this.smoothed = smooth;
+        Csr[] as = new Csr[MAX_LEVELS];
+        Csr[] ps = new Csr[MAX_LEVELS];
+        as[0] = a0;
+        int n = a0.rows;
+        int dim = dimOrModes;
+        int modes = given != null ? dimOrModes : coords == null ? dim : (dim == 2 ? 3 : 6);
+        double[] b = given != null ? given : nearNullSpace(as[0], coords, dim, modes);
+        // level blocks: nodes on level 0, aggregates (with their kept modes) on coarser levels
         int l = 0;
         while (as[l].rows > COARSEST && l < MAX_LEVELS - 1) {
             Level next = coarsen(as[l], blockStart, b, modes, smooth);
@@ -553,6 +575,15 @@ final class SmoothedAggregation {
         int[] s = new int[levels];
         for (int k = 0; k < levels; k++) {
             s[k] = a[k].rows;
+        }
+        return s;
+    }
+
+    /** Σ nnz(A_l) over the levels. */
+    long nonzeros() {
+        long s = 0;
+        for (Csr m : a) {
+            s += m.rp[m.rows];
         }
         return s;
     }
@@ -676,6 +707,28 @@ final class SmoothedAggregation {
     /** The rigid-body modes (n × modes, row-major), zero on dofs whose row holds only the diagonal. */
     private static double[] nearNullSpace(Csr a, double[] coords, int dim, int modes) {
         int n = a.rows;
+        double[] b = rigidBodyModes(n, coords, dim, modes);
+        for (int i = 0; i < n; i++) {
+            boolean onlyDiagonal = true;
+            for (int q = a.rp[i]; q < a.rp[i + 1]; q++) {
+                if (a.ci[q] != i && a.v[q] != 0) {
+                    onlyDiagonal = false;
+                    break;
+                }
+            }
+            if (onlyDiagonal) {
+                Arrays.fill(b, i * modes, (i + 1) * modes, 0);
+            }
+        }
+        return b;
+    }
+
+    /**
+     * The rigid-body modes (n × modes, row-major) of nodes at coords (node-major, dim each)
+     * about their centroid: translations, and with coordinates the rotations; translations
+     * only (modes = dim) if coords is null.
+     */
+    static double[] rigidBodyModes(int n, double[] coords, int dim, int modes) {
         int nodes = n / dim;
         double[] c = new double[3];
         if (coords != null) {
@@ -705,18 +758,6 @@ final class SmoothedAggregation {
                     b[row + 4] = k == 0 ? z : (k == 1 ? 0 : -x);
                     b[row + 5] = k == 0 ? -y : (k == 1 ? x : 0);
                 }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            boolean onlyDiagonal = true;
-            for (int q = a.rp[i]; q < a.rp[i + 1]; q++) {
-                if (a.ci[q] != i && a.v[q] != 0) {
-                    onlyDiagonal = false;
-                    break;
-                }
-            }
-            if (onlyDiagonal) {
-                Arrays.fill(b, i * modes, (i + 1) * modes, 0);
             }
         }
         return b;
@@ -856,7 +897,7 @@ final class SmoothedAggregation {
      * neighbours. Isolated blocks (all dofs constrained) stay out (−2). Returns the aggregate
      * count; agg[i] receives the aggregate of block i.
      */
-    private static int aggregate(int[] gStart, int[] gAdj, int[] agg) {
+    static int aggregate(int[] gStart, int[] gAdj, int[] agg) {
         int nb = agg.length;
         Arrays.fill(agg, -1);
         int na = 0;
@@ -909,7 +950,7 @@ final class SmoothedAggregation {
     }
 
     /** The dofs of each aggregate, grouped (aStart receives the group starts). */
-    private static int[] aggregateDofs(int[] agg, int na, int[] blockStart, int[] aStart) {
+    static int[] aggregateDofs(int[] agg, int na, int[] blockStart, int[] aStart) {
         int nb = agg.length;
         for (int i = 0; i < nb; i++) {
             if (agg[i] >= 0) {
@@ -936,7 +977,7 @@ final class SmoothedAggregation {
      * modes, row-major; modified Gram–Schmidt twice, dependent columns dropped); returns the
      * number of columns kept.
      */
-    private static int orthonormalize(double[] b, int[] aDofs, int first, int m, int modes, double[] q) {
+    static int orthonormalize(double[] b, int[] aDofs, int first, int m, int modes, double[] q) {
         int cols = 0;
         for (int j = 0; j < modes; j++) {
             double norm0 = 0;
@@ -974,7 +1015,7 @@ final class SmoothedAggregation {
     }
 
     /** R = Qᵀ B on one aggregate (cols × modes): the coarse near-null space. */
-    private static double[] projectModes(double[] b, int[] aDofs, int first, int m, int modes, double[] q, int cols) {
+    static double[] projectModes(double[] b, int[] aDofs, int first, int m, int modes, double[] q, int cols) {
         double[] rr = new double[cols * modes];
         for (int c = 0; c < cols; c++) {
             for (int j = 0; j < modes; j++) {
@@ -1048,7 +1089,7 @@ final class SmoothedAggregation {
      * 1/a_ii per row; a non-positive diagonal gives 0 (strict = false, the smoothing of P) or a
      * {@link ConvergenceException} (strict = true: the smoother needs a positive diagonal).
      */
-    private static double[] inverseDiagonal(Csr a, boolean strict) {
+    static double[] inverseDiagonal(Csr a, boolean strict) {
         double[] invD = new double[a.rows];
         for (int i = 0; i < a.rows; i++) {
             double d = 0;
@@ -1067,8 +1108,12 @@ final class SmoothedAggregation {
     }
 
     /** ρ(D⁻¹A) by 12 power iterations (the estimate only sets the smoothing damping). */
-    private static double spectralRadius(Csr a, double[] invD) {
-        int n = a.rows;
+    static double spectralRadius(Csr a, double[] invD) {
+        return spectralRadius(a.rows, a::multiply, invD);
+    }
+
+    /** {@link #spectralRadius(Csr, double[])} for any symmetric operator y = A x of size n. */
+    static double spectralRadius(int n, java.util.function.BiConsumer<double[], double[]> a, double[] invD) {
         double[] x = new double[n];
         double[] y = new double[n];
         java.util.Random rnd = new java.util.Random(12345);
@@ -1077,7 +1122,7 @@ final class SmoothedAggregation {
         }
         double lambda = 1;
         for (int it = 0; it < 12; it++) {
-            a.multiply(x, y);
+            a.accept(x, y);
             double norm = 0;
             double dot = 0;
             for (int i = 0; i < n; i++) {

@@ -32,6 +32,9 @@ final class SparsePcg {
     private double shift;
 
     private SmoothedAggregation amg;
+    /** The symmetric node-block matrix and its AMG, instead of the CRS arrays and ICC/AMG. */
+    private NodeBlockMatrix blocks;
+    private NodeBlockAmg blockAmg;
 
     SparsePcg(CompRowMatrix k) {
         this.n = k.numRows();
@@ -51,6 +54,24 @@ final class SparsePcg {
         this.ci = k.getColumnIndices();
         this.a = k.getData();
         this.amg = new SmoothedAggregation(n, rp, ci, a, coords, dim, smooth);
+    }
+
+    /**
+     * PCG on a symmetric node-block matrix with its node-block AMG V-cycle ({@link NodeBlockAmg};
+     * {@code coords} as for the CRS form).
+     */
+    SparsePcg(NodeBlockMatrix k, double[] coords, boolean smooth) {
+        this.n = k.size();
+        this.rp = null;
+        this.ci = null;
+        this.a = null;
+        this.blocks = k;
+        this.blockAmg = new NodeBlockAmg(k, coords, smooth);
+    }
+
+    /** The node-block AMG hierarchy, or null. */
+    NodeBlockAmg blockAmg() {
+        return blockAmg;
     }
 
     /** The AMG hierarchy, or null with ICC. */
@@ -140,6 +161,10 @@ final class SparsePcg {
             amg.apply(r, z);
             return;
         }
+        if (blockAmg != null) {
+            blockAmg.apply(r, z);
+            return;
+        }
         System.arraycopy(r, 0, z, 0, n);
         for (int i = 0; i < n; i++) {
             double yi = z[i] / uv[up[i]];
@@ -158,6 +183,10 @@ final class SparsePcg {
     }
 
     private void multiply(double[] x, double[] y) {
+        if (this.blocks != null) {
+            this.blocks.multiply(x, y);
+            return;
+        }
         int blocks = (n + BLOCK - 1) / BLOCK;
         IntStream.range(0, blocks).parallel().forEach(b -> {
             int end = Math.min(n, (b + 1) * BLOCK);
@@ -214,7 +243,7 @@ final class SparsePcg {
             if (!(pq > 0)) {
                 // CG needs pᵀAp > 0: a non-positive curvature means A is not positive definite
                 // (e.g. a softening cohesive tangent); the caller switches to GMRES or BiCGstab.
-                throw new ConvergenceException("PCG(" + (amg == null ? "ICC" : "AMG") + ") met non-positive curvature pᵀAp = " + pq + " at iteration "
+                throw new ConvergenceException("PCG(" + (amg == null && blockAmg == null ? "ICC" : "AMG") + ") met non-positive curvature pᵀAp = " + pq + " at iteration "
                         + it + " on " + n + " unknowns: the matrix is not positive definite");
             }
             double alpha = rz / pq;
@@ -237,7 +266,7 @@ final class SparsePcg {
                 if (++restarts > MAX_RESTARTS) {
                     // the recurred residual keeps passing while the true one does not: the
                     // tolerance is below the accuracy attainable for this conditioning
-                    throw new ConvergenceException("PCG(" + (amg == null ? "ICC" : "AMG") + ") stagnated at relative residual "
+                    throw new ConvergenceException("PCG(" + (amg == null && blockAmg == null ? "ICC" : "AMG") + ") stagnated at relative residual "
                             + rnorm / bnorm + " (tolerance " + tol + ") after " + it + " iterations and " + MAX_RESTARTS
                             + " restarts on " + n + " unknowns: the tolerance is below the attainable accuracy");
                 }
@@ -254,7 +283,7 @@ final class SparsePcg {
                 p[i] = z[i] + beta * p[i];
             }
         }
-        throw new ConvergenceException("PCG(" + (amg == null ? "ICC" : "AMG") + ") did not reach relative residual " + tol + " in " + maxIterations
+        throw new ConvergenceException("PCG(" + (amg == null && blockAmg == null ? "ICC" : "AMG") + ") did not reach relative residual " + tol + " in " + maxIterations
                 + " iterations on " + n + " unknowns (reached " + rnorm / bnorm + ")");
     }
 }
