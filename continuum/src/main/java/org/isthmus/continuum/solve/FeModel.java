@@ -383,10 +383,116 @@ public final class FeModel {
      * interfaces have none (their faces assemble into CRS only).
      */
     NodeBlockMatrix newSymmetricBlockStiffness() {
-        if (interfaces.length > 0) {
-            throw new org.isthmus.continuum.UnsupportedRequestException(
-                    "symmetric node-block stiffness: not available with cohesive interfaces");
+        int[][] pattern = symmetricBlockPattern();
+        return new NodeBlockMatrix(mesh.nodeCount(), dim, pattern[0], pattern[1]);
+    }
+
+    /**
+     * The stiffness at u in symmetric node-block form, its values deduplicated where that pays
+     * (every element of a shared linear elastic class, and at most one distinct block in
+     * {@value #DISTINCT_BLOCKS_LIMIT} blocks: rows are then summed node by node, each from its
+     * elements in increasing order, so that congruent nodes get equal blocks bit for bit), else
+     * plain ({@link #assembleSymmetricBlocks}). Null if an element stiffness is not symmetric.
+     */
+    NodeBlockMatrix symmetricBlockStiffness(double[] u) {
+        if (u.length != dofCount()) {
+            throw new InvalidInputException("displacement vector of length " + u.length + "; expected " + dofCount());
         }
+        int[][] pattern = symmetricBlockPattern();
+        NodeBlockMatrix k = deduplicatedStiffness(pattern);
+        if (k != null) {
+            return k;
+        }
+        k = new NodeBlockMatrix(mesh.nodeCount(), dim, pattern[0], pattern[1]);
+        return assembleSymmetricBlocks(u, k) ? k : null;
+    }
+
+    /** At most one distinct block in this many for the deduplicated form. */
+    private static final int DISTINCT_BLOCKS_LIMIT = 8;
+
+    /** The deduplicated stiffness, or null where it does not apply (see {@link #symmetricBlockStiffness}). */
+    private NodeBlockMatrix deduplicatedStiffness(int[][] pattern) {
+        int nn = mesh.nodeCount();
+        int ne = mesh.elementCount();
+        if (classElement.length == 0) {
+            return null;
+        }
+        for (int e = 0; e < ne; e++) {
+            if (!skip[e] && stiffnessClass[e] < 0) {
+                return null;
+            }
+        }
+        double[][] cls = classStiffness();
+        for (double[] ke : cls) {
+            int nd = (int) Math.round(Math.sqrt(ke.length));
+            double m = 0;
+            for (double x : ke) {
+                m = Math.max(m, Math.abs(x));
+            }
+            for (int r = 0; r < nd; r++) {
+                for (int c = r + 1; c < nd; c++) {
+                    if (Math.abs(ke[r * nd + c] - ke[c * nd + r]) > 1e-10 * m) {
+                        return null;
+                    }
+                }
+            }
+        }
+        int[] rp = pattern[0];
+        int[] col = pattern[1];
+        int[][] incidence = nodeElements();
+        int[] start = incidence[0];
+        int[] elems = incidence[1];
+        int dd = dim * dim;
+        int maxRow = 0;
+        for (int a = 0; a < nn; a++) {
+            maxRow = Math.max(maxRow, rp[a + 1] - rp[a]);
+        }
+        double[] row = new double[maxRow * dd];
+        int[] index = new int[rp[nn]];
+        NodeBlockMatrix.Dictionary dictionary = new NodeBlockMatrix.Dictionary(dd);
+        int limit = Math.max(64, rp[nn] / DISTINCT_BLOCKS_LIMIT);
+        for (int a = 0; a < nn; a++) {
+            int r0 = rp[a];
+            int len = rp[a + 1] - r0;
+            Arrays.fill(row, 0, len * dd, 0);
+            for (int p = start[a]; p < start[a + 1]; p++) {
+                int e = elems[p];
+                if (skip[e]) {
+                    continue;
+                }
+                double[] ke = cls[stiffnessClass[e]];
+                int nodesE = mesh.type(e).nodeCount();
+                int nd = nodesE * dim;
+                int la = 0;
+                while (mesh.node(e, la) != a) {
+                    la++;
+                }
+                for (int lb = 0; lb < nodesE; lb++) {
+                    int b = mesh.node(e, lb);
+                    if (b < a) {
+                        continue;
+                    }
+                    int t = (b == a ? r0 : Arrays.binarySearch(col, r0 + 1, r0 + len, b)) - r0;
+                    for (int i = 0; i < dim; i++) {
+                        int kr = (la * dim + i) * nd + lb * dim;
+                        for (int c = 0; c < dim; c++) {
+                            row[t * dd + i * dim + c] += ke[kr + c];
+                        }
+                    }
+                }
+            }
+            for (int t = 0; t < len; t++) {
+                index[r0 + t] = dictionary.add(row, t * dd);
+            }
+            if (dictionary.count() > limit) {
+                return null;
+            }
+        }
+        return NodeBlockMatrix.deduplicated(nn, dim, rp, col, index, dictionary);
+    }
+
+    /** Node → elements in CSR form {start, elements}, each node's elements in increasing order. */
+    private int[][] nodeElements() {
         int nn = mesh.nodeCount();
         int ne = mesh.elementCount();
         int[] start = new int[nn + 1];
@@ -405,6 +511,19 @@ public final class FeModel {
                 elems[fill[mesh.node(e, i)]++] = e;
             }
         }
+        return new int[][] {start, elems};
+    }
+
+    /** The upper node-block pattern {rp, col} of the stiffness (each row's own node first). */
+    private int[][] symmetricBlockPattern() {
+        if (interfaces.length > 0) {
+            throw new org.isthmus.continuum.UnsupportedRequestException(
+                    "symmetric node-block stiffness: not available with cohesive interfaces");
+        }
+        int nn = mesh.nodeCount();
+        int[][] incidence = nodeElements();
+        int[] start = incidence[0];
+        int[] elems = incidence[1];
         int[] marker = new int[nn];
         Arrays.fill(marker, -1);
         int[] buf = new int[64];
@@ -434,7 +553,7 @@ public final class FeModel {
             System.arraycopy(buf, 0, col, rp[a] + 1, cnt);
             rp[a + 1] = rp[a] + cnt + 1;
         }
-        return new NodeBlockMatrix(nn, dim, rp, Arrays.copyOf(col, rp[nn]));
+        return new int[][] {rp, Arrays.copyOf(col, rp[nn])};
     }
 
     /**
@@ -443,6 +562,9 @@ public final class FeModel {
      * (to 1e-10 of its largest entry): then the CRS form is needed.
      */
     boolean assembleSymmetricBlocks(double[] u, NodeBlockMatrix k) {
+        if (k.isDeduplicated()) {
+            throw new IllegalArgumentException("a deduplicated block matrix cannot be assembled into");
+        }
         Arrays.fill(k.v, 0);
         symmetricElements = true;
         run(u, null, null, k, true);

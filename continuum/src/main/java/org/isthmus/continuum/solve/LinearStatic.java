@@ -70,8 +70,8 @@ public final class LinearStatic {
     private static Result solveSymmetricBlocks(FeModel model, Loading loading, LinearSolver solver) {
         int n = model.dofCount();
         long t0 = System.nanoTime();
-        NodeBlockMatrix k = model.newSymmetricBlockStiffness();
-        if (!model.assembleSymmetricBlocks(new double[n], k)) {
+        NodeBlockMatrix k = model.symmetricBlockStiffness(new double[n]);
+        if (k == null) {
             return null;
         }
         long t1 = System.nanoTime();

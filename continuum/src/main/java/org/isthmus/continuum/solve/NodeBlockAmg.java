@@ -229,7 +229,7 @@ final class NodeBlockAmg {
                 int j = a.col[q];
                 for (int r = 0; r < d; r++) {
                     for (int c = 0; c < d; c++) {
-                        double v = a.v[q * a.dd + r * d + c];
+                        double v = a.v[a.at(q) + r * d + c];
                         l[(i * d + r) * n + j * d + c] = v;
                         l[(j * d + c) * n + i * d + r] = v;
                     }
@@ -279,7 +279,7 @@ final class NodeBlockAmg {
         int d = a.d;
         double[] inv = new double[a.size()];
         for (int i = 0; i < a.nodes; i++) {
-            int o = a.rp[i] * a.dd;
+            int o = a.at(a.rp[i]);
             for (int c = 0; c < d; c++) {
                 double v = a.v[o + c * d + c];
                 if (!(v > 0)) {
@@ -299,7 +299,7 @@ final class NodeBlockAmg {
         for (int i = 0; i < a.nodes; i++) {
             for (int q = a.rp[i]; q < a.rp[i + 1]; q++) {
                 int j = a.col[q];
-                int o = q * a.dd;
+                int o = a.at(q);
                 for (int r = 0; r < d; r++) {
                     for (int c = 0; c < d; c++) {
                         if (a.v[o + r * d + c] != 0 && !(j == i && r == c)) {
@@ -314,7 +314,7 @@ final class NodeBlockAmg {
     }
 
     private static boolean nonZero(NodeBlockMatrix a, int q) {
-        for (int k = q * a.dd; k < (q + 1) * a.dd; k++) {
+        for (int k = a.at(q); k < a.at(q) + a.dd; k++) {
             if (a.v[k] != 0) {
                 return true;
             }
@@ -485,7 +485,7 @@ final class NodeBlockAmg {
 
     /** w[at..] += B T_j, B = block q (transposed if lower), T_j node j's tentative rows. */
     private void addBlockTimesTent(int q, boolean transposed, int j, double[] tent, double[] w, int at) {
-        int o = q * a.dd;
+        int o = a.at(q);
         for (int r = 0; r < d; r++) {
             for (int s = 0; s < d; s++) {
                 double bv = transposed ? a.v[o + s * d + r] : a.v[o + r * d + s];
@@ -677,7 +677,7 @@ final class NodeBlockAmg {
     private int addBlockTimesP(int q, boolean transposed, int j, int i, int[] marker, int[] slot, int[] list, int m,
             double[] w) {
         int blockLen = d * modes;
-        int o = q * a.dd;
+        int o = a.at(q);
         for (int p = prp[j]; p < prp[j + 1]; p++) {
             int bg = pagg[p];
             if (marker[bg] != i) {
@@ -711,7 +711,7 @@ final class NodeBlockAmg {
         double[] v = a.v;
         for (int i = 0; i < nodes; i++) {
             int ri = i * d;
-            int o = a.rp[i] * a.dd;
+            int o = a.at(a.rp[i]);
             for (int r = 0; r < d; r++) {
                 double t = s[ri + r];
                 for (int c = 0; c < r; c++) {
@@ -721,7 +721,7 @@ final class NodeBlockAmg {
             }
             for (int q = a.rp[i] + 1; q < a.rp[i + 1]; q++) {
                 int rj = a.col[q] * d;
-                int ob = q * a.dd;
+                int ob = a.at(q);
                 for (int c = 0; c < d; c++) {
                     double t = 0;
                     for (int r = 0; r < d; r++) {
@@ -743,7 +743,7 @@ final class NodeBlockAmg {
         IntStream.range(0, (nodes + chunk - 1) / chunk).parallel().forEach(c -> {
             for (int i = c * chunk; i < Math.min(nodes, (c + 1) * chunk); i++) {
                 int ri = i * d;
-                int o = a.rp[i] * a.dd;
+                int o = a.at(a.rp[i]);
                 for (int r = 0; r < d; r++) {
                     double t = 0;
                     for (int cc = r + 1; cc < d; cc++) {
@@ -753,7 +753,7 @@ final class NodeBlockAmg {
                 }
                 for (int q = a.rp[i] + 1; q < a.rp[i + 1]; q++) {
                     int rj = a.col[q] * d;
-                    int ob = q * a.dd;
+                    int ob = a.at(q);
                     for (int r = 0; r < d; r++) {
                         double t = 0;
                         for (int cc = 0; cc < d; cc++) {
@@ -777,7 +777,7 @@ final class NodeBlockAmg {
             }
             for (int q = a.rp[i] + 1; q < a.rp[i + 1]; q++) {
                 int rj = a.col[q] * d;
-                int ob = q * a.dd;
+                int ob = a.at(q);
                 for (int r = 0; r < d; r++) {
                     double t = 0;
                     for (int c = 0; c < d; c++) {
@@ -786,7 +786,7 @@ final class NodeBlockAmg {
                     u[r] -= t;
                 }
             }
-            int o = a.rp[i] * a.dd;
+            int o = a.at(a.rp[i]);
             for (int r = d - 1; r >= 0; r--) {
                 double t = u[r];
                 for (int c = 0; c < d; c++) {
