@@ -678,6 +678,9 @@ final class NodeBlockAmg {
             double[] w) {
         int blockLen = d * modes;
         int o = a.at(q);
+        if (d == 3) {
+            return addBlockTimesP3(o, transposed, j, i, marker, slot, list, m, w);
+        }
         for (int p = prp[j]; p < prp[j + 1]; p++) {
             int bg = pagg[p];
             if (marker[bg] != i) {
@@ -704,11 +707,50 @@ final class NodeBlockAmg {
         return m;
     }
 
+    /** {@link #addBlockTimesP} for 3 × 3 blocks (B at offset o), B's entries in locals. */
+    private int addBlockTimesP3(int o, boolean transposed, int j, int i, int[] marker, int[] slot, int[] list, int m,
+            double[] w) {
+        double[] v = a.v;
+        double b00 = v[o];
+        double b11 = v[o + 4];
+        double b22 = v[o + 8];
+        double b01 = transposed ? v[o + 3] : v[o + 1];
+        double b02 = transposed ? v[o + 6] : v[o + 2];
+        double b10 = transposed ? v[o + 1] : v[o + 3];
+        double b12 = transposed ? v[o + 7] : v[o + 5];
+        double b20 = transposed ? v[o + 2] : v[o + 6];
+        double b21 = transposed ? v[o + 5] : v[o + 7];
+        int blockLen = 3 * modes;
+        for (int p = prp[j]; p < prp[j + 1]; p++) {
+            int bg = pagg[p];
+            if (marker[bg] != i) {
+                marker[bg] = i;
+                slot[bg] = m;
+                list[m++] = bg;
+            }
+            int wo = slot[bg] * blockLen;
+            int po = p * blockLen;
+            for (int x = 0; x < modes; x++) {
+                double p0 = pv[po + x];
+                double p1 = pv[po + modes + x];
+                double p2 = pv[po + 2 * modes + x];
+                w[wo + x] += b00 * p0 + b01 * p1 + b02 * p2;
+                w[wo + modes + x] += b10 * p0 + b11 * p1 + b12 * p2;
+                w[wo + 2 * modes + x] += b20 * p0 + b21 * p1 + b22 * p2;
+            }
+        }
+        return m;
+    }
+
     /** Forward Gauss–Seidel from x = 0 in dof order: the lower blocks' terms are sent ahead as each node is done. */
     private void forwardFromZero(double[] b, double[] x) {
         double[] s = acc;
         System.arraycopy(b, 0, s, 0, b.length);
         double[] v = a.v;
+        if (d == 3) {
+            forwardFromZero3(s, x);
+            return;
+        }
         for (int i = 0; i < nodes; i++) {
             int ri = i * d;
             int o = a.at(a.rp[i]);
@@ -769,6 +811,10 @@ final class NodeBlockAmg {
     /** Backward Gauss–Seidel in dof order; lowerX = L x for the x on entry (the not yet updated part). */
     private void backward(double[] b, double[] x, double[] lowerX) {
         double[] v = a.v;
+        if (d == 3) {
+            backward3(b, x, lowerX);
+            return;
+        }
         double[] u = new double[d];
         for (int i = nodes - 1; i >= 0; i--) {
             int ri = i * d;
@@ -796,6 +842,56 @@ final class NodeBlockAmg {
                 }
                 x[ri + r] = t * invD[ri + r];
             }
+        }
+    }
+
+    /** {@link #forwardFromZero} for 3 × 3 blocks (s holds b on entry), entries in locals. */
+    private void forwardFromZero3(double[] s, double[] x) {
+        double[] v = a.v;
+        for (int i = 0; i < nodes; i++) {
+            int ri = 3 * i;
+            int o = a.at(a.rp[i]);
+            double x0 = s[ri] * invD[ri];
+            double x1 = (s[ri + 1] - v[o + 3] * x0) * invD[ri + 1];
+            double x2 = (s[ri + 2] - v[o + 6] * x0 - v[o + 7] * x1) * invD[ri + 2];
+            x[ri] = x0;
+            x[ri + 1] = x1;
+            x[ri + 2] = x2;
+            for (int q = a.rp[i] + 1; q < a.rp[i + 1]; q++) {
+                int rj = 3 * a.col[q];
+                int ob = a.at(q);
+                s[rj] -= v[ob] * x0 + v[ob + 3] * x1 + v[ob + 6] * x2;
+                s[rj + 1] -= v[ob + 1] * x0 + v[ob + 4] * x1 + v[ob + 7] * x2;
+                s[rj + 2] -= v[ob + 2] * x0 + v[ob + 5] * x1 + v[ob + 8] * x2;
+            }
+        }
+    }
+
+    /** {@link #backward} for 3 × 3 blocks, entries in locals. */
+    private void backward3(double[] b, double[] x, double[] lowerX) {
+        double[] v = a.v;
+        for (int i = nodes - 1; i >= 0; i--) {
+            int ri = 3 * i;
+            double u0 = b[ri] - lowerX[ri];
+            double u1 = b[ri + 1] - lowerX[ri + 1];
+            double u2 = b[ri + 2] - lowerX[ri + 2];
+            for (int q = a.rp[i] + 1; q < a.rp[i + 1]; q++) {
+                int rj = 3 * a.col[q];
+                int ob = a.at(q);
+                double xj0 = x[rj];
+                double xj1 = x[rj + 1];
+                double xj2 = x[rj + 2];
+                u0 -= v[ob] * xj0 + v[ob + 1] * xj1 + v[ob + 2] * xj2;
+                u1 -= v[ob + 3] * xj0 + v[ob + 4] * xj1 + v[ob + 5] * xj2;
+                u2 -= v[ob + 6] * xj0 + v[ob + 7] * xj1 + v[ob + 8] * xj2;
+            }
+            int o = a.at(a.rp[i]);
+            double x2 = (u2 - v[o + 6] * x[ri] - v[o + 7] * x[ri + 1]) * invD[ri + 2];
+            double x1 = (u1 - v[o + 3] * x[ri] - v[o + 5] * x2) * invD[ri + 1];
+            double x0 = (u0 - v[o + 1] * x1 - v[o + 2] * x2) * invD[ri];
+            x[ri] = x0;
+            x[ri + 1] = x1;
+            x[ri + 2] = x2;
         }
     }
 

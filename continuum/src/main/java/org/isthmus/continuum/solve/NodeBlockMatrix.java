@@ -275,6 +275,10 @@ final class NodeBlockMatrix {
         double[] s = spill[p];
         Arrays.fill(s, 0);
         Arrays.fill(y, first * d, end * d, 0);
+        if (d == 3) {
+            partitionProduct3(first, end, s, x, y, withUpper);
+            return;
+        }
         for (int i = first; i < end; i++) {
             int ri = i * d;
             int q0 = rp[i];
@@ -312,6 +316,61 @@ final class NodeBlockMatrix {
                     target[t + c] += sum;
                 }
             }
+        }
+    }
+
+    /**
+     * {@link #partitionProduct} for 3 × 3 blocks, the block and the vectors' entries in locals
+     * (a row's own products are summed before the transposed terms of earlier rows are added).
+     */
+    private void partitionProduct3(int first, int end, double[] s, double[] x, double[] y, boolean withUpper) {
+        double[] a = v;
+        for (int i = first; i < end; i++) {
+            int ri = 3 * i;
+            double xi0 = x[ri];
+            double xi1 = x[ri + 1];
+            double xi2 = x[ri + 2];
+            double y0 = 0;
+            double y1 = 0;
+            double y2 = 0;
+            int q0 = rp[i];
+            if (withUpper) {
+                int o = at(q0);
+                y0 = a[o] * xi0 + a[o + 1] * xi1 + a[o + 2] * xi2;
+                y1 = a[o + 3] * xi0 + a[o + 4] * xi1 + a[o + 5] * xi2;
+                y2 = a[o + 6] * xi0 + a[o + 7] * xi1 + a[o + 8] * xi2;
+            }
+            for (int q = q0 + 1; q < rp[i + 1]; q++) {
+                int j = col[q];
+                int rj = 3 * j;
+                int o = at(q);
+                double b0 = a[o];
+                double b1 = a[o + 1];
+                double b2 = a[o + 2];
+                double b3 = a[o + 3];
+                double b4 = a[o + 4];
+                double b5 = a[o + 5];
+                double b6 = a[o + 6];
+                double b7 = a[o + 7];
+                double b8 = a[o + 8];
+                if (withUpper) {
+                    double xj0 = x[rj];
+                    double xj1 = x[rj + 1];
+                    double xj2 = x[rj + 2];
+                    y0 += b0 * xj0 + b1 * xj1 + b2 * xj2;
+                    y1 += b3 * xj0 + b4 * xj1 + b5 * xj2;
+                    y2 += b6 * xj0 + b7 * xj1 + b8 * xj2;
+                }
+                // the transposed block: row j gets Bᵀ x_i
+                double[] target = j < end ? y : s;
+                int t = j < end ? rj : 3 * (j - end);
+                target[t] += b0 * xi0 + b3 * xi1 + b6 * xi2;
+                target[t + 1] += b1 * xi0 + b4 * xi1 + b7 * xi2;
+                target[t + 2] += b2 * xi0 + b5 * xi1 + b8 * xi2;
+            }
+            y[ri] += y0;
+            y[ri + 1] += y1;
+            y[ri + 2] += y2;
         }
     }
 
