@@ -34,7 +34,10 @@ import picocli.CommandLine.Spec;
  * face x = 100 as a uniform traction of 1 MPa (consistent bilinear nodal weights), fully
  * integrated Hex8 on an NX × NY × NZ grid, one linear static solve: by default the continuum
  * module's conjugate gradients preconditioned by a smoothed-aggregation AMG V-cycle whose coarse
- * spaces carry the rigid-body modes (16 iterations on 160×10×10 and 21 on 320×18×18; plain
+ * spaces carry the rigid-body modes, on the stiffness in symmetric node blocks (one triangle of
+ * 3×3 blocks; the cantilever's congruent elements make each distinct block stored once) with a
+ * single-precision prolongator ({@code LinearStatic} with {@code PCG_AMG}; 16 iterations on
+ * 160×10×10 and 21 on 320×18×18; plain
  * aggregation {@code --solver pcg-aggregation} 42 and 79, slightly cheaper on the small grid
  * and 1.4 times dearer on the large one; ICC(0) {@code --solver pcg-icc} 357 on the small grid),
  * relative residual 1e-8 (the tip deflection then agrees with a 1e-10 solve to 1e-8; issue 5

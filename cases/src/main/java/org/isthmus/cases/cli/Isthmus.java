@@ -2,6 +2,7 @@ package org.isthmus.cases.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 import org.isthmus.atomistic.ConvergenceException;
 import org.isthmus.atomistic.InvalidInputException;
@@ -16,13 +17,20 @@ import picocli.CommandLine.Command;
  * converge, diverged, could not write results).
  */
 @Command(name = "isthmus", mixinStandardHelpOptions = true, versionProvider = Isthmus.Version.class,
-        description = "Atomistic (NN-PES) / finite-element coupling for fracture and adhesion.",
-        subcommands = {PredictCommand.class, MdCommand.class, RelaxCommand.class, TrainCommand.class,
-            BenchCommand.class, BenchFeCommand.class, DevicesCommand.class, VibCommand.class, NebCommand.class,
-            RateCommand.class, ValidateCommand.class, RunCommand.class, SchemaCommand.class, StudyCommand.class,
-            CohesiveCommand.class, DimerCommand.class,
-            CommandLine.HelpCommand.class})
+        description = "Atomistic (NN-PES) / finite-element coupling for fracture and adhesion.")
 public final class Isthmus implements Runnable {
+
+    /**
+     * The subcommands, in the order of the usage text. A command line naming one of them builds
+     * only that one's model (picocli reads every option of every registered command by
+     * reflection: all sixteen cost about 0.35 s of start-up, which a five-second benchmark
+     * feels); help, usage and version register them all.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(PredictCommand.class, MdCommand.class,
+            RelaxCommand.class, TrainCommand.class, BenchCommand.class, BenchFeCommand.class, DevicesCommand.class,
+            VibCommand.class, NebCommand.class, RateCommand.class, ValidateCommand.class, RunCommand.class,
+            SchemaCommand.class, StudyCommand.class, CohesiveCommand.class, DimerCommand.class,
+            CommandLine.HelpCommand.class);
 
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;
@@ -40,11 +48,38 @@ public final class Isthmus implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests and embedding). */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
+    /** The command line with every subcommand. */
     static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for these arguments: with only the subcommand they name (the first
+     * argument that is not an option), or with all of them if they name none or ask for help.
+     */
+    static CommandLine commandLine(String[] arguments) {
+        String named = null;
+        for (String a : arguments) {
+            if (!a.startsWith("-")) {
+                named = a;
+                break;
+            }
+        }
+        Class<?> only = null;
+        for (Class<?> c : SUBCOMMANDS) {
+            if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(named)) {
+                only = c;
+            }
+        }
         CommandLine cl = new CommandLine(new Isthmus());
+        for (Class<?> c : SUBCOMMANDS) {
+            if (only == null || c == only) {
+                cl.addSubcommand(c);
+            }
+        }
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
             if (ex instanceof InvalidInputException || ex instanceof UnsupportedRequestException
