@@ -267,7 +267,9 @@ public final class LinearSolver {
         int iterations = threads == 0 ? run.getAsInt() : inPool(run);
         NodeBlockAmg amg = built[0].blockAmg();
         String label = "PCG+AMG (" + (amg.smoothed() ? "smoothed" : "plain") + " aggregation, "
-                + (coords == null ? "translations" : "rigid-body modes") + ", symmetric node blocks, "
+                + (coords == null ? "translations" : "rigid-body modes") + ", symmetric node blocks"
+                + " (" + (k.isDeduplicated() ? k.storedBlocks() + " distinct of " + k.blockCount() + ", " : "")
+                + String.format(java.util.Locale.ROOT, "%.1f MB), ", k.bytes() / 1e6)
                 + amg.levels() + " levels " + java.util.Arrays.toString(amg.sizes()) + ", operator complexity "
                 + String.format(java.util.Locale.ROOT, "%.2f, setup %.3f s", amg.complexity(), setup[0]) + ")";
         double[] kx = new double[b.length];

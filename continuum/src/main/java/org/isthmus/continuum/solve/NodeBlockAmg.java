@@ -194,11 +194,6 @@ final class NodeBlockAmg {
         return nonzeros() / ((2.0 * a.blockCount() - nodes) * d * d);
     }
 
-    /** Bytes held by the fine prolongator. */
-    long prolongatorBytes() {
-        return pv == null ? 0 : 4L * pv.length + 4L * (prp.length + pagg.length);
-    }
-
     /** z = M⁻¹ r: one V(1,1)-cycle from zero. */
     void apply(double[] r, double[] z) {
         if (whole != null) {

@@ -414,25 +414,6 @@ final class NodeBlockMatrix {
     }
 
 
-    /** Whether every diagonal block is symmetric to 1e-12 of its largest entry. */
-    boolean diagonalBlocksSymmetric() {
-        for (int i = 0; i < nodes; i++) {
-            int o = at(rp[i]);
-            double m = 0;
-            for (int k = 0; k < dd; k++) {
-                m = Math.max(m, Math.abs(v[o + k]));
-            }
-            for (int r = 0; r < d; r++) {
-                for (int c = r + 1; c < d; c++) {
-                    if (Math.abs(v[o + r * d + c] - v[o + c * d + r]) > 1e-12 * m) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
-    }
-
     /** The same matrix in two-triangle CRS form (for the solvers that need it). */
     CompRowMatrix toCompRow() {
         int n = size();
