@@ -286,24 +286,10 @@ public final class FeModel {
     /** An empty sparse matrix with the stiffness's structure (node adjacency × dim²), in CRS form. */
     public CompRowMatrix newStiffnessMatrix() {
         int nn = mesh.nodeCount();
-        int ne = mesh.elementCount();
         // node -> elements (CSR), then each node's neighbour nodes via a marker array
-        int[] start = new int[nn + 1];
-        for (int e = 0; e < ne; e++) {
-            for (int i = 0; i < mesh.type(e).nodeCount(); i++) {
-                start[mesh.node(e, i) + 1]++;
-            }
-        }
-        for (int a = 0; a < nn; a++) {
-            start[a + 1] += start[a];
-        }
-        int[] fill = start.clone();
-        int[] elems = new int[start[nn]];
-        for (int e = 0; e < ne; e++) {
-            for (int i = 0; i < mesh.type(e).nodeCount(); i++) {
-                elems[fill[mesh.node(e, i)]++] = e;
-            }
-        }
+        int[][] incidence = nodeElements();
+        int[] start = incidence[0];
+        int[] elems = incidence[1];
         // cohesive faces couple their A and B nodes: node -> interface faces
         int[] istart = new int[nn + 1];
         java.util.List<int[]> groups = new java.util.ArrayList<>();

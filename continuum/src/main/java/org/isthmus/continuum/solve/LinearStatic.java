@@ -41,18 +41,36 @@ public final class LinearStatic {
         CompRowMatrix k = model.newStiffnessMatrix();
         model.assemble(new double[n], null, k);
         long t1 = System.nanoTime();
+        return solveAssembled(model, loading, solver, t0, t1, x -> NewtonSolver.multiply(k, x),
+                f -> NewtonSolver.constrain(k, f), (s, b, x) -> s.solve(k, b, x));
+    }
+
+    /** Solves the assembled, constrained stiffness with the given solver. */
+    private interface Solve {
+        LinearSolveReport run(LinearSolver solver, double[] b, double[] x);
+    }
+
+    /**
+     * The free dofs' system K_ff u_f = f_f − K_fc ū_c from an assembled K (its product,
+     * constraint and solve given), u = ū on the fixed dofs; t0 and t1 bracket the assembly.
+     */
+    private static Result solveAssembled(FeModel model, Loading loading, LinearSolver solver, long t0, long t1,
+            java.util.function.UnaryOperator<double[]> times, java.util.function.Consumer<boolean[]> constrain,
+            Solve solve) {
+        int n = model.dofCount();
         boolean[] fixed = loading.fixedDofs();
         double[] ubar = loading.prescribedDisplacements();
         double[] rhs = loading.externalForces();
-        double[] kub = NewtonSolver.multiply(k, ubar);
+        double[] kub = times.apply(ubar);
         for (int i = 0; i < n; i++) {
             rhs[i] = fixed[i] ? 0 : rhs[i] - kub[i];
         }
-        NewtonSolver.constrain(k, fixed);
+        kub = null;
+        constrain.accept(fixed);
         double[] u = new double[n];
         LinearSolver withNodes = solver.hasCoordinates() ? solver
                 : solver.withCoordinates(model.mesh().coordinates(), model.mesh().dimension());
-        LinearSolveReport report = withNodes.solve(k, rhs, u);
+        LinearSolveReport report = solve.run(withNodes, rhs, u);
         for (int i = 0; i < n; i++) {
             if (fixed[i]) {
                 u[i] = ubar[i];
@@ -75,26 +93,10 @@ public final class LinearStatic {
             return null;
         }
         long t1 = System.nanoTime();
-        boolean[] fixed = loading.fixedDofs();
-        double[] ubar = loading.prescribedDisplacements();
-        double[] rhs = loading.externalForces();
-        double[] kub = new double[n];
-        k.multiply(ubar, kub);
-        for (int i = 0; i < n; i++) {
-            rhs[i] = fixed[i] ? 0 : rhs[i] - kub[i];
-        }
-        kub = null;
-        k.constrain(fixed);
-        double[] u = new double[n];
-        LinearSolver withNodes = solver.hasCoordinates() ? solver
-                : solver.withCoordinates(model.mesh().coordinates(), model.mesh().dimension());
-        LinearSolveReport report = withNodes.solveSymmetricBlocks(k, rhs, u);
-        for (int i = 0; i < n; i++) {
-            if (fixed[i]) {
-                u[i] = ubar[i];
-            }
-        }
-        long t2 = System.nanoTime();
-        return new Result(u, (t1 - t0) * 1e-9, (t2 - t1) * 1e-9, report);
+        return solveAssembled(model, loading, solver, t0, t1, x -> {
+            double[] y = new double[n];
+            k.multiply(x, y);
+            return y;
+        }, k::constrain, (s, b, x) -> s.solveSymmetricBlocks(k, b, x));
     }
 }

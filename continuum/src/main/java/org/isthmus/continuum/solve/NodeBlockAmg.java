@@ -201,7 +201,7 @@ final class NodeBlockAmg {
             return;
         }
         if (dense != null) {
-            choleskySolve(dense, a.size(), r, z);
+            SmoothedAggregation.choleskySolve(dense, a.size(), r, z);
             return;
         }
         forwardFromZero(r, z);
@@ -231,42 +231,7 @@ final class NodeBlockAmg {
                 }
             }
         }
-        for (int j = 0; j < n; j++) {
-            double s = l[j * n + j];
-            for (int k = 0; k < j; k++) {
-                s -= l[j * n + k] * l[j * n + k];
-            }
-            if (!(s > 0)) {
-                throw new ConvergenceException("AMG: the coarsest matrix (" + n + " unknowns) is not positive definite");
-            }
-            s = Math.sqrt(s);
-            l[j * n + j] = s;
-            for (int i = j + 1; i < n; i++) {
-                double t = l[i * n + j];
-                for (int k = 0; k < j; k++) {
-                    t -= l[i * n + k] * l[j * n + k];
-                }
-                l[i * n + j] = t / s;
-            }
-        }
-        return l;
-    }
-
-    private static void choleskySolve(double[] l, int n, double[] b, double[] x) {
-        for (int i = 0; i < n; i++) {
-            double s = b[i];
-            for (int k = 0; k < i; k++) {
-                s -= l[i * n + k] * x[k];
-            }
-            x[i] = s / l[i * n + i];
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            double s = x[i];
-            for (int k = i + 1; k < n; k++) {
-                s -= l[k * n + i] * x[k];
-            }
-            x[i] = s / l[i * n + i];
-        }
+        return SmoothedAggregation.choleskyInPlace(l, n);
     }
 
     /** 1/a_ii; a non-positive diagonal is a {@link ConvergenceException} (not positive definite). */

@@ -1152,6 +1152,14 @@ final class SmoothedAggregation {
                 l[i * n + m.ci[q]] += m.v[q];
             }
         }
+        return choleskyInPlace(l, n);
+    }
+
+    /**
+     * The Cholesky factor L (lower triangle, row-major) of the dense SPD n × n matrix in l,
+     * computed in place; a non-positive pivot is a {@link ConvergenceException}.
+     */
+    static double[] choleskyInPlace(double[] l, int n) {
         for (int j = 0; j < n; j++) {
             double d = l[j * n + j];
             for (int k = 0; k < j; k++) {
@@ -1174,8 +1182,11 @@ final class SmoothedAggregation {
     }
 
     private void choleskySolve(double[] b, double[] x) {
-        int n = coarseN;
-        double[] l = coarseFactor;
+        choleskySolve(coarseFactor, coarseN, b, x);
+    }
+
+    /** x = (L Lᵀ)⁻¹ b for a factor from {@link #choleskyInPlace}. */
+    static void choleskySolve(double[] l, int n, double[] b, double[] x) {
         for (int i = 0; i < n; i++) {
             double s = b[i];
             for (int k = 0; k < i; k++) {
