@@ -11,8 +11,8 @@ import no.uib.cipr.matrix.sparse.CompRowMatrix;
  * (row-major, d = dofs per node). Each block row holds its diagonal block first, then its other
  * blocks by increasing J. This is the memory-lean form of a finite-element stiffness for the
  * PCG + AMG solve of {@link LinearStatic}: one column index per d² entries and half the
- * entries of the two-triangle CRS form (on the 320×18×18 Hex8 cantilever: 119 MB instead of
- * 338 MB). The product y = A x runs in parallel over fixed partitions of the block rows, each
+ * entries of the two-triangle CRS form (on the 320×18×18 Hex8 cantilever, stored plainly:
+ * 120 MB instead of 338 MB). The product y = A x runs in parallel over fixed partitions of the block rows, each
  * with a private buffer for the transposed blocks it sends past its own rows; the buffers are
  * added in partition order, so y does not depend on the thread count.
  *
@@ -20,7 +20,8 @@ import no.uib.cipr.matrix.sparse.CompRowMatrix;
  * (a mesh of congruent linear elastic elements: interior nodes see the same element blocks, so
  * their rows repeat), as a dictionary of distinct blocks and one index per block
  * ({@link #deduplicated}); {@link #at(int)} hides the difference. On the 320×18×18 cantilever
- * 1.56 million blocks then hold a few hundred distinct values: 6 MB instead of 113 MB.
+ * 1,511,453 blocks then index 844 distinct ones, and the matrix with its pattern and buffers
+ * takes 17 MB instead of 120 MB plain.
  */
 final class NodeBlockMatrix {
     /** Block rows per partition of the parallel product (before merging partitions to bound the buffers). */
