@@ -19,17 +19,26 @@ import org.junit.jupiter.api.Test;
 /**
  * The symmetric node-block stiffness ({@link NodeBlockMatrix}) and its AMG ({@link NodeBlockAmg}):
  * the blocks hold the same matrix as the two-triangle CRS assembly (at a deformed state with a
- * finite-strain material, so every element computes its own tangent, and, deduplicated to a few
- * distinct blocks, with shared linear elastic classes); the parallel product, split into partitions with buffers, equals the CRS
- * product; the V-cycle is a symmetric positive-definite operator; and {@link LinearStatic}'s
- * PCG + AMG on blocks gives the direct solution in 2D and 3D, smoothed and plain, on several
- * levels.
+ * finite-strain material, so every element computes its own tangent; and, deduplicated to a few
+ * distinct blocks, with shared linear elastic classes); the parallel product, split into
+ * partitions with buffers, equals the CRS product; the V-cycle is a symmetric positive-definite
+ * operator; {@link LinearStatic}'s PCG + AMG on blocks gives the direct solution in 2D and 3D,
+ * smoothed and plain, on several levels; and its result is the same bit for bit on one thread
+ * and on two.
  */
 class NodeBlockSolveTest {
 
-    /** A 30×10×10 box (3751 nodes: two partitions of the product), steel with a neo-Hookean third. */
+    /**
+     * A 3 × 1 × 1 box of 30×10×10 Hex8 (3751 nodes: two partitions of the product), steel with a
+     * neo-Hookean third.
+     */
     private static FeModel box() {
-        Mesh mesh = StructuredMeshes.box(3, 1, 1, 30, 10, 10, ElementType.HEX8);
+        return box(30, 10, 10);
+    }
+
+    /** The same with nx × ny × nz elements of 0.1 edge. */
+    private static FeModel box(int nx, int ny, int nz) {
+        Mesh mesh = StructuredMeshes.box(0.1 * nx, 0.1 * ny, 0.1 * nz, nx, ny, nz, ElementType.HEX8);
         Material steel = LinearElastic.isotropic(210, 0.3);
         Material rubber = NeoHookean.fromYoung(50, 0.35);
         Material[] m = new Material[mesh.elementCount()];
@@ -216,13 +225,34 @@ class NodeBlockSolveTest {
 
     @Test
     void linearStaticOnPlainBlocksGivesTheDirectSolution() {
-        FeModel model = box();
+        FeModel model = box(24, 6, 6);
         Loading loading = new Loading(model).clamp("xmin").traction("xmax", 0, 0, -1);
         double[] direct = solve(model, loading, new LinearSolver(0, 1e-12, 100).withMethod(LinearSolver.Method.DIRECT));
         LinearStatic.Result r = LinearStatic.solve(model, loading,
                 new LinearSolver(0, 1e-11, 2000).withMethod(LinearSolver.Method.PCG_AMG));
         assertTrue(r.linearSolve().solver().contains("symmetric node blocks"), r.linearSolve().solver());
         assertClose(direct, r.displacement(), 1e-7, "mixed materials");
+    }
+
+    @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        // 14 641 nodes (43 923 dofs): eight partitions of the product, two of the Galerkin product
+        Mesh mesh = StructuredMeshes.box(120, 10, 10, 120, 10, 10, ElementType.HEX8);
+        Material steel = LinearElastic.isotropic(210000, 0.3);
+        double[][] u = new double[2][];
+        String[] labels = new String[2];
+        for (int t = 1; t <= 2; t++) {
+            Material[] m = new Material[mesh.elementCount()];
+            java.util.Arrays.fill(m, steel);
+            FeModel model = new FeModel(mesh, Section.solid(), m, t);
+            Loading loading = new Loading(model).clamp("xmin").traction("xmax", 0, 0, -1);
+            LinearStatic.Result r = LinearStatic.solve(model, loading,
+                    new LinearSolver(0, 1e-9, 500).withMethod(LinearSolver.Method.PCG_AMG).withThreads(t));
+            u[t - 1] = r.displacement();
+            labels[t - 1] = r.linearSolve().solver() + " " + r.linearSolve().iterations();
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(u[0], u[1], "1 and 2 threads, bit for bit");
+        assertEquals(labels[0].replaceAll("setup [0-9.]+ s", ""), labels[1].replaceAll("setup [0-9.]+ s", ""));
     }
 
     @Test
