@@ -744,6 +744,10 @@ final class NodeBlockAmg {
         int chunk = 2048;
         double[] v = a.v;
         IntStream.range(0, (nodes + chunk - 1) / chunk).parallel().forEach(c -> {
+            if (d == 3) {
+                upperResidual3(c * chunk, Math.min(nodes, (c + 1) * chunk), x, out);
+                return;
+            }
             for (int i = c * chunk; i < Math.min(nodes, (c + 1) * chunk); i++) {
                 int ri = i * d;
                 int o = a.at(a.rp[i]);
@@ -767,6 +771,33 @@ final class NodeBlockAmg {
                 }
             }
         });
+    }
+
+    /** {@link #upperResidual} for 3 × 3 blocks, nodes [from, to), entries in locals. */
+    private void upperResidual3(int from, int to, double[] x, double[] out) {
+        double[] v = a.v;
+        for (int i = from; i < to; i++) {
+            int ri = 3 * i;
+            int o = a.at(a.rp[i]);
+            double x1 = x[ri + 1];
+            double x2 = x[ri + 2];
+            double r0 = -(v[o + 1] * x1 + v[o + 2] * x2);
+            double r1 = -v[o + 5] * x2;
+            double r2 = 0;
+            for (int q = a.rp[i] + 1; q < a.rp[i + 1]; q++) {
+                int rj = 3 * a.col[q];
+                int ob = a.at(q);
+                double xj0 = x[rj];
+                double xj1 = x[rj + 1];
+                double xj2 = x[rj + 2];
+                r0 -= v[ob] * xj0 + v[ob + 1] * xj1 + v[ob + 2] * xj2;
+                r1 -= v[ob + 3] * xj0 + v[ob + 4] * xj1 + v[ob + 5] * xj2;
+                r2 -= v[ob + 6] * xj0 + v[ob + 7] * xj1 + v[ob + 8] * xj2;
+            }
+            out[ri] = r0;
+            out[ri + 1] = r1;
+            out[ri + 2] = r2;
+        }
     }
 
     /** Backward Gauss–Seidel in dof order; lowerX = L x for the x on entry (the not yet updated part). */
