@@ -10,8 +10,10 @@ package org.isthmus.continuum.material;
  *
  * <p>Contract: P and A are exact derivatives of W (tested against central differences);
  * W(I) = 0 and P(I) = 0; A has the major symmetry A_iJkL = A_kLiJ; for finite-strain
- * materials ({@link #isObjective()}) W(QF) = W(F) for every rotation Q. Where det F ≤ 0 a
- * finite-strain material returns W = +∞ (and NaN stress), so a line search can back off.
+ * materials ({@link #isObjective()}) W(QF) = W(F) for every rotation Q. A material whose W is
+ * undefined where det F ≤ 0 (the neo-Hookean ln J) returns W = +∞ there (and NaN stress), and
+ * the element kernel then gives the element E = +∞, so a line search backs off; the St
+ * Venant–Kirchhoff W is finite for every F, so nothing stops an inversion with it.
  * Implementations are immutable and thread-safe: assembly calls them from many threads.
  */
 public interface Material {

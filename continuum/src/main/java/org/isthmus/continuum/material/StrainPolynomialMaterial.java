@@ -41,8 +41,8 @@ import org.isthmus.continuum.InvalidInputException;
  * where the error of a degree-d fit, O(|E|^d), is largest), relative to the largest elastic
  * constant.
  *
- * <p>Cost: building calls the exact stress at {@code 2·(unknowns)/7 + 30} strains and the exact
- * tangent at 1 + 8 (validation) strains; each later evaluation inside the radius is a polynomial
+ * <p>Cost: building calls the exact stress at {@code 2·(unknowns)/7 + 30} strains for the fit
+ * and at 40 more for the validation, and the exact tangent at 1 + 8 (validation) strains; each later evaluation inside the radius is a polynomial
  * of 182 terms (a few microseconds), independent of the potential.
  */
 public final class StrainPolynomialMaterial implements Material {

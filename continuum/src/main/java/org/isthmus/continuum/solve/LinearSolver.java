@@ -55,7 +55,10 @@ public final class LinearSolver {
 
     /** The solution method; see the class comment for the AUTO rule. */
     public enum Method {
-        /** Direct for small systems, PCG+ICC for SPD ones, GMRES/BiCGstab + ILU otherwise. */
+        /**
+         * Direct for small systems; PCG+AMG (with coordinates), then PCG+ICC for symmetric ones;
+         * BiCGstab/GMRES + ILU otherwise; a direct fallback where its band fits (the class comment).
+         */
         AUTO,
         /** Band Cholesky (band LU with pivoting if not SPD) after reverse Cuthill–McKee ordering. */
         DIRECT,

@@ -53,7 +53,7 @@ public final class NewtonSolver {
     }
 
     /**
-     * The same solver with the external forces at λ = 0 equal to {@code f0} (eV/Å per dof)
+     * The same solver with the external forces at λ = 0 equal to {@code f0} (per dof, in the model's force unit)
      * instead of zero: the forces then follow f0 + λ (f_ext − f0), so a solve that continues from
      * an earlier load step (its converged u, its loads as f0) ramps the loads from where they
      * stood, also inside cut-back increments.

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * interior nodes, an affine displacement u = H X prescribed on the boundary must be reproduced
  * exactly at every interior node, and the stress must be the material's stress at F = I + H in
  * every element. Linear (small H, linear elasticity) and nonlinear (|H| ~ 0.2, neo-Hookean,
- * several load steps) for every element type and section.
+ * several load steps) for the linear element types Tri3, Quad4, Tet4 and Hex8 and every
+ * section ({@link QuadraticElementsTest} has the patch tests of Tri6 and Tet10).
  */
 class PatchTest {
 
