@@ -13,8 +13,8 @@ import org.isthmus.continuum.ConvergenceException;
  * constrained dofs (rows that hold only their diagonal), so the coarse spaces see the bending
  * modes that make a slender body hard for one-level preconditioners. Setup per level: greedy
  * aggregation of the node (block) graph, every non-zero coupling an edge (no strength-of-connection
- * threshold: dropping weak couplings was tried and cost iterations, docs/benchmarks.md) (§3 of the
- * paper: root aggregates of a node and all its
+ * threshold; filtering weak couplings out of the smoothing was tried and cost iterations,
+ * docs/benchmarks.md) (§3 of the paper: root aggregates of a node and all its
  * neighbours, then neighbours join, then leftovers group), the tentative prolongator from a QR
  * factorisation of the near-null space on each aggregate, one damped-Jacobi smoothing step
  * P = (I − ω D⁻¹A) P̂ with ω = 4/(3 ρ(D⁻¹A)) (ρ by power iteration), and the Galerkin coarse
