@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
  * asks 1e-5); {@code --solver direct} for comparison. Prints
  * assembly and solve times
  * (wall clock, {@link System#nanoTime()}, mesh generation excluded), the solver and its
- * iterations, the JVM's peak heap use (sum of the heap pools' peak usage), and last
+ * iterations, the JVM's peak heap use (sum of the heap pools' peak usage), the process's peak
+ * resident memory (VmHWM of /proc/self/status, what {@code /usr/bin/time} reports as max RSS), and last
  * {@code fe-bench: D dofs, T s, tip uz U} with T = assembly + solve and U the z-displacement
  * (mm) of the node nearest the centre of the tip face (the centre itself when NY and NZ are
  * even). {@code --export-inp} writes the same model for CalculiX/Abaqus (C3D8, *CLOAD with the
@@ -123,6 +124,10 @@ final class BenchFeCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "assembly: %.3f s%n", r.assemblySeconds());
         System.out.printf(Locale.ROOT, "solve: %.3f s (%s)%n", r.solveSeconds(), r.linearSolve());
         System.out.printf(Locale.ROOT, "peak heap: %.1f MiB%n", peakHeapBytes() / (1024.0 * 1024.0));
+        long rss = peakResidentKiB();
+        // the whole process's peak resident memory, as /usr/bin/time reports it (Linux)
+        System.out.println(rss < 0 ? "peak RSS: not known (no /proc/self/status)"
+                : String.format(Locale.ROOT, "peak RSS: %.1f MiB", rss / 1024.0));
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             // CPU time of the whole process (JVM start, JIT and GC threads included): on a shared
             // machine it varies far less than the wall clock
@@ -137,6 +142,20 @@ final class BenchFeCommand implements Callable<Integer> {
         LinearElastic[] a = new LinearElastic[n];
         java.util.Arrays.fill(a, m);
         return a;
+    }
+
+    /** VmHWM of /proc/self/status (KiB), or −1 where there is none. */
+    private static long peakResidentKiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private static long peakHeapBytes() {

@@ -58,6 +58,10 @@ class BenchFeCommandTest {
         double beam = 100 * Math.pow(100, 3) / (3 * 210000 * (10.0 * 1000 / 12));
         assertTrue(uz < 0 && Math.abs(-uz - beam) < 0.15 * beam, "tip uz " + uz + " vs beam theory " + beam);
         assertTrue(r[1].contains("assembly:") && r[1].contains("solve:") && r[1].contains("peak heap:"), r[1]);
+        if (Files.exists(Path.of("/proc/self/status"))) {
+            Matcher rss = Pattern.compile("peak RSS: ([0-9.]+) MiB").matcher(r[1]);
+            assertTrue(rss.find() && Double.parseDouble(rss.group(1)) > 10, r[1]);
+        }
         String text = Files.readString(inp);
         assertTrue(text.contains("*ELEMENT, TYPE=C3D8") && text.contains("*CLOAD") && text.contains("*NODE PRINT"));
         // the exported loads sum to the 100 N tip load
