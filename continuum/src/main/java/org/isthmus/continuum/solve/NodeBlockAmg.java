@@ -26,8 +26,6 @@ import org.isthmus.continuum.ConvergenceException;
  * summed straight into the coarse blocks instead of being formed in chunks of scalar rows.
  */
 final class NodeBlockAmg {
-    /** Coarse rows (aggregates) per partition of the Galerkin product. */
-    private static final int GALERKIN_ROWS = 512;
     /** A level of at most this many unknowns is solved by dense Cholesky. */
     private static final int COARSEST = 600;
     /** A level that cannot be coarsened is factorised densely up to this size. */
@@ -40,12 +38,8 @@ final class NodeBlockAmg {
     private final int modes;
     private final boolean smoothed;
     private final double[] invD;
-    /** P's block rows (node), block columns (aggregate) and values (d × modes per block, row-major). */
-    private final int[] prp;
-    private final int[] pagg;
-    private final float[] pv;
-    /** Modes kept by each aggregate: its coarse unknowns are aggregate·modes + 0 .. kept − 1 (the rest are inert). */
-    private final int[] kept;
+    /** The prolongator to the next level, or null on the coarsest. */
+    private final BlockProlongator p;
     /** The next coarser level, or null on the coarsest. */
     private final NodeBlockAmg next;
     /** The coarsest level's dense Cholesky factor (row-major), or null. */
@@ -99,10 +93,7 @@ final class NodeBlockAmg {
         }
         if (na == 0 || (long) na * modes >= n) {
             // the coarsest level: dense Cholesky, or (a large level that does not coarsen) the CRS hierarchy
-            this.prp = null;
-            this.pagg = null;
-            this.pv = null;
-            this.kept = new int[0];
+            this.p = null;
             this.next = null;
             this.rc = null;
             this.xc = null;
@@ -125,7 +116,7 @@ final class NodeBlockAmg {
         this.whole = null;
         // tentative prolongator per node: its rows of Q (d × modes), Q orthonormal on each aggregate;
         // the coarse near-null space Qᵀ B, modes rows per aggregate (zero beyond the kept ones)
-        this.kept = new int[na];
+        int[] kept = new int[na];
         double[] tent = new double[n * modes];
         double[] bc = new double[na * modes * modes];
         for (int k = 0; k < na; k++) {
@@ -143,13 +134,9 @@ final class NodeBlockAmg {
         b = null;
         int[][] lower = lowerIndex(a);
         double omega = smooth ? 4.0 / (3.0 * SmoothedAggregation.spectralRadius(n, a::multiply, invD)) : 0;
-        int[][] pattern = prolongatorPattern(lower, agg, smooth);
-        this.prp = pattern[0];
-        this.pagg = pattern[1];
-        this.pv = new float[pagg.length * d * modes];
-        fillProlongator(lower, agg, tent, omega);
+        this.p = new BlockProlongator(a, lower, agg, kept, modes, tent, invD, omega, smooth);
         tent = null;
-        NodeBlockMatrix a1 = galerkin(lower, na);
+        NodeBlockMatrix a1 = BlockGalerkin.product(a, lower, p);
         lower = null;
         this.rc = new double[a1.size()];
         this.xc = new double[a1.size()];
@@ -207,9 +194,9 @@ final class NodeBlockAmg {
         }
         forwardFromZero(r, z);
         upperResidual(z, res);
-        restrict(res, rc);
+        p.restrict(res, rc);
         next.apply(rc, xc);
-        prolongAdd(xc, z);
+        p.prolongAdd(xc, z);
         // the forward sweep's accumulator is free again: it takes L z for the backward sweep
         a.multiplyLower(z, acc);
         backward(r, z, acc);
@@ -338,369 +325,6 @@ final class NodeBlockAmg {
             }
         }
         return new int[][] {start, pos, row};
-    }
-
-    /**
-     * P's block pattern: node i's aggregates are those of its structural neighbours (smoothed; its
-     * own only when plain), aggregates without kept modes left out.
-     */
-    private int[][] prolongatorPattern(int[][] lower, int[] agg, boolean smooth) {
-        int[] start = new int[nodes + 1];
-        int na = kept.length;
-        int[] marker = new int[na];
-        Arrays.fill(marker, -1);
-        int[] list = new int[64];
-        int total = 0;
-        int[][] rows = new int[nodes][];
-        for (int i = 0; i < nodes; i++) {
-            int m = 0;
-            if (smooth) {
-                for (int q = a.rp[i]; q < a.rp[i + 1]; q++) {
-                    m = addAggregate(agg[a.col[q]], kept, marker, i, list, m);
-                    list = m == list.length ? Arrays.copyOf(list, 2 * m) : list;
-                }
-                for (int t = lower[0][i]; t < lower[0][i + 1]; t++) {
-                    m = addAggregate(agg[lower[2][t]], kept, marker, i, list, m);
-                    list = m == list.length ? Arrays.copyOf(list, 2 * m) : list;
-                }
-            } else {
-                m = addAggregate(agg[i], kept, marker, i, list, m);
-            }
-            Arrays.sort(list, 0, m);
-            rows[i] = Arrays.copyOf(list, m);
-            total += m;
-            start[i + 1] = total;
-        }
-        int[] cols = new int[total];
-        for (int i = 0; i < nodes; i++) {
-            System.arraycopy(rows[i], 0, cols, start[i], rows[i].length);
-            rows[i] = null;
-        }
-        return new int[][] {start, cols};
-    }
-
-    private static int addAggregate(int k, int[] kept, int[] marker, int i, int[] list, int m) {
-        if (k >= 0 && kept[k] > 0 && marker[k] != i) {
-            marker[k] = i;
-            list[m++] = k;
-        }
-        return m;
-    }
-
-    /**
-     * P_ib = δ(b, agg i) T_i − ω D_i⁻¹ Σ_{j: agg j = b} A_ij T_j (Vaněk et al., eq. 3.6), T the
-     * tentative rows; rounded to single precision. Node rows in parallel (independent).
-     */
-    private void fillProlongator(int[][] lower, int[] agg, double[] tent, double omega) {
-        int blockLen = d * modes;
-        int chunk = 1024;
-        int chunks = (nodes + chunk - 1) / chunk;
-        IntStream.range(0, chunks).parallel().forEach(c -> {
-            int[] slot = new int[kept.length];
-            double[] w = new double[64 * blockLen];
-            for (int i = c * chunk; i < Math.min(nodes, (c + 1) * chunk); i++) {
-                int p0 = prp[i];
-                int nb = prp[i + 1] - p0;
-                if (w.length < nb * blockLen) {
-                    w = new double[nb * blockLen];
-                }
-                Arrays.fill(w, 0, nb * blockLen, 0);
-                for (int t = 0; t < nb; t++) {
-                    slot[pagg[p0 + t]] = t;
-                }
-                if (omega != 0) {
-                    for (int q = a.rp[i]; q < a.rp[i + 1]; q++) {
-                        int j = a.col[q];
-                        if (inPattern(agg[j])) {
-                            addBlockTimesTent(q, false, j, tent, w, slot[agg[j]] * blockLen);
-                        }
-                    }
-                    for (int t = lower[0][i]; t < lower[0][i + 1]; t++) {
-                        int j = lower[2][t];
-                        if (inPattern(agg[j])) {
-                            addBlockTimesTent(lower[1][t], true, j, tent, w, slot[agg[j]] * blockLen);
-                        }
-                    }
-                }
-                for (int t = 0; t < nb; t++) {
-                    boolean own = pagg[p0 + t] == agg[i];
-                    for (int r = 0; r < d; r++) {
-                        double f = -omega * invD[i * d + r];
-                        for (int m = 0; m < modes; m++) {
-                            double val = f * w[t * blockLen + r * modes + m];
-                            if (own) {
-                                val += tent[(i * d + r) * modes + m];
-                            }
-                            pv[(p0 + t) * blockLen + r * modes + m] = (float) val;
-                        }
-                    }
-                }
-            }
-        });
-    }
-
-    /** Whether aggregate k has P columns (it exists and kept some modes). */
-    private boolean inPattern(int k) {
-        return k >= 0 && kept[k] > 0;
-    }
-
-    /** w[at..] += B T_j, B = block q (transposed if lower), T_j node j's tentative rows. */
-    private void addBlockTimesTent(int q, boolean transposed, int j, double[] tent, double[] w, int at) {
-        int o = a.at(q);
-        for (int r = 0; r < d; r++) {
-            for (int s = 0; s < d; s++) {
-                double bv = transposed ? a.v[o + s * d + r] : a.v[o + r * d + s];
-                if (bv == 0) {
-                    continue;
-                }
-                int tr = (j * d + s) * modes;
-                int wr = at + r * modes;
-                for (int m = 0; m < modes; m++) {
-                    w[wr + m] += bv * tent[tr + m];
-                }
-            }
-        }
-    }
-
-    /**
-     * The Galerkin matrix PᵀAP as a symmetric block matrix over the aggregates (modes × modes
-     * blocks, each aggregate's diagonal block first): block (a, b), b ≥ a, is Σ_i P_iaᵀ (AP)_ib
-     * over the fine nodes i in increasing order, with (AP)_i formed for one node at a time. Two
-     * passes over partitions of the coarse rows (in parallel; each partition visits the fine
-     * nodes whose P row reaches its aggregates and writes its own rows only): the first finds
-     * the pattern, the second sums into the final matrix, so no partial copies exist and the
-     * sums do not depend on the thread count. The diagonal blocks are symmetrised; the unknowns
-     * beyond an aggregate's kept modes are inert (1 on the diagonal, 0 elsewhere: P has zero
-     * columns there).
-     */
-    private NodeBlockMatrix galerkin(int[][] lower, int na) {
-        int parts = Math.max(1, (na + GALERKIN_ROWS - 1) / GALERKIN_ROWS);
-        int[][] rowCols = new int[na][];
-        int[] rowCount = new int[na];
-        IntStream.range(0, parts).parallel().forEach(pt -> galerkinPart((int) ((long) na * pt / parts),
-                (int) ((long) na * (pt + 1) / parts), lower, na, rowCols, rowCount, null));
-        int[] rp = new int[na + 1];
-        for (int ag = 0; ag < na; ag++) {
-            int cnt = rowCount[ag];
-            if (cnt > 0) {
-                Arrays.sort(rowCols[ag], 0, cnt);
-            }
-            boolean diag = cnt > 0 && rowCols[ag][0] == ag;
-            rp[ag + 1] = rp[ag] + cnt + (diag ? 0 : 1);
-        }
-        int[] col = new int[rp[na]];
-        for (int ag = 0; ag < na; ag++) {
-            int cnt = rowCount[ag];
-            boolean diag = cnt > 0 && rowCols[ag][0] == ag;
-            col[rp[ag]] = ag;
-            if (cnt > 0) {
-                System.arraycopy(rowCols[ag], diag ? 1 : 0, col, rp[ag] + 1, cnt - (diag ? 1 : 0));
-            }
-            rowCols[ag] = null;
-        }
-        NodeBlockMatrix c = new NodeBlockMatrix(na, modes, rp, col);
-        IntStream.range(0, parts).parallel().forEach(pt -> galerkinPart((int) ((long) na * pt / parts),
-                (int) ((long) na * (pt + 1) / parts), lower, na, null, null, c));
-        int mm = modes * modes;
-        for (int ag = 0; ag < na; ag++) {
-            int o = rp[ag] * mm;
-            for (int r = 0; r < modes; r++) {
-                for (int x = r + 1; x < modes; x++) {
-                    double sym = 0.5 * (c.v[o + r * modes + x] + c.v[o + x * modes + r]);
-                    c.v[o + r * modes + x] = sym;
-                    c.v[o + x * modes + r] = sym;
-                }
-            }
-            for (int x = kept[ag]; x < modes; x++) {
-                c.v[o + x * modes + x] = 1;
-            }
-        }
-        return c;
-    }
-
-    /**
-     * One partition [a0, a1) of the coarse rows: with c null, the columns b ≥ a of its rows
-     * (into rowCols, rowCount); else the sums into c's blocks.
-     */
-    private void galerkinPart(int a0, int a1, int[][] lower, int na, int[][] rowCols, int[] rowCount,
-            NodeBlockMatrix c) {
-        boolean symbolic = c == null;
-        int blockLen = d * modes;
-        int mm = modes * modes;
-        int[] marker = new int[na];
-        int[] slot = new int[na];
-        Arrays.fill(marker, -1);
-        int[] list = new int[256];
-        double[] w = symbolic ? null : new double[256 * blockLen];
-        double[] pa = new double[blockLen];
-        for (int i = 0; i < nodes; i++) {
-            boolean touches = false;
-            for (int p = prp[i]; p < prp[i + 1] && !touches; p++) {
-                touches = pagg[p] >= a0 && pagg[p] < a1;
-            }
-            if (!touches) {
-                continue;
-            }
-            int room = 0;
-            for (int q = a.rp[i]; q < a.rp[i + 1]; q++) {
-                room += prp[a.col[q] + 1] - prp[a.col[q]];
-            }
-            for (int t = lower[0][i]; t < lower[0][i + 1]; t++) {
-                room += prp[lower[2][t] + 1] - prp[lower[2][t]];
-            }
-            if (room > list.length) {
-                list = new int[room];
-                w = symbolic ? null : new double[room * blockLen];
-            }
-            // (AP)_i = Σ_j A_ij P_j over the full block row i (only its aggregates when symbolic)
-            int m = 0;
-            for (int q = a.rp[i]; q < a.rp[i + 1]; q++) {
-                m = symbolic ? addAggregatesOfP(a.col[q], i, marker, list, m)
-                        : addBlockTimesP(q, false, a.col[q], i, marker, slot, list, m, w);
-            }
-            for (int t = lower[0][i]; t < lower[0][i + 1]; t++) {
-                m = symbolic ? addAggregatesOfP(lower[2][t], i, marker, list, m)
-                        : addBlockTimesP(lower[1][t], true, lower[2][t], i, marker, slot, list, m, w);
-            }
-            // P_iaᵀ (AP)_ib into the blocks (a, b ≥ a) of this partition's rows
-            for (int p = prp[i]; p < prp[i + 1]; p++) {
-                int ag = pagg[p];
-                if (ag < a0 || ag >= a1) {
-                    continue;
-                }
-                if (symbolic) {
-                    for (int t = 0; t < m; t++) {
-                        if (list[t] >= ag) {
-                            addColumn(rowCols, rowCount, ag, list[t]);
-                        }
-                    }
-                    continue;
-                }
-                for (int k = 0; k < blockLen; k++) {
-                    pa[k] = pv[p * blockLen + k];
-                }
-                for (int t = 0; t < m; t++) {
-                    int bg = list[t];
-                    if (bg < ag) {
-                        continue;
-                    }
-                    int at = c.find(ag, bg) * mm;
-                    int wo = t * blockLen;
-                    for (int r = 0; r < d; r++) {
-                        for (int x = 0; x < kept[ag]; x++) {
-                            double pr = pa[r * modes + x];
-                            if (pr == 0) {
-                                continue;
-                            }
-                            int to0 = at + x * modes;
-                            for (int y = 0; y < kept[bg]; y++) {
-                                c.v[to0 + y] += pr * w[wo + r * modes + y];
-                            }
-                        }
-                    }
-                }
-            }
-            if (!symbolic) {
-                Arrays.fill(w, 0, m * blockLen, 0);
-            }
-        }
-    }
-
-    /** Adds column b to coarse row a's list if it is not there yet. */
-    private static void addColumn(int[][] rowCols, int[] rowCount, int a, int b) {
-        int[] cols = rowCols[a];
-        int n = rowCount[a];
-        for (int t = 0; t < n; t++) {
-            if (cols[t] == b) {
-                return;
-            }
-        }
-        if (cols == null || n == cols.length) {
-            rowCols[a] = cols = cols == null ? new int[32] : Arrays.copyOf(cols, 2 * n);
-        }
-        cols[n] = b;
-        rowCount[a] = n + 1;
-    }
-
-    /** Lists the aggregates of node j's P row not yet seen for node i; returns the new count. */
-    private int addAggregatesOfP(int j, int i, int[] marker, int[] list, int m) {
-        for (int p = prp[j]; p < prp[j + 1]; p++) {
-            int bg = pagg[p];
-            if (marker[bg] != i) {
-                marker[bg] = i;
-                list[m++] = bg;
-            }
-        }
-        return m;
-    }
-
-    /** w[slot b] += B P_jb for node j's P blocks, B = block q (transposed if lower); returns the new count. */
-    private int addBlockTimesP(int q, boolean transposed, int j, int i, int[] marker, int[] slot, int[] list, int m,
-            double[] w) {
-        int blockLen = d * modes;
-        int o = a.at(q);
-        if (d == 3) {
-            return addBlockTimesP3(o, transposed, j, i, marker, slot, list, m, w);
-        }
-        for (int p = prp[j]; p < prp[j + 1]; p++) {
-            int bg = pagg[p];
-            if (marker[bg] != i) {
-                marker[bg] = i;
-                slot[bg] = m;
-                list[m++] = bg;
-            }
-            int wo = slot[bg] * blockLen;
-            int po = p * blockLen;
-            for (int r = 0; r < d; r++) {
-                for (int s = 0; s < d; s++) {
-                    double bv = transposed ? a.v[o + s * d + r] : a.v[o + r * d + s];
-                    if (bv == 0) {
-                        continue;
-                    }
-                    int wr = wo + r * modes;
-                    int pr = po + s * modes;
-                    for (int x = 0; x < modes; x++) {
-                        w[wr + x] += bv * pv[pr + x];
-                    }
-                }
-            }
-        }
-        return m;
-    }
-
-    /** {@link #addBlockTimesP} for 3 × 3 blocks (B at offset o), B's entries in locals. */
-    private int addBlockTimesP3(int o, boolean transposed, int j, int i, int[] marker, int[] slot, int[] list, int m,
-            double[] w) {
-        double[] v = a.v;
-        double b00 = v[o];
-        double b11 = v[o + 4];
-        double b22 = v[o + 8];
-        double b01 = transposed ? v[o + 3] : v[o + 1];
-        double b02 = transposed ? v[o + 6] : v[o + 2];
-        double b10 = transposed ? v[o + 1] : v[o + 3];
-        double b12 = transposed ? v[o + 7] : v[o + 5];
-        double b20 = transposed ? v[o + 2] : v[o + 6];
-        double b21 = transposed ? v[o + 5] : v[o + 7];
-        int blockLen = 3 * modes;
-        for (int p = prp[j]; p < prp[j + 1]; p++) {
-            int bg = pagg[p];
-            if (marker[bg] != i) {
-                marker[bg] = i;
-                slot[bg] = m;
-                list[m++] = bg;
-            }
-            int wo = slot[bg] * blockLen;
-            int po = p * blockLen;
-            for (int x = 0; x < modes; x++) {
-                double p0 = pv[po + x];
-                double p1 = pv[po + modes + x];
-                double p2 = pv[po + 2 * modes + x];
-                w[wo + x] += b00 * p0 + b01 * p1 + b02 * p2;
-                w[wo + modes + x] += b10 * p0 + b11 * p1 + b12 * p2;
-                w[wo + 2 * modes + x] += b20 * p0 + b21 * p1 + b22 * p2;
-            }
-        }
-        return m;
     }
 
     /** Forward Gauss–Seidel from x = 0 in dof order: the lower blocks' terms are sent ahead as each node is done. */
@@ -887,46 +511,4 @@ final class NodeBlockAmg {
         }
     }
 
-    /** out = Pᵀ r (scattered by P's block rows). */
-    private void restrict(double[] r, double[] out) {
-        Arrays.fill(out, 0);
-        int blockLen = d * modes;
-        for (int i = 0; i < nodes; i++) {
-            int ri = i * d;
-            for (int p = prp[i]; p < prp[i + 1]; p++) {
-                int c0 = pagg[p] * modes;
-                int kp = kept[pagg[p]];
-                int po = p * blockLen;
-                for (int rr = 0; rr < d; rr++) {
-                    double x = r[ri + rr];
-                    for (int m = 0; m < kp; m++) {
-                        out[c0 + m] += pv[po + rr * modes + m] * x;
-                    }
-                }
-            }
-        }
-    }
-
-    /** x += P e (gathered by rows, in parallel). */
-    private void prolongAdd(double[] e, double[] x) {
-        int blockLen = d * modes;
-        int chunk = 2048;
-        IntStream.range(0, (nodes + chunk - 1) / chunk).parallel().forEach(c -> {
-            for (int i = c * chunk; i < Math.min(nodes, (c + 1) * chunk); i++) {
-                int ri = i * d;
-                for (int p = prp[i]; p < prp[i + 1]; p++) {
-                    int c0 = pagg[p] * modes;
-                    int kp = kept[pagg[p]];
-                    int po = p * blockLen;
-                    for (int rr = 0; rr < d; rr++) {
-                        double s = 0;
-                        for (int m = 0; m < kp; m++) {
-                            s += pv[po + rr * modes + m] * e[c0 + m];
-                        }
-                        x[ri + rr] += s;
-                    }
-                }
-            }
-        });
-    }
 }
