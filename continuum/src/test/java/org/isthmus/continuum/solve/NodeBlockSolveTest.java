@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * distinct blocks, with shared linear elastic classes); the parallel product, split into
  * partitions with buffers, equals the CRS product; the V-cycle is a symmetric positive-definite
  * operator; {@link LinearStatic}'s PCG + AMG on blocks gives the direct solution in 2D and 3D,
- * smoothed and plain, on several levels; and its result is the same bit for bit on one thread
- * and on two.
+ * smoothed and plain, on several levels, for every element type; and its result is the same
+ * bit for bit on one thread and on two.
  */
 class NodeBlockSolveTest {
 
@@ -253,6 +253,25 @@ class NodeBlockSolveTest {
         }
         org.junit.jupiter.api.Assertions.assertArrayEquals(u[0], u[1], "1 and 2 threads, bit for bit");
         assertEquals(labels[0].replaceAll("setup [0-9.]+ s", ""), labels[1].replaceAll("setup [0-9.]+ s", ""));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = ElementType.class, names = {"TRI3", "TRI6", "TET4", "TET10"})
+    void otherElementTypesGiveTheDirectSolution(ElementType type) {
+        boolean plane = type.dimension() == 2;
+        // more than 600 unknowns each: at least two levels
+        Mesh mesh = plane ? StructuredMeshes.rectangle(12, 2, 60, 10, type)
+                : StructuredMeshes.box(12, 2, 2, 18, 3, 3, type);
+        FeModel model = new FeModel(mesh, plane ? Section.planeStress(1) : Section.solid(),
+                LinearElastic.isotropic(100, 0.3));
+        Loading loading = plane ? new Loading(model).clamp("xmin").traction("xmax", 0, -0.01)
+                : new Loading(model).clamp("xmin").traction("xmax", 0, 0, -0.01);
+        double[] direct = solve(model, loading, new LinearSolver(0, 1e-12, 100).withMethod(LinearSolver.Method.DIRECT));
+        LinearStatic.Result r = LinearStatic.solve(model, loading,
+                new LinearSolver(0, 1e-9, 2000).withMethod(LinearSolver.Method.PCG_AMG));
+        String label = r.linearSolve().solver();
+        assertTrue(label.contains("symmetric node blocks") && !label.contains(" 1 levels"), label);
+        assertClose(direct, r.displacement(), 1e-6, type.toString());
     }
 
     @Test
