@@ -369,7 +369,7 @@ public final class FeModel {
      * interfaces have none (their faces assemble into CRS only).
      */
     NodeBlockMatrix newSymmetricBlockStiffness() {
-        int[][] pattern = symmetricBlockPattern();
+        int[][] pattern = symmetricBlockPattern(nodeElements());
         return new NodeBlockMatrix(mesh.nodeCount(), dim, pattern[0], pattern[1]);
     }
 
@@ -384,8 +384,9 @@ public final class FeModel {
         if (u.length != dofCount()) {
             throw new InvalidInputException("displacement vector of length " + u.length + "; expected " + dofCount());
         }
-        int[][] pattern = symmetricBlockPattern();
-        NodeBlockMatrix k = deduplicatedStiffness(pattern);
+        int[][] incidence = nodeElements();
+        int[][] pattern = symmetricBlockPattern(incidence);
+        NodeBlockMatrix k = deduplicatedStiffness(pattern, incidence);
         if (k != null) {
             return k;
         }
@@ -397,7 +398,7 @@ public final class FeModel {
     private static final int DISTINCT_BLOCKS_LIMIT = 8;
 
     /** The deduplicated stiffness, or null where it does not apply (see {@link #symmetricBlockStiffness}). */
-    private NodeBlockMatrix deduplicatedStiffness(int[][] pattern) {
+    private NodeBlockMatrix deduplicatedStiffness(int[][] pattern, int[][] incidence) {
         int nn = mesh.nodeCount();
         int ne = mesh.elementCount();
         if (classElement.length == 0) {
@@ -410,22 +411,12 @@ public final class FeModel {
         }
         double[][] cls = classStiffness();
         for (double[] ke : cls) {
-            int nd = (int) Math.round(Math.sqrt(ke.length));
-            double m = 0;
-            for (double x : ke) {
-                m = Math.max(m, Math.abs(x));
-            }
-            for (int r = 0; r < nd; r++) {
-                for (int c = r + 1; c < nd; c++) {
-                    if (Math.abs(ke[r * nd + c] - ke[c * nd + r]) > 1e-10 * m) {
-                        return null;
-                    }
-                }
+            if (!symmetric(ke, (int) Math.round(Math.sqrt(ke.length)))) {
+                return null;
             }
         }
         int[] rp = pattern[0];
         int[] col = pattern[1];
-        int[][] incidence = nodeElements();
         int[] start = incidence[0];
         int[] elems = incidence[1];
         int dd = dim * dim;
@@ -500,14 +491,32 @@ public final class FeModel {
         return new int[][] {start, elems};
     }
 
-    /** The upper node-block pattern {rp, col} of the stiffness (each row's own node first). */
-    private int[][] symmetricBlockPattern() {
+    /** Whether the nd × nd matrix ke is symmetric to 1e-10 of its largest entry. */
+    private static boolean symmetric(double[] ke, int nd) {
+        double m = 0;
+        for (int r = 0; r < nd * nd; r++) {
+            m = Math.max(m, Math.abs(ke[r]));
+        }
+        for (int r = 0; r < nd; r++) {
+            for (int c = r + 1; c < nd; c++) {
+                if (Math.abs(ke[r * nd + c] - ke[c * nd + r]) > 1e-10 * m) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The upper node-block pattern {rp, col} of the stiffness (each row's own node first), from
+     * the node → elements incidence ({@link #nodeElements}).
+     */
+    private int[][] symmetricBlockPattern(int[][] incidence) {
         if (interfaces.length > 0) {
             throw new org.isthmus.continuum.UnsupportedRequestException(
                     "symmetric node-block stiffness: not available with cohesive interfaces");
         }
         int nn = mesh.nodeCount();
-        int[][] incidence = nodeElements();
         int[] start = incidence[0];
         int[] elems = incidence[1];
         int[] marker = new int[nn];
@@ -720,17 +729,9 @@ public final class FeModel {
          * element matrix is not symmetric.
          */
         private void scatterSymmetric(double[] ke, int e, int nn, int nd) {
-            double m = 0;
-            for (int r = 0; r < nd * nd; r++) {
-                m = Math.max(m, Math.abs(ke[r]));
-            }
-            for (int r = 0; r < nd; r++) {
-                for (int c = r + 1; c < nd; c++) {
-                    if (Math.abs(ke[r * nd + c] - ke[c * nd + r]) > 1e-10 * m) {
-                        symmetricElements = false;
-                        return;
-                    }
-                }
+            if (!symmetric(ke, nd)) {
+                symmetricElements = false;
+                return;
             }
             double[] v = sym.v;
             int dd = dim * dim;
