@@ -269,12 +269,10 @@ public final class LinearSolver {
         };
         int iterations = threads == 0 ? run.getAsInt() : inPool(run);
         NodeBlockAmg amg = built[0].blockAmg();
-        String label = "PCG+AMG (" + (amg.smoothed() ? "smoothed" : "plain") + " aggregation, "
-                + (coords == null ? "translations" : "rigid-body modes") + ", symmetric node blocks"
-                + " (" + (k.isDeduplicated() ? k.storedBlocks() + " distinct of " + k.blockCount() + ", " : "")
-                + String.format(java.util.Locale.ROOT, "%.1f MB), ", k.bytes() / 1e6)
-                + amg.levels() + " levels " + java.util.Arrays.toString(amg.sizes()) + ", operator complexity "
-                + String.format(java.util.Locale.ROOT, "%.2f, setup %.3f s", amg.complexity(), setup[0]) + ")";
+        String storage = "symmetric node blocks ("
+                + (k.isDeduplicated() ? k.storedBlocks() + " distinct of " + k.blockCount() + ", " : "")
+                + String.format(java.util.Locale.ROOT, "%.1f MB), ", k.bytes() / 1e6);
+        String label = amgLabel(amg.smoothed(), storage, amg.levels(), amg.sizes(), amg.complexity(), setup[0]);
         double[] kx = new double[b.length];
         k.multiply(x, kx);
         double r = 0;
@@ -365,10 +363,17 @@ public final class LinearSolver {
         };
         int iterations = threads == 0 ? run.getAsInt() : inPool(run);
         SmoothedAggregation amg = built[0].amg();
-        String label = "PCG+AMG (" + (amg.smoothed() ? "smoothed" : "plain") + " aggregation, " + (coords == null ? "translations" : "rigid-body modes") + ", "
-                + amg.levels() + " levels " + java.util.Arrays.toString(amg.sizes()) + ", operator complexity "
-                + String.format(java.util.Locale.ROOT, "%.2f, setup %.3f s", amg.complexity(), setup[0]) + ")";
+        String label = amgLabel(amg.smoothed(), "", amg.levels(), amg.sizes(), amg.complexity(), setup[0]);
         return new LinearSolveReport(label, iterations, residual(k, b, x) / bnorm, tolerance);
+    }
+
+    /** What a PCG + AMG solve reports: aggregation, near-null space, storage, levels, complexity, set-up time. */
+    private String amgLabel(boolean smoothed, String storage, int levels, int[] sizes, double complexity,
+            double setupSeconds) {
+        return "PCG+AMG (" + (smoothed ? "smoothed" : "plain") + " aggregation, "
+                + (coords == null ? "translations" : "rigid-body modes") + ", " + storage + levels + " levels "
+                + java.util.Arrays.toString(sizes) + ", operator complexity "
+                + String.format(java.util.Locale.ROOT, "%.2f, setup %.3f s", complexity, setupSeconds) + ")";
     }
 
     private LinearSolveReport mtj(Method m, Preconditioning pc, CompRowMatrix k, double[] b, double[] x, double bnorm) {

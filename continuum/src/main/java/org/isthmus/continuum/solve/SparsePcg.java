@@ -69,6 +69,11 @@ final class SparsePcg {
         this.blockAmg = new NodeBlockAmg(k, coords, smooth);
     }
 
+    /** "PCG(ICC)" or "PCG(AMG)", for messages. */
+    private String name() {
+        return amg == null && blockAmg == null ? "PCG(ICC)" : "PCG(AMG)";
+    }
+
     /** The node-block AMG hierarchy, or null. */
     NodeBlockAmg blockAmg() {
         return blockAmg;
@@ -243,7 +248,7 @@ final class SparsePcg {
             if (!(pq > 0)) {
                 // CG needs pᵀAp > 0: a non-positive curvature means A is not positive definite
                 // (e.g. a softening cohesive tangent); the caller switches to GMRES or BiCGstab.
-                throw new ConvergenceException("PCG(" + (amg == null && blockAmg == null ? "ICC" : "AMG") + ") met non-positive curvature pᵀAp = " + pq + " at iteration "
+                throw new ConvergenceException(name() + " met non-positive curvature pᵀAp = " + pq + " at iteration "
                         + it + " on " + n + " unknowns: the matrix is not positive definite");
             }
             double alpha = rz / pq;
@@ -266,7 +271,7 @@ final class SparsePcg {
                 if (++restarts > MAX_RESTARTS) {
                     // the recurred residual keeps passing while the true one does not: the
                     // tolerance is below the accuracy attainable for this conditioning
-                    throw new ConvergenceException("PCG(" + (amg == null && blockAmg == null ? "ICC" : "AMG") + ") stagnated at relative residual "
+                    throw new ConvergenceException(name() + " stagnated at relative residual "
                             + rnorm / bnorm + " (tolerance " + tol + ") after " + it + " iterations and " + MAX_RESTARTS
                             + " restarts on " + n + " unknowns: the tolerance is below the attainable accuracy");
                 }
@@ -283,7 +288,7 @@ final class SparsePcg {
                 p[i] = z[i] + beta * p[i];
             }
         }
-        throw new ConvergenceException("PCG(" + (amg == null && blockAmg == null ? "ICC" : "AMG") + ") did not reach relative residual " + tol + " in " + maxIterations
+        throw new ConvergenceException(name() + " did not reach relative residual " + tol + " in " + maxIterations
                 + " iterations on " + n + " unknowns (reached " + rnorm / bnorm + ")");
     }
 }
