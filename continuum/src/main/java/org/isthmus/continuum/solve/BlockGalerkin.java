@@ -218,13 +218,11 @@ final class BlockGalerkin {
             return addBlockTimesP3(o, transposed, j, i, marker, slot, list, m, w);
         }
         for (int p = prp[j]; p < prp[j + 1]; p++) {
-            int bg = pagg[p];
-            if (marker[bg] != i) {
-                marker[bg] = i;
-                slot[bg] = m;
-                list[m++] = bg;
+            int at = SmoothedAggregation.Csr.column(pagg[p], i, m, marker, slot, list);
+            if (at == m) {
+                m++;
             }
-            int wo = slot[bg] * blockLen;
+            int wo = at * blockLen;
             int po = p * blockLen;
             for (int r = 0; r < d; r++) {
                 for (int s = 0; s < d; s++) {
@@ -258,13 +256,11 @@ final class BlockGalerkin {
         double b21 = transposed ? v[o + 5] : v[o + 7];
         int blockLen = 3 * modes;
         for (int p = prp[j]; p < prp[j + 1]; p++) {
-            int bg = pagg[p];
-            if (marker[bg] != i) {
-                marker[bg] = i;
-                slot[bg] = m;
-                list[m++] = bg;
+            int at = SmoothedAggregation.Csr.column(pagg[p], i, m, marker, slot, list);
+            if (at == m) {
+                m++;
             }
-            int wo = slot[bg] * blockLen;
+            int wo = at * blockLen;
             int po = p * blockLen;
             for (int x = 0; x < modes; x++) {
                 double p0 = pv[po + x];

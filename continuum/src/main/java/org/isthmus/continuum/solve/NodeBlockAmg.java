@@ -347,15 +347,7 @@ final class NodeBlockAmg {
                 x[ri + r] = t * invD[ri + r];
             }
             for (int q = a.rp[i] + 1; q < a.rp[i + 1]; q++) {
-                int rj = a.col[q] * d;
-                int ob = a.at(q);
-                for (int c = 0; c < d; c++) {
-                    double t = 0;
-                    for (int r = 0; r < d; r++) {
-                        t += v[ob + r * d + c] * x[ri + r];
-                    }
-                    s[rj + c] -= t;
-                }
+                a.addTransposedBlockTimes(q, -1, x, ri, s, a.col[q] * d);
             }
         }
     }
@@ -383,15 +375,7 @@ final class NodeBlockAmg {
                     out[ri + r] = t;
                 }
                 for (int q = a.rp[i] + 1; q < a.rp[i + 1]; q++) {
-                    int rj = a.col[q] * d;
-                    int ob = a.at(q);
-                    for (int r = 0; r < d; r++) {
-                        double t = 0;
-                        for (int cc = 0; cc < d; cc++) {
-                            t += v[ob + r * d + cc] * x[rj + cc];
-                        }
-                        out[ri + r] -= t;
-                    }
+                    a.addBlockTimes(q, -1, x, a.col[q] * d, out, ri);
                 }
             }
         });
@@ -438,15 +422,7 @@ final class NodeBlockAmg {
                 u[r] = b[ri + r] - lowerX[ri + r];
             }
             for (int q = a.rp[i] + 1; q < a.rp[i + 1]; q++) {
-                int rj = a.col[q] * d;
-                int ob = a.at(q);
-                for (int r = 0; r < d; r++) {
-                    double t = 0;
-                    for (int c = 0; c < d; c++) {
-                        t += v[ob + r * d + c] * x[rj + c];
-                    }
-                    u[r] -= t;
-                }
+                a.addBlockTimes(q, -1, x, a.col[q] * d, u, 0);
             }
             int o = a.at(a.rp[i]);
             for (int r = d - 1; r >= 0; r--) {

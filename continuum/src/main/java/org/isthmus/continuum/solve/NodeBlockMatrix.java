@@ -284,38 +284,15 @@ final class NodeBlockMatrix {
             int ri = i * d;
             int q0 = rp[i];
             if (withUpper) {
-                int o = at(q0);
-                for (int r = 0; r < d; r++) {
-                    double sum = 0;
-                    for (int c = 0; c < d; c++) {
-                        sum += v[o + r * d + c] * x[ri + c];
-                    }
-                    y[ri + r] += sum;
-                }
+                addBlockTimes(q0, 1, x, ri, y, ri);
             }
             for (int q = q0 + 1; q < rp[i + 1]; q++) {
                 int j = col[q];
-                int rj = j * d;
-                int o = at(q);
                 if (withUpper) {
-                    for (int r = 0; r < d; r++) {
-                        double sum = 0;
-                        for (int c = 0; c < d; c++) {
-                            sum += v[o + r * d + c] * x[rj + c];
-                        }
-                        y[ri + r] += sum;
-                    }
+                    addBlockTimes(q, 1, x, j * d, y, ri);
                 }
                 // the transposed block: row j gets Bᵀ x_i
-                double[] target = j < end ? y : s;
-                int t = j < end ? rj : (j - end) * d;
-                for (int c = 0; c < d; c++) {
-                    double sum = 0;
-                    for (int r = 0; r < d; r++) {
-                        sum += v[o + r * d + c] * x[ri + r];
-                    }
-                    target[t + c] += sum;
-                }
+                addTransposedBlockTimes(q, 1, x, ri, j < end ? y : s, j < end ? j * d : (j - end) * d);
             }
         }
     }
@@ -372,6 +349,30 @@ final class NodeBlockMatrix {
             y[ri] += y0;
             y[ri + 1] += y1;
             y[ri + 2] += y2;
+        }
+    }
+
+    /** y[yo + r] += sign · Σ_c B_q[r][c] x[xo + c]: block q times d entries of x (sign ±1). */
+    void addBlockTimes(int q, double sign, double[] x, int xo, double[] y, int yo) {
+        int o = at(q);
+        for (int r = 0; r < d; r++) {
+            double sum = 0;
+            for (int c = 0; c < d; c++) {
+                sum += v[o + r * d + c] * x[xo + c];
+            }
+            y[yo + r] += sign * sum;
+        }
+    }
+
+    /** y[yo + c] += sign · Σ_r B_q[r][c] x[xo + r]: the transposed block q times d entries of x. */
+    void addTransposedBlockTimes(int q, double sign, double[] x, int xo, double[] y, int yo) {
+        int o = at(q);
+        for (int c = 0; c < d; c++) {
+            double sum = 0;
+            for (int r = 0; r < d; r++) {
+                sum += v[o + r * d + c] * x[xo + r];
+            }
+            y[yo + c] += sign * sum;
         }
     }
 

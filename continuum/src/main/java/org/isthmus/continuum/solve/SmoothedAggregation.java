@@ -292,19 +292,28 @@ final class SmoothedAggregation {
             Arrays.fill(acc, 0, m * gs, 0);
         }
 
+        /**
+         * The slot of column j among the {@code m} columns that key {@code g} has met so far:
+         * its slot if marked, else m (j is then recorded at slot m; the caller counts it).
+         */
+        static int column(int j, int g, int m, int[] marker, int[] slot, int[] cols) {
+            if (marker[j] == g) {
+                return slot[j];
+            }
+            marker[j] = g;
+            slot[j] = m;
+            cols[m] = j;
+            return m;
+        }
+
         /** Adds pv ⊗ (row k of b) to the group's sums; returns the group's column count. */
         private static int productRow(Csr b, int k, int g, int m, int[] marker, int[] slot, int[] cols, double[] pv,
                 double[] acc, int gs) {
             for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
                 int j = b.ci[q];
-                int at;
-                if (marker[j] != g) {
-                    marker[j] = g;
-                    at = m++;
-                    slot[j] = at;
-                    cols[at] = j;
-                } else {
-                    at = slot[j];
+                int at = column(j, g, m, marker, slot, cols);
+                if (at == m) {
+                    m++;
                 }
                 accumulate(acc, at * gs, pv, gs, b.v[q]);
             }
@@ -322,14 +331,9 @@ final class SmoothedAggregation {
             double p2 = pv[2];
             for (int q = b.rp[k]; q < b.rp[k + 1]; q++) {
                 int j = b.ci[q];
-                int at;
-                if (marker[j] != g) {
-                    marker[j] = g;
-                    at = m++;
-                    slot[j] = at;
-                    cols[at] = j;
-                } else {
-                    at = slot[j];
+                int at = column(j, g, m, marker, slot, cols);
+                if (at == m) {
+                    m++;
                 }
                 double bv = b.v[q];
                 int base = 3 * at;
@@ -357,14 +361,9 @@ final class SmoothedAggregation {
                 if (j < minCol) {
                     continue;
                 }
-                int at;
-                if (marker[j] != g) {
-                    marker[j] = g;
-                    at = m++;
-                    slot[j] = at;
-                    cols[at] = j;
-                } else {
-                    at = slot[j];
+                int at = column(j, g, m, marker, slot, cols);
+                if (at == m) {
+                    m++;
                 }
                 double bv = b.v[q];
                 int base = 6 * at;
@@ -386,14 +385,9 @@ final class SmoothedAggregation {
                 if (j < minCol) {
                     continue;
                 }
-                int at;
-                if (marker[j] != g) {
-                    marker[j] = g;
-                    at = m++;
-                    slot[j] = at;
-                    cols[at] = j;
-                } else {
-                    at = slot[j];
+                int at = column(j, g, m, marker, slot, cols);
+                if (at == m) {
+                    m++;
                 }
                 accumulate(acc, at * gs, pv, gs, b.v[q]);
             }

@@ -26,6 +26,8 @@ import org.isthmus.coupling.model.CouplingTerm;
 public final class BlendedCohesiveLine implements CouplingTerm {
 
     private static final double G = 1 / Math.sqrt(3);
+    /** The two-point Gauss rule's linear shape functions on a face: SHAPE[q][a] at ξ_q = ∓1/√3. */
+    private static final double[][] SHAPE = {{0.5 * (1 + G), 0.5 * (1 - G)}, {0.5 * (1 - G), 0.5 * (1 + G)}};
 
     private final CohesiveLaw law;
     private final int[][] upper;
@@ -82,9 +84,8 @@ public final class BlendedCohesiveLine implements CouplingTerm {
                 opening(u, f, q, d);
                 e += w * law.evaluate(d, 0, gradU == null ? null : t, null);
                 if (gradU != null) {
-                    double xi = q == 0 ? -G : G;
-                    double n0 = 0.5 * (1 - xi);
-                    double n1 = 0.5 * (1 + xi);
+                    double n0 = SHAPE[q][0];
+                    double n1 = SHAPE[q][1];
                     int a0 = upper[f][0];
                     int a1 = upper[f][1];
                     int b0 = lower[f][0];
@@ -110,9 +111,8 @@ public final class BlendedCohesiveLine implements CouplingTerm {
      * point q (0 or 1), linear interpolation of the nodal displacement jumps (Å).
      */
     private void opening(double[] u, int f, int q, double[] d) {
-        double xi = q == 0 ? -G : G;
-        double n0 = 0.5 * (1 - xi);
-        double n1 = 0.5 * (1 + xi);
+        double n0 = SHAPE[q][0];
+        double n1 = SHAPE[q][1];
         int a0 = upper[f][0];
         int a1 = upper[f][1];
         int b0 = lower[f][0];
