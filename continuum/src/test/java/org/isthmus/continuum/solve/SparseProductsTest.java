@@ -28,20 +28,31 @@ class SparseProductsTest {
     /** A random sparse n × nc matrix; rows come in runs of 3 with one pattern (as a prolongator's node rows). */
     private static Csr randomProlongator(int n, int nc, long seed) {
         Random rnd = new Random(seed);
+        return nodeRows(n, nc, rnd, i -> {
+            java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+            int center = (int) ((long) i * nc / n);
+            for (int t = 0; t < 6; t++) {
+                set.add(Math.floorMod(center + rnd.nextInt(9) - 4, nc));
+            }
+            return set;
+        });
+    }
+
+    /**
+     * A random n × nc matrix whose rows come in runs of 3 sharing the columns that
+     * {@code pattern} gives for the run's first row; values uniform in [−0.5, 0.5) from rnd.
+     */
+    private static Csr nodeRows(int n, int nc, Random rnd,
+            java.util.function.IntFunction<java.util.SortedSet<Integer>> pattern) {
         int[] rp = new int[n + 1];
         java.util.List<Integer> cols = new java.util.ArrayList<>();
         java.util.List<Double> vals = new java.util.ArrayList<>();
-        int[] pattern = null;
+        int[] columns = null;
         for (int i = 0; i < n; i++) {
             if (i % 3 == 0) {
-                java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
-                int center = (int) ((long) i * nc / n);
-                for (int t = 0; t < 6; t++) {
-                    set.add(Math.floorMod(center + rnd.nextInt(9) - 4, nc));
-                }
-                pattern = set.stream().mapToInt(Integer::intValue).toArray();
+                columns = pattern.apply(i).stream().mapToInt(Integer::intValue).toArray();
             }
-            for (int j : pattern) {
+            for (int j : columns) {
                 cols.add(j);
                 vals.add(rnd.nextDouble() - 0.5);
             }
@@ -129,30 +140,17 @@ class SparseProductsTest {
      */
     private static Csr aggregateProlongator(int n, int aggregates, long seed) {
         Random rnd = new Random(seed);
-        int[] rp = new int[n + 1];
-        java.util.List<Integer> cols = new java.util.ArrayList<>();
-        java.util.List<Double> vals = new java.util.ArrayList<>();
-        int[] pattern = null;
-        for (int i = 0; i < n; i++) {
-            if (i % 3 == 0) {
-                java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
-                int center = (int) ((long) i * aggregates / n);
-                for (int t = 0; t < 3; t++) {
-                    int agg = Math.floorMod(center + rnd.nextInt(5) - 2, aggregates);
-                    for (int mode = 0; mode < 6; mode++) {
-                        set.add(6 * agg + mode);
-                    }
+        return nodeRows(n, 6 * aggregates, rnd, i -> {
+            java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+            int center = (int) ((long) i * aggregates / n);
+            for (int t = 0; t < 3; t++) {
+                int agg = Math.floorMod(center + rnd.nextInt(5) - 2, aggregates);
+                for (int mode = 0; mode < 6; mode++) {
+                    set.add(6 * agg + mode);
                 }
-                pattern = set.stream().mapToInt(Integer::intValue).toArray();
             }
-            for (int j : pattern) {
-                cols.add(j);
-                vals.add(rnd.nextDouble() - 0.5);
-            }
-            rp[i + 1] = cols.size();
-        }
-        return new Csr(n, 6 * aggregates, rp, cols.stream().mapToInt(Integer::intValue).toArray(),
-                vals.stream().mapToDouble(Double::doubleValue).toArray());
+            return set;
+        });
     }
 
     @Test
