@@ -29,11 +29,8 @@ class EdgeOfContactPullOffTest {
 
     @Test
     void separatedMinusBondedEnergyIsTheWorkOfSeparation() {
-        Element cu = Element.of("Cu");
-        Potential eam = ZhouEam.of(cu);
-        OrientedCrystal c = OrientedCrystal.of("fcc", cu, 3.615, "111", "1-10");
-        DerivedCohesiveLaw law = CohesiveLawDerivation.cleavage(eam, c).build().derive(8, 81);
-        EdgeOfContactPullOff pull = new EdgeOfContactPullOff(eam, c, law,
+        CopperCleavage cu = CopperCleavage.get();
+        EdgeOfContactPullOff pull = new EdgeOfContactPullOff(cu.eam(), cu.crystal(), cu.law(),
                 EdgeOfContactPullOff.Options.defaults().withBondedLength(28).withGrip(1.0, 6));
         assertTrue(pull.partition().count(AtomRole.ATOMISTIC) > 0 && pull.surfaceLaw().surfaceAtomCount() > 0);
         EdgeOfContactPullOff.Result r = pull.run();

@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.isthmus.atomistic.potential.Potential;
-import org.isthmus.atomistic.potential.eam.ZhouEam;
-import org.isthmus.atomistic.structure.Element;
-import org.isthmus.coupling.cohesive.CohesiveLawDerivation;
 import org.isthmus.coupling.cohesive.DerivedCohesiveLaw;
 import org.isthmus.coupling.cohesive.SeparationTable;
 import org.isthmus.coupling.crystal.OrientedCrystal;
@@ -30,10 +27,10 @@ class EdgeOfContactTracedPullTest {
 
     @Test
     void tracedSnapBackConservesEnergy() {
-        Element cu = Element.of("Cu");
-        Potential eam = ZhouEam.of(cu);
-        OrientedCrystal c = OrientedCrystal.of("fcc", cu, 3.615, "111", "1-10");
-        DerivedCohesiveLaw law = CohesiveLawDerivation.cleavage(eam, c).build().derive(8, 81);
+        CopperCleavage cu = CopperCleavage.get();
+        Potential eam = cu.eam();
+        OrientedCrystal c = cu.crystal();
+        DerivedCohesiveLaw law = cu.law();
         EdgeOfContactPullOff.Options d = EdgeOfContactPullOff.Options.defaults();
         EdgeOfContactPullOff.Options o = new EdgeOfContactPullOff.Options(d.atomisticRadius(), d.handshakeWidth(), d.ramp(),
                 28, d.elementSize(), 1.0, 6, 1e-2, 1);
